@@ -1,0 +1,31 @@
+"""Language data files under ``khabar/data``. Code reads them; it never embeds word lists."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def data_path(name: str) -> Path:
+    """Path of a packaged data file, e.g. ``data_path("ar/months.yaml")``."""
+    return DATA_DIR / name
+
+
+@functools.cache
+def load(name: str) -> Any:
+    """Load a packaged YAML/JSON/TSV data file once per process."""
+    path = data_path(name)
+    with path.open(encoding="utf-8") as fh:
+        if path.suffix in (".yaml", ".yml"):
+            return yaml.safe_load(fh)
+        if path.suffix == ".json":
+            return json.load(fh)
+        if path.suffix == ".tsv":
+            return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+        return fh.read()

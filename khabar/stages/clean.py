@@ -1,0 +1,119 @@
+"""``clean``: the structure of scraped text, as blocks (paragraph, heading, boilerplate).
+
+Each non-empty line is a block. Boilerplate (share buttons, related links, app promos, end
+markers, contact blocks, navigation, separators, credits, disclaimers) stays in the text, so
+offsets hold, but is marked and fact stages skip it. Phrases live in
+``data/ar/boilerplate.yaml``; per-source lines proposed by ``khabar.clean_corpus`` can be added
+to ``data/sources/<source>.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..document import Block, Document
+from ..lexicon import data_path, load
+from ..normalise import View
+from ..pipeline import Stage
+
+_TRIM = " \t\r\u00a0:：.-–—|»«\"'()[]"
+_SENT_END = tuple(".!?؟؛…")
+
+
+def _norm(s: str) -> str:
+    return " ".join(View(s).text.strip(_TRIM).split()).lower()
+
+
+@functools.cache
+def _rules():
+    bp = load("ar/boilerplate.yaml")
+    lines: dict[str, str] = {}
+    prefixes: list[tuple[str, str]] = []
+    patterns: list[tuple[re.Pattern, str]] = []
+    markers: list[str] = []
+    for kind, rule in bp.items():
+        for phrase in rule.get("line", []):
+            lines[_norm(phrase)] = kind
+        for phrase in rule.get("prefix", []):
+            prefixes.append((_norm(phrase), kind))
+        for pat in rule.get("pattern", []):
+            patterns.append((re.compile(View(pat).text, re.I), kind))
+        for phrase in rule.get("marker", []):
+            markers.append(_norm(phrase))
+    markers.sort(key=len, reverse=True)
+    return lines, prefixes, patterns, markers
+
+
+@functools.cache
+def source_lines(source: str) -> frozenset[str]:
+    """Normalised boilerplate lines learned for one source (``data/sources/<source>.yaml``)."""
+    path = data_path(f"sources/{source}.yaml")
+    if not path.exists():
+        return frozenset()
+    data = load(f"sources/{source}.yaml") or {}
+    return frozenset(_norm(x) for x in data.get("lines", []))
+
+
+def classify_line(line: str, source: str | None = None) -> tuple[str | None, bool]:
+    """Boilerplate kind of one line (or None), and whether it is a bare related-links marker."""
+    lines, prefixes, patterns, markers = _rules()
+    n = _norm(line)
+    if not n:
+        return ("separator" if line.strip() else None), False
+    if n in lines:
+        return lines[n], False
+    if source and n in source_lines(source):
+        return "source", False
+    for m in markers:
+        if n == m:
+            return "related", True
+        if n.startswith(m) and len(n) > len(m):
+            return "related", False  # «اقرأ أيضا: <headline>» inline
+    for p, kind in prefixes:
+        if n.startswith(p):
+            return kind, False
+    vline = View(line).text
+    for pat, kind in patterns:
+        if pat.search(vline):
+            return kind, False
+    return None, False
+
+
+class Clean(Stage):
+    name = "clean"
+    version = "1"
+    requires = ("text",)
+    assigns = ("blocks",)
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        source = doc.meta.get("source")
+        max_words = self.settings.heading_max_words
+        blocks: list[Block] = []
+        after_marker = False
+        for m in re.finditer(r"[^\n]+", text):
+            a, b = m.span()
+            line = m.group()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a == b:
+                continue
+            line = text[a:b]
+            kind, marker = classify_line(line, source)
+            if kind:
+                blocks.append(Block(a, b, "boilerplate", kind))
+                after_marker = marker
+                continue
+            words = len(line.split())
+            short = words <= max_words and not line.endswith(_SENT_END)
+            if after_marker and short:
+                blocks.append(Block(a, b, "heading", "related_title"))
+            elif short:
+                blocks.append(Block(a, b, "heading"))
+            else:
+                blocks.append(Block(a, b, "paragraph"))
+            after_marker = False
+        doc.blocks = blocks

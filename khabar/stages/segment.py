@@ -1,0 +1,142 @@
+"""``segment``: sentences and tokens, with clitic boundaries as sub-token offsets.
+
+Sentences end at ؟ ! . ؛ and line ends, never at the Arabic comma; a full stop between digits
+(2.5) or after a listed abbreviation does not end one. Tokens are words (letters, marks and
+tatweel), numbers (with their separators) or single punctuation characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..document import Document, Span, Token
+from ..lexicon import load
+from ..normalise import View
+from ..pipeline import Stage
+
+_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
+TOKEN_RE = re.compile(
+    rf"\d+(?:[.,\u066B\u066C]\d+)*%?"  # numbers: 2.5, 24,000, ٢٫٥
+    rf"|[^\W\d_][\w{_MARKS}]*|[\w{_MARKS}]+"  # words (letters first), then any other word chars
+    rf"|[^\s]",  # one punctuation or symbol character
+)
+
+
+@functools.cache
+def _rules():
+    seg = load("ar/segment.yaml")
+    end = re.escape(seg["sentence_end"])
+    closers = re.escape(seg["closers"])
+    ends = re.compile(rf"[{end}]+[{closers}]*")
+    abbrevs = {View(a).text for a in seg["abbreviations"]}
+    return ends, abbrevs
+
+
+@functools.cache
+def _clitic_rules():
+    c = load("ar/clitics.yaml")
+    return c
+
+
+@functools.cache
+def clitic_split(word: str, teh_marbuta: bool = False) -> tuple[tuple[int, int, str], ...]:
+    """Clitic boundaries of a normalised word, as (start, end, role) relative to the word.
+
+    Returns () when nothing is split off. Proposes the longest safe split; matching code may
+    still try the whole word (a name may start with a clitic letter). ``teh_marbuta`` says the
+    source word ends in teh marbuta, which the view folds to heh: that heh is no pronoun.
+    """
+    c = _clitic_rules()
+    min_stem = c["min_stem"]
+    parts = []
+    i = 0
+    n = len(word)
+    for role in ("conj", "prep", "det"):
+        for p in c["proclitics"][role]:
+            if word.startswith(p, i) and n - i - len(p) >= min_stem:
+                if role == "prep" and p == "ل" and word.startswith(c["lil"], i) and n - i - 2 >= min_stem:
+                    parts.append((i, i + 1, "prep"))
+                    parts.append((i + 1, i + 2, "det"))  # the alef of ال is dropped after ل
+                    i += 2
+                    break
+                parts.append((i, i + len(p), role))
+                i += len(p)
+                break
+        if role == "det" and parts and parts[-1][2] == "det":
+            break
+    if len(parts) == 1 and parts[0][1] - parts[0][0] == 1 and n - i < c["min_stem_single"]:
+        parts, i = [], 0
+    end = n
+    has_det = any(r == "det" for _, _, r in parts)
+    if not has_det and not teh_marbuta:
+        for p in c["enclitics"]["pron"]:
+            if word.endswith(p) and end - len(p) - i >= min_stem:
+                end -= len(p)
+                break
+    if not parts and end == n:
+        return ()
+    parts.append((i, end, "stem"))
+    if end < n:
+        parts.append((end, n, "pron"))
+    return tuple(parts)
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06FF" or "\u0750" <= ch <= "\u077F"
+
+
+class Segment(Stage):
+    name = "segment"
+    version = "1"
+    requires = ("blocks", "view")
+    assigns = ("sentences", "tokens")
+
+    def __call__(self, doc: Document) -> None:
+        ends, abbrevs = _rules()
+        text = doc.text
+        view = doc.view
+        vtext = view.text
+        sentences: list[Span] = []
+        # every block is a line or a run of lines: sentences never cross a block
+        regions = [(b.start, b.end) for b in doc.blocks] if doc.blocks else _lines(text)
+        for bstart, bend in regions:
+            start = bstart
+            for m in ends.finditer(text, bstart, bend):
+                p = m.start()
+                if text[p] == "." and m.end() - p == 1:
+                    if p > 0 and p + 1 < len(text) and text[p - 1].isdigit() and text[p + 1].isdigit():
+                        continue
+                    w = re.search(r"[\w\u0640]+$", text[max(bstart, p - 12) : p])
+                    if w and View(w.group()).text in abbrevs:
+                        continue
+                _add(sentences, text, start, m.end())
+                start = m.end()
+            _add(sentences, text, start, bend)
+        doc.sentences = sentences
+
+        tokens: list[Token] = []
+        for s in sentences:
+            for m in TOKEN_RE.finditer(text, s.start, s.end):
+                a, b = m.span()
+                parts = ()
+                if _is_arabic(text[a]):
+                    va, vb = view.from_source(a), view.from_source(b)
+                    split = clitic_split(vtext[va:vb], text[b - 1] == "\u0629")
+                    if split:
+                        parts = tuple((*view.to_source(va + x, va + y), role) for x, y, role in split)
+                tokens.append(Token(a, b, parts))
+        doc.tokens = tokens
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", text)]
