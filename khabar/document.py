@@ -43,17 +43,35 @@ class Block:
         return d
 
 
-@dataclass(slots=True)
 class Token:
-    """A word or punctuation token. ``parts`` holds clitic boundaries as (start, end, role)."""
+    """A word, number or punctuation token ``(start, end)``.
 
-    start: int
-    end: int
-    parts: tuple[tuple[int, int, str], ...] = ()
+    ``parts`` gives its clitic boundaries as ``(start, end, role)`` in source offsets (roles:
+    conj, prep, det, stem, pron), or () when nothing splits off. They are candidates for
+    matching: code tries the whole word first.
+    """
+
+    __slots__ = ("start", "end", "_rel")
+
+    def __init__(self, start: int, end: int, rel: tuple = ()):
+        self.start = start
+        self.end = end
+        self._rel = rel  # parts relative to start: shared, cached per spelling
+
+    @property
+    def parts(self) -> tuple[tuple[int, int, str], ...]:
+        a = self.start
+        return tuple((a + x, a + y, r) for x, y, r in self._rel)
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self._rel) == (other.start, other.end, other._rel)
 
     def to_dict(self) -> dict:
         d = {"start": self.start, "end": self.end}
-        if self.parts:
+        if self._rel:
             d["parts"] = [{"start": s, "end": e, "role": r} for s, e, r in self.parts]
         return d
 

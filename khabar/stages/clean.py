@@ -55,10 +55,14 @@ def source_lines(source: str) -> frozenset[str]:
     return frozenset(_norm(x) for x in data.get("lines", []))
 
 
-def classify_line(line: str, source: str | None = None) -> tuple[str | None, bool]:
-    """Boilerplate kind of one line (or None), and whether it is a bare related-links marker."""
+def classify_line(line: str, source: str | None = None, vline: str | None = None) -> tuple[str | None, bool]:
+    """Boilerplate kind of one line (or None), and whether it is a bare related-links marker.
+
+    ``vline`` is the line's normalised view when the caller has it already."""
     lines, prefixes, patterns, markers = _rules()
-    n = _norm(line)
+    if vline is None:
+        vline = View(line).text
+    n = " ".join(vline.strip(_TRIM).split()).lower()
     if not n:
         return ("separator" if line.strip() else None), False
     if n in lines:
@@ -73,7 +77,6 @@ def classify_line(line: str, source: str | None = None) -> tuple[str | None, boo
     for p, kind in prefixes:
         if n.startswith(p):
             return kind, False
-    vline = View(line).text
     for pat, kind in patterns:
         if pat.search(vline):
             return kind, False
@@ -91,6 +94,7 @@ class Clean(Stage):
         source = doc.meta.get("source")
         max_words = self.settings.heading_max_words
         blocks: list[Block] = []
+        view = doc.view
         after_marker = False
         for m in re.finditer(r"[^\n]+", text):
             a, b = m.span()
@@ -102,7 +106,8 @@ class Clean(Stage):
             if a == b:
                 continue
             line = text[a:b]
-            kind, marker = classify_line(line, source)
+            vline = view.text[view.from_source(a) : view.from_source(b)]
+            kind, marker = classify_line(line, source, vline)
             if kind:
                 blocks.append(Block(a, b, "boilerplate", kind))
                 after_marker = marker

@@ -16,6 +16,7 @@ from ..normalise import View
 from ..pipeline import Stage
 
 _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
+_MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0640"
 TOKEN_RE = re.compile(
     rf"\d+(?:[.,\u066B\u066C]\d+)*%?"  # numbers: 2.5, 24,000, ٢٫٥
     rf"|[^\W\d_][\w{_MARKS}]*|[\w{_MARKS}]+"  # words (letters first), then any other word chars
@@ -82,6 +83,16 @@ def clitic_split(word: str, teh_marbuta: bool = False) -> tuple[tuple[int, int, 
     return tuple(parts)
 
 
+_PARTS: dict[str, tuple] = {}
+
+
+def word_parts(word: str) -> tuple[tuple[int, int, str], ...]:
+    """Clitic parts of a source word, as offsets relative to the word (cached per spelling)."""
+    view = View(word)
+    split = clitic_split(view.text, word.rstrip(_MARK_CHARS).endswith("\u0629"))
+    return tuple((*view.to_source(x, y), role) for x, y, role in split)
+
+
 def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06FF" or "\u0750" <= ch <= "\u077F"
 
@@ -95,8 +106,6 @@ class Segment(Stage):
     def __call__(self, doc: Document) -> None:
         ends, abbrevs = _rules()
         text = doc.text
-        view = doc.view
-        vtext = view.text
         sentences: list[Span] = []
         # every block is a line or a run of lines: sentences never cross a block
         regions = [(b.start, b.end) for b in doc.blocks] if doc.blocks else _lines(text)
@@ -115,17 +124,19 @@ class Segment(Stage):
             _add(sentences, text, start, bend)
         doc.sentences = sentences
 
+        # sentences cover every non-space character of the blocks, so one pass over the text
+        # gives the same tokens, in order
         tokens: list[Token] = []
-        for s in sentences:
-            for m in TOKEN_RE.finditer(text, s.start, s.end):
-                a, b = m.span()
-                parts = ()
-                if _is_arabic(text[a]):
-                    va, vb = view.from_source(a), view.from_source(b)
-                    split = clitic_split(vtext[va:vb], text[b - 1] == "\u0629")
-                    if split:
-                        parts = tuple((*view.to_source(va + x, va + y), role) for x, y, role in split)
-                tokens.append(Token(a, b, parts))
+        append = tokens.append
+        cache = _PARTS
+        for m in TOKEN_RE.finditer(text):
+            w = m.group()
+            rel = cache.get(w)
+            if rel is None:
+                if len(cache) > 500_000:  # bounded by vocabulary; a guard for odd inputs
+                    cache.clear()
+                rel = cache[w] = word_parts(w) if _is_arabic(w[0]) else ()
+            append(Token(m.start(), m.end(), rel))
         doc.tokens = tokens
 
 

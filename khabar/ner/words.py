@@ -1,0 +1,60 @@
+"""Normal forms of one word, cached: the tagger, the gazetteers and the entities stage all
+look at words through these, so a word is folded and split once per process."""
+
+from __future__ import annotations
+
+import functools
+
+from ..normalise import View
+from ..stages.segment import clitic_split
+
+
+@functools.lru_cache(maxsize=200_000)
+def norm(word: str) -> str:
+    """The normalised view of a word (alef, ya, teh marbuta folded; marks and tatweel gone)."""
+    return View(word).text
+
+
+@functools.lru_cache(maxsize=200_000)
+def split(word: str) -> tuple[str, str, str]:
+    """(proclitics, core, stem) of a word. ``core`` drops conjunctions and prepositions but keeps
+    the article (للعراق -> العراق); ``stem`` drops the article too and any pronoun suffix."""
+    n = norm(word)
+    parts = clitic_split(n, word.endswith("\u0629"))
+    if not parts:
+        return "", n, n
+    pro = ""
+    core_at = None
+    stem = n
+    for s, e, role in parts:
+        if role in ("conj", "prep"):
+            pro += n[s:e]
+        elif role == "det":
+            if core_at is None:
+                core_at = s
+        elif role == "stem":
+            stem = n[s:e]
+            if core_at is None:
+                core_at = s
+    core = n[core_at:] if core_at is not None else n
+    if pro.endswith("ل") and n[len(pro) : len(pro) + 1] == "ل" and any(r == "det" for _, _, r in parts):
+        core = "ا" + core  # lil-: the article's alef was dropped after the preposition
+    # a pronoun suffix stays on the core (the word as it would stand alone)
+    return pro, core, stem
+
+
+def key(word: str) -> str:
+    """Loose matching key of a word for name lists: clitics and article off, the feminine
+    nisba ending folded (الفلسطينية ~ فلسطيني), as the lemma-style lists write names."""
+    _, core, _ = split(word)
+    return loose(core)
+
+
+@functools.lru_cache(maxsize=200_000)
+def loose(n: str) -> str:
+    """``key`` of an already normalised word, without clitic splitting (for list entries)."""
+    if n.startswith("ال") and len(n) > 3:
+        n = n[2:]
+    if n.endswith("يه") and len(n) > 3:
+        n = n[:-1]
+    return n

@@ -1,0 +1,64 @@
+"""Scraped-text structure: paragraphs, headings and marked boilerplate, from the phrase data file."""
+
+import pytest
+
+import khabar
+from khabar.stages.clean import classify_line
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("قم بمشاركة المقال", "share"),
+        ("اقرأ أيضاً", "related"),
+        ("إقرأ أيضا: ترامب يلتقي كيم في سنغافورة", "related"),
+        ("قد يهمك أيضا: أسعار النفط ترتفع", "related"),
+        ("اقرأ المزيد: الأمم المتحدة تحذر من مجاعة", "related"),
+        ("يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي", "app_promo"),
+        ("// انتهى //", "end_marker"),
+        ("// يتبع //", "end_marker"),
+        ("للتواصل مع الكاتب ارسل رسالة SMS إلى 88548 تبدأ بالرمز 135", "contact"),
+        ("Next Previous", "navigation"),
+        ("-----", "separator"),
+        ("فرانس24/ أ ف ب", "credit"),
+        ("** جميع المقالات المنشورة تمثل رأي كتابها فقط.", "disclaimer"),
+    ],
+)
+def test_clean_boilerplate_kinds(line, kind):
+    assert classify_line(line)[0] == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "قال وزير الخارجية إن المحادثات كانت جيدة.",
+        "اقتصاد مصر ينمو بنسبة 5 في المئة",
+        "الأمم المتحدة: مليون نازح في اليمن",
+    ],
+)
+def test_clean_body_lines_are_not_boilerplate(line):
+    assert classify_line(line)[0] is None
+
+
+def test_clean_blocks_keep_offsets_and_mark_boilerplate():
+    text = "قم بمشاركة المقال\nقال الرئيس إن الوضع صعب جدا في المنطقة وإن الحكومة تعمل على حل الأزمة بسرعة.\nاقرأ أيضاً\nعنوان مقال آخر مرتبط\n-----\n"
+    doc = khabar.extract(text)
+    kinds = [(b.kind, b.reason) for b in doc.blocks]
+    assert kinds == [("boilerplate", "share"), ("paragraph", None), ("boilerplate", "related"), ("heading", "related_title"), ("boilerplate", "separator")]
+    for b in doc.blocks:
+        assert text[b.start : b.end].strip() == text[b.start : b.end]
+    # fact stages read only paragraphs
+    assert [doc.text[s.start : s.end] for s in doc.body_sentences()] == [text.splitlines()[1]]
+
+
+def test_clean_heading_is_short_line_without_final_stop():
+    doc = khabar.extract("بلينكن يزور الضفة ويلتقي عباس\nوصل الوزير إلى رام الله صباح اليوم في زيارة لم يعلن عنها مسبقاً.\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+
+
+def test_clean_source_list_applies_to_its_source_only(tmp_path, monkeypatch):
+    from khabar.stages import clean
+
+    monkeypatch.setattr(clean, "source_lines", lambda source: frozenset({clean._norm("تابعونا على تويتر")}) if source == "demo" else frozenset())
+    assert classify_line("تابعونا على تويتر", "demo")[0] == "source"
+    assert classify_line("تابعونا على تويتر", "other")[0] is None

@@ -1,0 +1,79 @@
+"""Stage contracts are checked before the first document; one failing document does not stop a batch."""
+
+import pytest
+
+import khabar
+from khabar.document import Document
+from khabar.errors import PipelineConfigError
+from khabar.pipeline import Pipeline, Stage
+
+
+class Boom(Stage):
+    name = "boom"
+    version = "1"
+    requires = ("sentences",)
+    assigns = ("boom",)
+
+    def __call__(self, doc):
+        if "انفجار" in doc.text:
+            raise ValueError("cannot read this one")
+
+
+class NeedsBoom(Stage):
+    name = "needs_boom"
+    requires = ("boom",)
+    assigns = ("after",)
+
+    def __call__(self, doc):
+        doc.meta["after"] = True
+
+
+def test_pipeline_rejects_unmet_requirement_before_any_document():
+    with pytest.raises(PipelineConfigError, match="requires"):
+        Pipeline(["segment"])  # segment needs blocks (clean) and the view
+
+
+def test_pipeline_rejects_unknown_stage():
+    with pytest.raises(PipelineConfigError, match="unknown stage"):
+        Pipeline(["clean", "nope"])
+
+
+def test_pipeline_rejects_duplicate_stage():
+    with pytest.raises(PipelineConfigError, match="twice"):
+        Pipeline(["clean", "clean"])
+
+
+def test_pipeline_failure_is_recorded_and_batch_goes_on():
+    pipe = Pipeline(["clean", "normalise", "segment", Boom(), NeedsBoom()])
+    docs = [Document("خبر عادي."), Document("خبر فيه انفجار."), Document("خبر آخر.")]
+    out = list(pipe.pipe(docs))
+    assert len(out) == 3
+    assert out[0].errors == [] and out[0].meta["after"] is True
+    bad = out[1]
+    assert [(e.stage, e.code) for e in bad.errors] == [("boom", "K020"), ("needs_boom", "K021")]
+    assert "cannot read this one" in bad.errors[0].message
+    assert bad.sentences  # earlier layers survive
+    assert pipe.report.documents == 3 and pipe.report.failed_documents == 1
+    assert "1 with errors" in pipe.report.summary()
+
+
+def test_pipeline_records_stage_versions():
+    doc = khabar.extract("نص قصير.")
+    assert doc.stages["clean"] and doc.stages["segment"]
+    assert doc.to_dict()["stages"] == doc.stages
+
+
+def test_pipeline_document_id_is_content_hash():
+    a = khabar.extract("قال الرئيس إن الوضع صعب.")
+    b = khabar.extract("قال  الرئيسُ إن الوضع صعب.")  # same content after normalisation
+    c = khabar.extract("قال الرئيس إن الوضع سهل.")
+    assert a.id == b.id != c.id
+
+
+def test_pipeline_stages_pickle():
+    import pickle
+
+    pipe = khabar.pipeline()
+    clone = pickle.loads(pickle.dumps(pipe))
+    assert clone.names == pipe.names
+    assert clone(Document("نص.")).sentences
