@@ -10,8 +10,8 @@ import importlib
 
 # name -> "module:Class". Order here is the default pipeline order.
 STAGES: dict[str, str] = {
-    "clean": "khabar.stages.clean:Clean",
     "normalise": "khabar.stages.normalise:Normalise",
+    "clean": "khabar.stages.clean:Clean",
     "segment": "khabar.stages.segment:Segment",
 }
 

@@ -35,16 +35,16 @@ def test_pipeline_rejects_unmet_requirement_before_any_document():
 
 def test_pipeline_rejects_unknown_stage():
     with pytest.raises(PipelineConfigError, match="unknown stage"):
-        Pipeline(["clean", "nope"])
+        Pipeline(["normalise", "nope"])
 
 
 def test_pipeline_rejects_duplicate_stage():
     with pytest.raises(PipelineConfigError, match="twice"):
-        Pipeline(["clean", "clean"])
+        Pipeline(["normalise", "normalise"])
 
 
 def test_pipeline_failure_is_recorded_and_batch_goes_on():
-    pipe = Pipeline(["clean", "normalise", "segment", Boom(), NeedsBoom()])
+    pipe = Pipeline(["normalise", "clean", "segment", Boom(), NeedsBoom()])
     docs = [Document("خبر عادي."), Document("خبر فيه انفجار."), Document("خبر آخر.")]
     out = list(pipe.pipe(docs))
     assert len(out) == 3

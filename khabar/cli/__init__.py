@@ -9,7 +9,7 @@ import sys
 
 from ..errors import KhabarError
 
-COMMANDS = ["extract", "batch"]
+COMMANDS = ["extract", "batch", "boilerplate"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -86,7 +86,7 @@ def classify_line(line: str, source: str | None = None, vline: str | None = None
 class Clean(Stage):
     name = "clean"
     version = "1"
-    requires = ("text",)
+    requires = ("text", "view")
     assigns = ("blocks",)
 
     def __call__(self, doc: Document) -> None:
