@@ -1,0 +1,216 @@
+"""Corpus analyses: near-duplicates (MinHash LSH over normalised word shingles), story clusters
+(reports of the same event across sources and days) and related articles («اقرأ أيضاً»).
+
+Per-article work (MinHash signature, salient-term bag) is done when the article is prepared, in
+the ingest workers; ``analyse`` then only joins them, so it runs in seconds for tens of
+thousands of articles.
+
+Stories and related articles use a tf-idf cosine over each article's salient light stems (the
+40 most frequent non-function words); rare shared terms (names, places, numbers) weigh most. Two
+reports join a story when their cosine reaches ``story_threshold`` and their dates are at most
+``story_days`` apart; stories are the connected components of that graph.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from ..lexicon import load
+from .textindex import light_stem
+
+NUM_PERM = 128
+SHINGLE = 3
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load("ar/search.yaml")["stopwords"])
+
+
+@functools.cache
+def _hasher():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def shingles(norm: str, k: int = SHINGLE) -> set[bytes]:
+    words = _WORD.findall(norm)
+    if len(words) < k:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def minhash_values(norm: str) -> np.ndarray:
+    from datasketch import MinHash
+
+    proto = _hasher()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=proto.permutations, scheme="affine32")
+    sh = shingles(norm)
+    if sh:
+        m.update_batch(list(sh))
+    return m.hashvalues
+
+
+def minhash_bytes(norm: str) -> bytes:
+    # values are below 2**32 (datasketch's max hash), so 4 bytes each suffice
+    return minhash_values(norm).astype(np.uint32).tobytes()
+
+
+def term_bag(norm: str, k: int = 40) -> str:
+    """The article's salient terms: the ``k`` most frequent light stems of content words."""
+    stop = _stopwords()
+    c = Counter()
+    for w in _WORD.findall(norm):
+        if len(w) < 3 or w in stop or w.isdigit():
+            continue
+        c[light_stem(w)] += 1
+    return json.dumps(dict(c.most_common(k)), ensure_ascii=False, separators=(",", ":"))
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    import datetime as dt
+
+    if not a or not b:
+        return None
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def find_duplicates(items: list[tuple[str, bytes]], threshold: float = 0.8) -> list[tuple[str, str, float]]:
+    """Near-duplicate pairs ``(doc, of, jaccard)``: each later copy points at the first stored."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    sigs: dict[str, np.ndarray] = {}
+    out = []
+    perms = _hasher().permutations
+    for doc, blob in items:
+        hv = np.frombuffer(blob, dtype=np.uint32).astype(np.uint64)
+        m = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hv, permutations=perms, scheme="affine32")
+        best, best_j = None, 0.0
+        for cand in lsh.query(m):
+            j = float(np.mean(sigs[cand] == hv))
+            if j >= threshold and (j > best_j or (j == best_j and cand < best)):
+                best, best_j = cand, j
+        if best is not None:
+            out.append((doc, best, round(best_j, 4)))
+            continue
+        sigs[doc] = hv
+        lsh.insert(doc, m)
+    return out
+
+
+def similarity(bags: list[dict[str, int]], *, max_df: float = 0.05, top: int = 20):
+    """Sparse cosine similarity of tf-idf term bags (rows normalised); returns a CSR matrix."""
+    from scipy import sparse
+
+    n = len(bags)
+    df = Counter()
+    for b in bags:
+        df.update(b.keys())
+    cap = max(3, int(max_df * n))
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, b in enumerate(bags):
+        weights = []
+        for t, tf in b.items():
+            d = df[t]
+            if d < 2 or d > cap:
+                continue  # a term no other article has, or one most have, links nothing
+            weights.append((t, (1 + math.log(tf)) * math.log(n / d)))
+        weights.sort(key=lambda x: -x[1])
+        weights = weights[:top]
+        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
+        for t, w in weights:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            vals.append(w / norm)
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
+    return x
+
+
+def analyse(store, *, dup_threshold: float = 0.8, story_threshold: float = 0.4, story_days: int = 2,
+            related_threshold: float = 0.15, related_k: int = 5, chunk: int = 4000) -> dict:
+    db = store.db
+    recs = db.execute(
+        "SELECT a.id, a.date, a.source, m.sig, m.terms FROM articles a JOIN minhash m ON m.doc = a.id ORDER BY a.n"
+    ).fetchall()
+    ids = [r[0] for r in recs]
+    dates = [r[1] for r in recs]
+    dups = find_duplicates([(r[0], r[3]) for r in recs], threshold=dup_threshold)
+    dup_of = {d: o for d, o, _ in dups}
+    bags = [json.loads(r[4] or "{}") for r in recs]
+    x = similarity(bags)
+    xt = x.T.tocsc()
+    parent = list(range(len(ids)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = {d: i for i, d in enumerate(ids)}
+    related = []
+    for lo in range(0, len(ids), chunk):
+        s = (x[lo : lo + chunk] @ xt).tocsr()
+        for r in range(s.shape[0]):
+            i = lo + r
+            a, b = s.indptr[r], s.indptr[r + 1]
+            cols, vals = s.indices[a:b], s.data[a:b]
+            cand = []
+            for j, v in zip(cols.tolist(), vals.tolist()):
+                if j == i:
+                    continue
+                if v >= story_threshold:
+                    dd = _days(dates[i], dates[j])
+                    if dd is not None and dd <= story_days:
+                        ri, rj = find(i), find(j)
+                        if ri != rj:
+                            parent[max(ri, rj)] = min(ri, rj)
+                if v >= related_threshold and dup_of.get(ids[j]) != ids[i] and dup_of.get(ids[i]) != ids[j]:
+                    cand.append((-v, ids[j]))
+            cand.sort()
+            related.extend((ids[i], o, round(-v, 4)) for v, o in cand[:related_k])
+    # a near-duplicate belongs to its original's story
+    for d, o, _ in dups:
+        i, j = index[d], index[o]
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ids)):
+        groups.setdefault(find(i), []).append(i)
+    stories = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        sid = min(ids[i] for i in members)
+        stories.extend((ids[i], sid) for i in members)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM dups")
+        db.execute("DELETE FROM stories")
+        db.execute("DELETE FROM related")
+        db.executemany("INSERT INTO dups VALUES(?,?,?)", dups)
+        db.executemany("INSERT INTO stories VALUES(?,?)", stories)
+        db.executemany("INSERT OR REPLACE INTO related VALUES(?,?,?)", related)
+        db.execute("INSERT OR REPLACE INTO meta VALUES('analysed', ?)", (str(len(ids)),))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return {
+        "articles": len(ids), "near_duplicates": len(dups), "stories": len({s for _, s in stories}),
+        "articles_in_stories": len(stories), "related_links": len(related),
+    }
