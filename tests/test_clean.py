@@ -62,3 +62,21 @@ def test_clean_source_list_applies_to_its_source_only(tmp_path, monkeypatch):
     monkeypatch.setattr(clean, "source_lines", lambda source: frozenset({clean._norm("تابعونا على تويتر")}) if source == "demo" else frozenset())
     assert classify_line("تابعونا على تويتر", "demo")[0] == "source"
     assert classify_line("تابعونا على تويتر", "other")[0] is None
+
+
+def test_clean_contact_block_glued_to_last_paragraph_is_split_off():
+    body = "وختاماً فإن هذه القضية تحتاج إلى معالجة عاجلة من الجهات المختصة في أقرب وقت ممكن."
+    tail = "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591"
+    text = f"{body}x@y.com{tail}\n"
+    doc = khabar.extract(text)
+    assert [(b.kind, b.reason, text[b.start : b.end]) for b in doc.blocks] == [
+        ("paragraph", None, body + "x@y.com"),
+        ("boilerplate", "contact", tail),
+    ]
+    assert all(s.end <= doc.blocks[0].end for s in doc.body_sentences())
+
+
+def test_clean_end_marker_after_text_on_same_line():
+    text = "وأكد المجلس على أهمية القرار الصادر اليوم في جلسته العادية برئاسة خادم الحرمين الشريفين. // انتهى //"
+    doc = khabar.extract(text)
+    assert [(b.kind, b.reason) for b in doc.blocks] == [("paragraph", None), ("boilerplate", "end_marker")]

@@ -46,6 +46,17 @@ def _rules():
 
 
 @functools.cache
+def _tails() -> tuple[re.Pattern | None, dict[str, str]]:
+    kinds = {}
+    for kind, rule in load("ar/boilerplate.yaml").items():
+        for phrase in rule.get("tail", []):
+            kinds[" ".join(View(phrase).text.split())] = kind
+    if not kinds:
+        return None, {}
+    return re.compile("|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))), kinds
+
+
+@functools.cache
 def source_lines(source: str) -> frozenset[str]:
     """Normalised boilerplate lines learned for one source (``data/sources/<source>.yaml``)."""
     path = data_path(f"sources/{source}.yaml")
@@ -105,20 +116,39 @@ class Clean(Stage):
                 b -= 1
             if a == b:
                 continue
-            line = text[a:b]
-            vline = view.text[view.from_source(a) : view.from_source(b)]
-            kind, marker = classify_line(line, source, vline)
-            if kind:
-                blocks.append(Block(a, b, "boilerplate", kind))
-                after_marker = marker
-                continue
-            words = len(line.split())
-            short = words <= max_words and not line.endswith(_SENT_END)
-            if after_marker and short:
-                blocks.append(Block(a, b, "heading", "related_title"))
-            elif short:
-                blocks.append(Block(a, b, "heading"))
+            va, vb = view.from_source(a), view.from_source(b)
+            tail_re, tail_kinds = _tails()
+            t = tail_re.search(view.text, va, vb) if tail_re else None
+            if t and t.start() > va:
+                cut = view.to_source(t.start(), t.start() + 1)[0]
+                head_end = cut
+                while head_end > a and text[head_end - 1].isspace():
+                    head_end -= 1
+                if head_end > a:
+                    tail = Block(cut, b, "boilerplate", tail_kinds[t.group()])
+                    b, vb = head_end, view.from_source(head_end)
+                else:
+                    tail = None
             else:
-                blocks.append(Block(a, b, "paragraph"))
-            after_marker = False
+                tail = None
+            line = text[a:b]
+            vline = view.text[va:vb]
+            kind, marker = classify_line(line, source, vline)
+            if tail is not None:
+                # the line goes on after its body: classify the body, then mark the tail
+                blocks.append(self._block(a, b, line, kind, marker, after_marker, max_words))
+                blocks.append(tail)
+                after_marker = False
+                continue
+            blocks.append(self._block(a, b, line, kind, marker, after_marker, max_words))
+            after_marker = marker
         doc.blocks = blocks
+
+    @staticmethod
+    def _block(a: int, b: int, line: str, kind: str | None, marker: bool, after_marker: bool, max_words: int) -> Block:
+        if kind:
+            return Block(a, b, "boilerplate", kind)
+        short = len(line.split()) <= max_words and not line.endswith(_SENT_END)
+        if after_marker and short:
+            return Block(a, b, "heading", "related_title")
+        return Block(a, b, "heading" if short else "paragraph")
