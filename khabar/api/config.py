@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import SettingsError
 
@@ -44,8 +43,6 @@ class ApiConfig:
             raise SettingsError(f"max_body_bytes must be > 0, got {self.max_body_bytes}")
         if self.request_timeout <= 0 or self.body_timeout <= 0:
             raise SettingsError("request_timeout and body_timeout must be > 0 seconds")
-        if self.db is not None and not Path(self.db).parent.is_dir():
-            raise SettingsError(f"store directory does not exist: {Path(self.db).parent}")
 
     @property
     def writes_need_token(self) -> bool:

@@ -71,6 +71,9 @@ def install(app: FastAPI, html_error) -> None:
     async def _invalid(request: Request, exc: RequestValidationError):
         parts = []
         for e in exc.errors()[:5]:
+            if e.get("type") == "json_invalid":
+                parts.append(f"body is not valid JSON ({e.get('ctx', {}).get('error', 'parse error')})")
+                continue
             where = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return respond(request, 422, "invalid_request", "; ".join(parts) or "invalid request")

@@ -9,7 +9,7 @@ import sys
 
 from ..errors import KhabarError
 
-COMMANDS = ["extract", "batch", "boilerplate"]
+COMMANDS = ["extract", "batch", "boilerplate", "serve", "ingest", "search", "figures", "export", "spark", "corpus"]
 
 
 def build_parser() -> argparse.ArgumentParser:
