@@ -80,3 +80,14 @@ def test_clean_end_marker_after_text_on_same_line():
     text = "وأكد المجلس على أهمية القرار الصادر اليوم في جلسته العادية برئاسة خادم الحرمين الشريفين. // انتهى //"
     doc = khabar.extract(text)
     assert [(b.kind, b.reason) for b in doc.blocks] == [("paragraph", None), ("boilerplate", "end_marker")]
+
+
+def test_clean_contact_block_continues_over_its_number_lines():
+    text = "نص المقال الطويل الذي يتحدث عن قضية مهمة في المجتمع ويطرح حلولا لها.\nللتواصل مع الكاتب ارسل رسالة SMS\n88591 - Stc\n635031 - Mobily\n"
+    doc = khabar.extract(text)
+    assert [(b.kind, b.reason) for b in doc.blocks] == [("paragraph", None)] + [("boilerplate", "contact")] * 3
+
+
+@pytest.mark.parametrize("line", ["عين اليوم – متابعات", "فايز الحسيكي – عين اليوم", "* خدمة «نيويورك تايمز»", "*نقلاً عن الرؤية الإماراتية"])
+def test_clean_bylines_and_credits(line):
+    assert classify_line(line)[0] == "credit"

@@ -46,6 +46,16 @@ def _rules():
 
 
 @functools.cache
+def _continuations() -> dict[str, list[re.Pattern]]:
+    """Per kind, lines that continue a block of that kind (the phone lines of an SMS block)."""
+    return {
+        kind: [re.compile(View(p).text) for p in rule["continuation"]]
+        for kind, rule in load("ar/boilerplate.yaml").items()
+        if rule.get("continuation")
+    }
+
+
+@functools.cache
 def _tails() -> tuple[re.Pattern | None, dict[str, str]]:
     kinds = {}
     for kind, rule in load("ar/boilerplate.yaml").items():
@@ -134,6 +144,10 @@ class Clean(Stage):
             line = text[a:b]
             vline = view.text[va:vb]
             kind, marker = classify_line(line, source, vline)
+            prev = blocks[-1] if blocks else None
+            if not kind and prev is not None and prev.kind == "boilerplate" and prev.reason in _continuations():
+                if any(p.match(vline) for p in _continuations()[prev.reason]):
+                    kind = prev.reason
             if tail is not None:
                 # the line goes on after its body: classify the body, then mark the tail
                 blocks.append(self._block(a, b, line, kind, marker, after_marker, max_words))
