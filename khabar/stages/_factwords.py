@@ -1,0 +1,121 @@
+"""Word-level matching shared by the fact stages (quotes, claims, events).
+
+The fact stages look words up rather than scan regexes: the segment stage already split the text
+into tokens, so a phrase list becomes a dict keyed by its first word and each token costs a few
+dict lookups (the word as written, then without its proclitics و/ف, ب/ل/ك, ال). Phrases of
+several words are checked word by word from there.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..document import Document
+from ..normalise import View
+
+_CONJ = "وف"
+_PREP = "بلك"
+
+
+def fold(s: str) -> str:
+    """A data-file phrase as the view writes it, spaces collapsed."""
+    return " ".join(View(s).text.split())
+
+
+def variants(w: str) -> list[tuple[str, int]]:
+    """``w`` and its forms without proclitics, each with the number of letters taken off."""
+    out = [(w, 0)]
+    i = 0
+    if len(w) > 3 and w[0] in _CONJ:
+        i = 1
+        out.append((w[1:], 1))
+    if len(w) - i > 3 and w[i] in _PREP:
+        if w.startswith("لل", i) and len(w) - i > 4:
+            out.append((w[i + 1 :], i + 1))
+            out.append(("ال" + w[i + 2 :], i + 1))
+            out.append((w[i + 2 :], i + 2))
+            return out
+        i += 1
+        out.append((w[i:], i))
+    if w.startswith("ال", i) and len(w) - i > 4:
+        out.append((w[i + 2 :], i + 2))
+    return out
+
+
+class PhraseIndex:
+    """Phrases (one or more words) under canonical keys, looked up token by token."""
+
+    def __init__(self, entries: dict[str, list[str]] | list[str], bare: bool = False):
+        if isinstance(entries, list):
+            entries = {"": entries}
+        self.bare = bare  # match only as written, no clitics stripped
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, forms in entries.items():
+            for f in forms or ():
+                words = tuple(fold(f).split())
+                if words:
+                    self.first.setdefault(words[0], []).append((words, key))
+        for lst in self.first.values():
+            lst.sort(key=lambda x: -len(x[0]))
+
+    def match(self, words: list[str], i: int) -> tuple[str, int, int] | None:
+        """(key, number of words, letters of proclitic) of the longest phrase starting at word i."""
+        cands = [(words[i], 0)] if self.bare else variants(words[i])
+        best = None
+        for w, cut in cands:
+            for phrase, key in self.first.get(w, ()):
+                n = len(phrase)
+                if n > 1 and tuple(words[i + 1 : i + n]) != phrase[1:]:
+                    continue
+                if best is None or n > best[1]:
+                    best = (key, n, cut)
+                break
+        return best
+
+    def __contains__(self, word: str) -> bool:
+        return any(w in self.first for w, _ in ([(word, 0)] if self.bare else variants(word)))
+
+
+@dataclass(slots=True)
+class Sent:
+    """One body sentence: its source span and its tokens (source spans and view text)."""
+
+    start: int
+    end: int
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    para: int  # index of the paragraph block holding it
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after source offset ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+
+def body(doc: Document) -> list[Sent]:
+    """Body sentences with their tokens, built once per document and shared by the fact stages."""
+    cached = doc.__dict__.get("_fact_sents")
+    if cached is not None and cached[0] is doc.tokens:
+        return cached[1]
+    view = doc.view
+    vtext = view.text
+    tok_starts = [t.start for t in doc.tokens]
+    paras = [(b.start, b.end) for b in doc.blocks if b.kind == "paragraph"]
+    out = []
+    p = 0
+    for s in doc.body_sentences():
+        while p < len(paras) and paras[p][1] < s.start:
+            p += 1
+        a = bisect.bisect_left(tok_starts, s.start)
+        b = bisect.bisect_left(tok_starts, s.end)
+        toks = doc.tokens[a:b]
+        words = [vtext[view.from_source(t.start) : view.from_source(t.end)] for t in toks]
+        out.append(Sent(s.start, s.end, [t.start for t in toks], [t.end for t in toks], words, p))
+    doc.__dict__["_fact_sents"] = (doc.tokens, out)
+    return out
+
+
+def stem_of(word: str) -> str:
+    """The word without proclitics (the last variant)."""
+    return variants(word)[-1][0]

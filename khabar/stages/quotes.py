@@ -1,0 +1,333 @@
+"""``quotes``: who said what. Direct quotes in any quotation style and reported speech after
+speech verbs, each with its cue, content and speaker (``data/ar/speech.yaml``).
+
+Reading order inside a sentence: cue, then the speaker phrase, then circumstances (في تغريدة،
+الأحد، للصحفيين), then the content: a complementizer (إن/أن...) opens reported speech, quotation
+marks open a direct quote. A cue followed by neither is not speech («أعلن اعتقال»). A cue with no
+subject of its own («وأضاف», «كذلك قال», «مشيراً إلى») continues the previous speaker;
+«نقل X عن Y قوله» makes Y the speaker and X the conveyor (``Quote.via``). Words in quotation marks
+count as speech only when they are long enough and a cue governs them: «حرباً مدمرة» is a term.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..document import Document, Span
+from ..facts import Quote, SpanRef
+from ..lexicon import load
+from ..pipeline import Stage
+from ._factwords import PhraseIndex, Sent, body, fold, stem_of
+from ._refs import Mentions, best_entity, span_ref
+
+# quotation styles: opening mark -> closing marks
+_PAIRS = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w])'[^'\n]{2,}?'(?![\w])")
+_CLAUSE = {"،", ",", "؛", ";"}
+
+
+@functools.cache
+def lexicon():
+    sp = load("ar/speech.yaml")
+    src = load("ar/sources.yaml")
+    return {
+        "verbs": PhraseIndex(sp["verbs"]),
+        "parts": PhraseIndex(sp["participles"]),
+        "particles": {fold(w) for w in sp["particles"]},
+        "convey": PhraseIndex(sp["convey"]["verbs"]),
+        "from": {fold(w) for w in sp["convey"]["from"]},
+        "saying": {fold(w) for w in sp["convey"]["saying"]},
+        "cont": {fold(w) for w in sp["continuation"]},
+        "comp": {fold(w) for w in sp["complementizers"]},
+        "stop": {fold(w) for w in sp["speaker_stop"]},
+        "addressee": [fold(w) for w in sp["addressee_prefix"]],
+        "relative": {fold(w) for w in sp["relative"]},
+        "min_words": sp["min_direct_words"],
+        "unnamed": PhraseIndex(src["unnamed_heads"]),
+    }
+
+
+def quote_pairs(doc: Document) -> list[tuple[int, int, int]]:
+    """(open, close, words) of every pair of quotation marks in paragraphs: open is the offset of
+    the opening mark, close of the closing one."""
+    out = []
+    text = doc.text
+    for b in doc.blocks:
+        if b.kind != "paragraph":
+            continue
+        for m in _PAIRS.finditer(text, b.start, b.end):
+            inner = text[m.start() + 1 : m.end() - 1]
+            out.append((m.start(), m.end() - 1, len(inner.split())))
+    out.sort()
+    return out
+
+
+class _Cue:
+    __slots__ = ("sent", "i", "j", "kind", "part")
+
+    def __init__(self, sent, i, j, kind, part=False):
+        self.sent, self.i, self.j, self.kind, self.part = sent, i, j, kind, part
+
+
+class Quotes(Stage):
+    name = "quotes"
+    version = "1"
+    requires = ("sentences", "entities", "view")
+    assigns = ("quotes",)
+
+    def __call__(self, doc: Document) -> None:
+        lx = lexicon()
+        sents = body(doc)
+        pairs = quote_pairs(doc)
+        speech_pairs = [p for p in pairs if p[2] >= lx["min_words"]]
+        mentions = Mentions(doc)
+        text = doc.text
+        quotes: list[Quote] = []
+        used_pairs: set[int] = set()
+        last_speaker = None
+        last_para = -1
+
+        def pair_at(pos: int):
+            for k, p in enumerate(speech_pairs):
+                if p[0] == pos:
+                    return k, p
+            return None
+
+        def inside_pair(pos: int) -> bool:
+            return any(p[0] < pos < p[1] for p in speech_pairs)
+
+        for s in sents:
+            words = s.words
+            n = len(words)
+            sent_quotes: list[Quote] = []
+            if s.para != last_para:
+                last_para = s.para
+            i = 0
+            while i < n:
+                if inside_pair(s.starts[i]):
+                    i += 1
+                    continue
+                hit = lx["convey"].match(words, i)
+                kind = "convey" if hit else None
+                part = False
+                if not hit:
+                    hit = lx["verbs"].match(words, i)
+                    kind = "verb" if hit else None
+                if not hit:
+                    hit = lx["parts"].match(words, i)
+                    kind, part = ("verb", True) if hit else (None, False)
+                if not hit:
+                    i += 1
+                    continue
+                j = i + hit[1]
+                if j < n and words[j] in lx["particles"]:
+                    j += 1
+                q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
+                if q is None:
+                    i += 1
+                    continue
+                quote, next_i = q
+                sent_quotes.append(quote)
+                quotes.append(quote)
+                if quote.speaker is not None:
+                    last_speaker = quote.speaker
+                i = max(next_i, i + 1)
+            # quotation marks not read by a cue: speech when a cue of the sentence governs them
+            for k, p in enumerate(speech_pairs):
+                if k in used_pairs or not (s.start <= p[0] < s.end):
+                    continue
+                if any(o[0] < p[0] and p[1] < o[1] for kk, o in enumerate(speech_pairs) if kk in used_pairs):
+                    continue
+                gov = sent_quotes[-1] if sent_quotes else None
+                after_colon = text[max(s.start, p[0] - 3) : p[0]].strip().endswith(":")
+                if gov is None and not (after_colon and last_speaker is not None):
+                    continue
+                used_pairs.add(k)
+                q = Quote(
+                    kind="direct",
+                    speaker=gov.speaker if gov else last_speaker,
+                    cue=gov.cue if gov else None,
+                    content=Span(p[0] + 1, p[1]),
+                    via=gov.via if gov else None,
+                )
+                quotes.append(q)
+        quotes.sort(key=lambda q: q.content.start)
+        doc.quotes = quotes
+
+    # one cue -> one quote (or None when what follows is not speech)
+    def _read(self, doc, s: Sent, cue: _Cue, lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker):
+        words, n = s.words, len(s.words)
+        text = doc.text
+        via = None
+        speaker = None
+        k = cue.j
+        np_end = None  # end (token index) of the speaker phrase after the cue
+        if cue.kind == "convey":
+            # «نقل X عن Y قوله»: X up to عن, Y after it
+            f = next((t for t in range(cue.j, min(n, cue.j + 12)) if words[t] in lx["from"] or stem_of(words[t]) in lx["from"]), None)
+            if f is None:
+                return None
+            if words[f] in ("عنه", "عنها", "عنهم"):
+                speaker = last_speaker
+                g = next((t for t in range(f + 1, min(n, f + 10)) if words[t] in lx["saying"] or words[t] in lx["comp"]), None)
+                if g is None:
+                    return None
+                via = self._np_ref(doc, s, f + 1, g, mentions, lx)
+                k = g
+            else:
+                via = self._np_ref(doc, s, cue.j, f, mentions, lx) if f > cue.j else None
+                y_end = self._np_end(s, f + 1, lx, speech_pairs)
+                speaker = self._np_ref(doc, s, f + 1, y_end, mentions, lx)
+                k = y_end
+            while k < n and (words[k] in lx["saying"] or words[k] in _CLAUSE):
+                k += 1
+            if k < n and words[k] in lx["saying"]:
+                k += 1
+        elif not cue.part:
+            np_end = self._np_end(s, cue.j, lx, speech_pairs)
+            k = np_end
+        # circumstances until the complementizer or the quotation mark
+        limit = min(n, k + 14)
+        comp = quote_open = None
+        while k < limit:
+            w = words[k]
+            pos = s.starts[k]
+            pa = pair_at(pos)
+            if pa is not None:
+                quote_open = pa
+                break
+            if w in lx["comp"] or (w.startswith("ب") and w[1:] in lx["comp"]):
+                comp = k
+                break
+            if w == ":":
+                nxt = k + 1
+                if nxt < n and pair_at(s.starts[nxt]) is not None:
+                    quote_open = pair_at(s.starts[nxt])
+                else:
+                    comp = k
+                break
+            if lx["verbs"].match(words, k) or lx["convey"].match(words, k):
+                return None
+            k += 1
+        if comp is None and quote_open is None:
+            return None
+        if comp is not None and comp + 1 < n:
+            pa = pair_at(s.starts[comp + 1])
+            if pa is not None:
+                quote_open = pa
+        # the speaker
+        if cue.kind != "convey":
+            if np_end is not None and np_end > cue.j:
+                speaker = self._np_ref(doc, s, cue.j, np_end, mentions, lx)
+            if speaker is None:
+                speaker = self._left_subject(doc, s, cue, lx, mentions)
+            if speaker is None:
+                if sent_quotes and sent_quotes[-1].speaker is not None:
+                    speaker = sent_quotes[-1].speaker
+                    via = sent_quotes[-1].via
+                else:
+                    speaker = last_speaker
+        cue_span = Span(s.starts[cue.i], s.ends[cue.j - 1])
+        if quote_open is not None:
+            kq, p = quote_open
+            used_pairs.add(kq)
+            q = Quote(kind="direct", speaker=speaker, cue=cue_span, content=Span(p[0] + 1, p[1]), via=via)
+            nxt = s.index_at(p[1] + 1)
+            return q, nxt
+        # reported speech: from after the complementizer to the end of what the cue governs
+        start_tok = comp + 1
+        if start_tok >= n:
+            return None
+        relative = cue.i > 0 and words[cue.i - 1] in lx["relative"]
+        end_tok = n
+        for t in range(start_tok + 1, n):
+            w = words[t]
+            if relative and w in _CLAUSE:
+                end_tok = t
+                break
+            if pair_at(s.starts[t]) is not None:
+                end_tok = t
+                break
+            if lx["parts"].match(words, t) or (words[t - 1] in _CLAUSE and lx["verbs"].match(words, t)):
+                end_tok = t
+                break
+        # trailing punctuation and a dangling «لكن»/«و» stay out of the content
+        while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in (".", "!", "؟", "?", "لكن", "ولكن", "و")):
+            end_tok -= 1
+        content = Span(s.starts[start_tok], s.ends[end_tok - 1])
+        return Quote(kind="indirect", speaker=speaker, cue=cue_span, content=content, via=via), end_tok
+
+    def _np_end(self, s: Sent, j: int, lx, speech_pairs) -> int:
+        """End (token index) of the speaker phrase that starts at token j."""
+        words, n = s.words, len(s.words)
+        head_unnamed = j < n and lx["unnamed"].match(words, j) is not None
+        k = j
+        while k < n:
+            w = words[k]
+            pos = s.starts[k]
+            if any(p[0] == pos for p in speech_pairs):
+                break
+            if w in lx["comp"] or w in _CLAUSE or w in (":", ".", "؟", "?", "!", "(", ")"):
+                break
+            if w in lx["stop"] or stem_of(w) in ("ال" + x for x in ()):
+                # «مسؤولو الصحة في غزة إنها»: a short «في» phrase right before the content
+                if head_unnamed and w == "في":
+                    t = k + 1
+                    while t < min(n, k + 4) and words[t] not in lx["comp"]:
+                        t += 1
+                    if t < n and words[t] in lx["comp"] and t - k <= 3:
+                        k = t
+                break
+            if k > j and any(w.startswith(a) for a in lx["addressee"]) and w not in ("لل",):
+                if w.startswith("لل") or w in ("ل", "لـ"):
+                    break
+            if lx["verbs"].match(s.words, k) or lx["parts"].match(s.words, k):
+                break
+            k += 1
+        return k
+
+    def _np_ref(self, doc, s: Sent, a: int, b: int, mentions: Mentions, lx):
+        """The speaker named by tokens [a, b): a person named there, an unnamed source as its
+        words, else the organisation or place named there, else the words."""
+        while b > a and s.words[b - 1] in ('"', "'", "«", "»", "“", "”", "ـ"):
+            b -= 1
+        while a < b and s.words[a] in ('"', "'", "«", "»", "“", "”", "ـ"):
+            a += 1
+        if b <= a:
+            return None
+        start, end = s.starts[a], s.ends[b - 1]
+        rows = mentions.within(start, end)
+        per = best_entity(rows, ("PER",))
+        if per is not None:
+            return per.id
+        if lx["unnamed"].match(s.words, a) is not None:
+            return span_ref(doc, start, end)
+        e = best_entity(rows)
+        if e is not None:
+            return e.id
+        return span_ref(doc, start, end)
+
+    def _left_subject(self, doc, s: Sent, cue: _Cue, lx, mentions):
+        """SVO order: «وزير الخارجية ... بلينكن قال إن»: the subject before a bare cue."""
+        w0 = s.words[cue.i]
+        if cue.part or w0[:1] in ("و", "ف") and lx["verbs"].match([w0[1:]], 0):
+            return None
+        a = cue.i
+        while a > 0 and s.words[a - 1] not in _CLAUSE:
+            a -= 1
+        if a == cue.i or cue.i - a > 10:
+            return None
+        if any(s.words[t] in lx["cont"] or s.words[t] in lx["stop"] for t in range(a, cue.i)):
+            return None
+        return self._np_ref(doc, s, a, cue.i, mentions, lx)
+
+
+def speaker_of(doc: Document, start: int, end: int):
+    """The quote whose content holds [start, end), or None."""
+    for q in doc.quotes:
+        if q.content.start <= start and end <= q.content.end:
+            return q
+    return None
+
+
+__all__ = ["Quotes", "quote_pairs", "speaker_of", "SpanRef"]
