@@ -13,6 +13,8 @@ STAGES: dict[str, str] = {
     "normalise": "khabar.stages.normalise:Normalise",
     "clean": "khabar.stages.clean:Clean",
     "segment": "khabar.stages.segment:Segment",
+    "times": "khabar.stages.times:Times",
+    "quantities": "khabar.stages.quantities:Quantities",
 }
 
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(STAGES)

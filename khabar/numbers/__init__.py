@@ -1,0 +1,323 @@
+"""Numbers as Arabic newsrooms write them: digits in three scripts, number words in every case
+ending, digits with a scale word («24 ألفاً»), vague amounts, ordinals, hedges, ranges,
+percentages and money.
+
+``find_quantities(view_text)`` scans the normalised view once with compiled patterns (built
+lazily, once per process, from ``data/ar/numbers.yaml``) and returns :class:`Found` records in
+view offsets; the stage maps them to the source.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicon import load
+from ..textre import fold, trie_pattern
+
+# digits: Western (the view folds Eastern and Persian ones), thousands with , ٬ or ، (three
+# digits after), decimals with . or ٫; 1.200.000 with two or more dotted groups is thousands
+DIGITS = (
+    r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])"
+    r"|\d{1,3}(?:[,\u066C\u060C]\d{3})+(?:[.\u066B]\d+)?(?!\d)"
+    r"|\d+(?:[.\u066B]\d+)?"
+)
+_CLITIC = r"(?:[وفب]|ل(?!ل))?"
+_LB = r"(?<![^\W_])"  # start of a word
+_RB = r"(?![^\W_])"  # end of a word
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    value: float | int | None
+    number_start: int
+    number_end: int
+    approximate: bool = False
+    bound: str | None = None
+    vague: bool = False
+    kind: str = "cardinal"
+    unit: str | None = None
+    high: float | int | None = None
+
+
+class _Lex:
+    """The folded vocabulary and the compiled patterns."""
+
+    def __init__(self):
+        d = load("ar/numbers.yaml")
+        self.words: dict[str, tuple[str, float]] = {}  # form -> (type, value)
+        for v, forms in d["units"].items():
+            for f in forms:
+                self.words[fold(f)] = ("unit", v)
+        for v, forms in d["teens"].items():
+            for f in forms:
+                self.words[fold(f)] = ("unit", v)
+        for v, forms in d["tens"].items():
+            for f in forms:
+                self.words[fold(f)] = ("unit", v)
+        for v, forms in d["hundreds"].items():
+            for f in forms:
+                self.words[fold(f)] = ("unit", v)
+        for v, forms in d["fractions"].items():
+            for f in forms:
+                self.words[fold(f)] = ("fraction", v)
+        self.scale_one: dict[str, int] = {}
+        self.scale_two: dict[str, int] = {}
+        self.scale_many: dict[str, int] = {}
+        for v, kinds in d["scales"].items():
+            for f in kinds["one"]:
+                self.scale_one[fold(f)] = v
+            for f in kinds["two"]:
+                self.scale_two[fold(f)] = v
+            for f in kinds["many"]:
+                self.scale_many[fold(f)] = v
+        for table, typ in ((self.scale_one, "scale"), (self.scale_two, "scale2"), (self.scale_many, "scales")):
+            for f, v in table.items():
+                self.words[f] = (typ, v)
+        # «ثلاثة عشر»: unit + 10
+        for f in d["teen_suffix"]:
+            self.words.setdefault(fold(f), ("unit", 10))
+        self.teen_suffix = {fold(f) for f in d["teen_suffix"]}
+        self.vague = {fold(f): v for v, forms in d["vague"].items() for f in forms}
+        self.ordinals = {fold(f): v for v, forms in d["ordinals"].items() for f in forms}
+        self.ordinal_units = {fold(f): v for v, forms in d["ordinal_units"].items() for f in forms}
+        self.hedge = {fold(f): k for k, forms in d["hedges"].items() for f in forms}
+        self.hedge_after = {fold(f): k for k, forms in d["hedges_after"].items() for f in forms}
+        self.percent = {fold(f) for f in d["percent_words"]}
+        self.currency = {fold(f): code for code, forms in d["currencies"].items() for f in forms}
+        self.range_join = {fold(f) for f in d["range_join"]}
+        self.clitics = tuple(fold(f) for f in d["clitics"])
+
+        word_alt = trie_pattern(self.words)
+        scale_alt = trie_pattern(list(self.scale_one) + list(self.scale_two) + list(self.scale_many))
+        # a run of number words joined by «و» or a scale word
+        words_re = rf"{_LB}{_CLITIC}(?:{word_alt}){_RB}(?:\s+و?\s*(?:{word_alt}){_RB})*"
+        num = rf"(?:(?<![0-9A-Za-z.,/\u066B\u066C\u0621-\u0647\u0649-\u064A\u0671-\u06D3_-])(?:{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
+        self.num_re = num
+        ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+و\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith('ال')])})"
+        ord_alt = rf"{_LB}[وفب]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"
+        vague_alt = rf"{_LB}{_CLITIC}(?:{trie_pattern(self.vague)}){_RB}"
+        hedge_alt = rf"{_LB}{_CLITIC}(?:{trie_pattern(self.hedge)})"
+        after_alt = trie_pattern(list(self.hedge_after))
+        pct_alt = trie_pattern(self.percent)
+        cur_alt = trie_pattern(self.currency)
+        join_alt = trie_pattern(self.range_join)
+        self.re = re.compile(
+            rf"(?:(?P<hedge>{hedge_alt})\s+)?"
+            rf"(?:(?P<ropen>{_LB}{_CLITIC}(?:ما\s+)?(?:بين|من))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
+            rf"|(?P<cur0>\$)\s*(?P<n0>{num})"
+            rf"|(?P<n>{num})"
+            rf"|(?P<vague>{vague_alt})"
+            rf"|(?P<ord>{ord_alt}))"
+            rf"(?:\s*(?P<pct>{pct_alt}){_RB}?)?"
+            rf"(?:\s*(?P<cur>{cur_alt}){_RB})?"
+            rf"(?:(?P<gap>\s+[^\W\d_]+)??\s+(?P<after>{after_alt}){_RB})?"
+        )
+
+
+@functools.cache
+def lex() -> _Lex:
+    return _Lex()
+
+
+def parse_number(s: str) -> float | int | None:
+    """Value of one number phrase in view form: digits, words, or digits with a scale word."""
+    L = lex()
+    s = s.strip()
+    m = re.match(rf"({DIGITS})\s*(.*)$", s, re.S)
+    if m:
+        v = _digits(m.group(1))
+        rest = m.group(2).strip()
+        if rest:
+            scale = L.scale_one.get(rest) or L.scale_many.get(rest) or L.scale_two.get(rest)
+            if scale is None:
+                return None
+            v = v * scale
+        return _tidy(v)
+    return _words(s)
+
+
+def _digits(s: str) -> float | int:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+        return int(s.replace(".", ""))
+    s = re.sub(r"[,\u066C\u060C]", "", s).replace("\u066B", ".")
+    return float(s) if "." in s else int(s)
+
+
+def _tidy(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return int(v)
+    return v
+
+
+def _words(s: str) -> float | int | None:
+    L = lex()
+    # split into known forms, longest first (forms may hold spaces: «ثلاث مئة»)
+    toks = []
+    rest = s
+    while rest:
+        rest = rest.lstrip()
+        if not rest:
+            break
+        if rest[0] == "و" and rest[1:2] != "ا" and not _known_prefix(rest):
+            rest = rest[1:]
+            continue
+        best = None
+        for form in _forms_by_length():
+            if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalnum()):
+                best = form
+                break
+        if best is None:
+            # a clitic before the first word
+            if rest[0] in "وفبل" and toks == []:
+                rest = rest[1:]
+                continue
+            return None
+        toks.append(L.words[best])
+        rest = rest[len(best) :]
+    if not toks:
+        return None
+    total = 0.0
+    cur = 0.0
+    seen = False
+    for typ, v in toks:
+        if typ == "unit":
+            if v == 10 and cur and cur < 10 and seen:  # «ثلاثة عشر»
+                cur += 10
+            else:
+                cur += v
+        elif typ == "fraction":
+            cur += v
+        elif typ == "scale":
+            total += (cur or 1) * v
+            cur = 0
+        elif typ == "scale2":
+            total += (cur or 1) * 2 * v
+            cur = 0
+        elif typ == "scales":
+            if not cur:
+                return None  # «آلاف» alone is vague, not a value
+            total += cur * v
+            cur = 0
+        seen = True
+    return _tidy(total + cur)
+
+
+def _known_prefix(rest: str) -> bool:
+    return any(rest.startswith(f) for f in _forms_by_length() if f[0] == "و")
+
+
+@functools.cache
+def _forms_by_length() -> tuple[str, ...]:
+    return tuple(sorted(lex().words, key=len, reverse=True))
+
+
+def _ordinal(s: str) -> int | None:
+    L = lex()
+    s = s.strip()
+    for pre in ("", *lex().clitics):
+        if pre and not s.startswith(pre):
+            continue
+        body = s[len(pre) :]
+        if body in L.ordinals:
+            return L.ordinals[body]
+        m = re.fullmatch(r"(\S+)\s+و\s*(\S+)", body)
+        if m and m.group(1) in L.ordinal_units and m.group(2) in L.ordinals:
+            return L.ordinal_units[m.group(1)] + L.ordinals[m.group(2)]
+    return None
+
+
+def _strip_clitic(s: str, table) -> str:
+    if s in table:
+        return s
+    for pre in lex().clitics:
+        if s.startswith(pre) and s[1:] in table:
+            return s[1:]
+    return s
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """Quantities in ``text[start:end]`` (a normalised view), in order, not overlapping."""
+    L = lex()
+    end = len(text) if end is None else end
+    out: list[Found] = []
+    for m in L.re.finditer(text, start, end):
+        f = _build(m, L)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _build(m: re.Match, L: _Lex) -> Found | None:
+    g = m.group
+    hedge = g("hedge")
+    approximate, bound = False, None
+    if hedge:
+        h = " ".join(_strip_clitic(" ".join(hedge.split()), L.hedge).split())
+        kind_h = L.hedge.get(h)
+        if kind_h == "approximate":
+            approximate = True
+        elif kind_h:
+            bound = kind_h
+    kind, unit, high, vague = "cardinal", None, None, False
+    if g("lo") is not None:
+        lo, hi = parse_number(_num_text(g("lo"))), parse_number(_num_text(g("hi")))
+        if lo is None or hi is None:
+            return None
+        opener = " ".join(g("ropen").split())
+        join = g("join")
+        # «من 10 إلى 15» and «بين 10 و15» are ranges; «من 10 و15» is not
+        if ("بين" in opener) != (join == "و") and not (join in ("الي", "حتي", "-", "–") and "من" in opener):
+            return None
+        if not hi > lo:
+            return None
+        value, high, kind = lo, hi, "range"
+        ns, ne = m.start("ropen"), m.end("hi")
+    elif g("n0") is not None:
+        value = parse_number(_num_text(g("n0")))
+        unit, kind = "USD", "money"
+        ns, ne = m.start("cur0"), m.end("n0")
+    elif g("n") is not None:
+        value = parse_number(_num_text(g("n")))
+        ns, ne = m.start("n"), m.end("n")
+        if value is None:
+            return None
+    elif g("vague") is not None:
+        value, vague = None, True
+        ns, ne = m.start("vague"), m.end("vague")
+    else:
+        value = _ordinal(" ".join(g("ord").split()))
+        if value is None:
+            return None
+        kind = "ordinal"
+        ns, ne = m.start("ord"), m.end("ord")
+    end = ne
+    if kind != "ordinal":
+        if g("pct"):
+            kind = "percent"
+            unit = "%"
+            end = m.end("pct")
+        elif g("cur"):
+            kind = "money"
+            unit = L.currency.get(" ".join(g("cur").split()))
+            end = m.end("cur")
+        if g("after"):
+            k = L.hedge_after.get(" ".join(g("after").split()))
+            if k == "approximate":
+                approximate = True
+            elif k and bound is None:
+                bound = k
+            end = m.end("after")
+    elif g("pct") or g("cur"):
+        end = ne
+    start = m.start("hedge") if hedge else ns
+    if hedge and bound is None and not approximate:
+        start = ns
+    return Found(start, end, value, ns, ne, approximate, bound, vague, kind, unit, high)
+
+
+def _num_text(s: str) -> str:
+    return " ".join(s.split())

@@ -1,0 +1,642 @@
+"""Arabic time expressions resolved to calendar values.
+
+``find_times(text, ref)`` scans a normalised view (see ``khabar.normalise``) with patterns built
+once per process from ``data/ar/times.yaml`` and returns :class:`Found` records in view offsets,
+in text order. Resolution needs a reference date (the day the article speaks from); without one,
+absolute dates still resolve and relative ones carry an ``unresolved:`` flag. The parser never
+looks at the clock.
+
+Anaphoric days («اليوم السابق») resolve against the last day-precision date before them; bare
+weekdays against the reference date, backwards unless the sentence speaks of the future.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import load
+from ..numbers import parse_number
+from ..textre import fold, trie_pattern
+
+_LB = r"(?<![^\W_])"
+_RB = r"(?![^\W_])"
+_CL = r"(?:[وف]|ب(?!ال)|ل(?=ل))?"  # a clitic before a time word
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    anchor: str | None
+    calendar: str = "gregorian"
+    flags: tuple[str, ...] = ()
+    kind: str = "date"
+    day: dt.date | None = field(default=None, repr=False)  # the resolved day, for anaphora
+
+
+def _alt(forms) -> str:
+    return trie_pattern([fold(f) for f in forms])
+
+
+class _Lex:
+    def __init__(self):
+        d = load("ar/times.yaml")
+        self.month = {}
+        for num, locales in d["months"].items():
+            for forms in locales.values():
+                for f in forms:
+                    self.month[fold(f)] = num
+        self.ambiguous_months = {fold(f) for f in d["ambiguous_months"]}
+        self.hijri = {fold(f): n for n, forms in d["hijri_months"].items() for f in forms}
+        self.ambiguous_hijri = {fold(f) for f in d["ambiguous_hijri_months"]}
+        self.weekday = {fold(f): n for n, forms in d["weekdays"].items() for f in forms}
+        self.past = {fold(f) for f in d["past_words"]}
+        self.future = {fold(f) for f in d["future_words"]}
+        self.current = {fold(f) for f in d["current_words"]}
+        self.future_cues = {fold(f) for f in d["future_cues"]}
+        self.future_exceptions = {fold(f) for f in d["future_prefix_exceptions"]}
+        self.reldays = {fold(f): int(k) for k, forms in d["relative_days"].items() for f in forms}
+        self.last_night = {fold(f) for f in d["last_night"]}
+        self.anaphoric = {fold(f): int(k) for k, forms in d["anaphoric_days"].items() for f in forms}
+        self.unit_forms = {}
+        for unit, kinds in d["units"].items():
+            for k, forms in kinds.items():
+                for f in forms:
+                    self.unit_forms[fold(f)] = (unit, k)
+        self.unit_def = {fold(f): u for u, forms in d["unit_definite"].items() for f in forms}
+        self.ago = {fold(f) for f in d["ago_words"]}
+        self.later = {fold(f) for f in d["later_words"]}
+        self.ordday = {fold(f): n for n, forms in d["ordinal_days"].items() for f in forms}
+        self.year_cues = {fold(f) for f in d["year_cues"]}
+        self.hijri_suffix = {fold(f) for f in d["hijri_suffix"]}
+        self.greg_suffix = {fold(f) for f in d["gregorian_suffix"]}
+        self.clitics = tuple(fold(f) for f in d["clitics"])
+        self.not_monday_after = {fold(f) for f in d["not_monday_after"]}
+
+        month = _alt(self.month)
+        hmonth = _alt(self.hijri)
+        wday = _alt(self.weekday)
+        rel = _alt(d["past_words"] + d["future_words"] + [w for w in d["current_words"] if " " not in w and w.startswith("ال")])
+        parts = _alt(d["period_parts"])
+        dateword = _alt(d["date_words"])
+        yword = _alt(d["year_words"])
+        wprefix = _alt(d["weekday_prefix"])
+        ordday = _alt(self.ordday)
+        ysuf = _alt(d["gregorian_suffix"] + d["hijri_suffix"])
+        hsuf = _alt(d["hijri_suffix"])
+        self.ysuf_re = ysuf
+        # a year after a month: «2023», «، 2023», «عام 2023», «( 1950 )», «من عام 2014»
+        year_tail = (
+            rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
+            rf"(?(yp)\s*\))(?:\s*(?P<ysuf>{ysuf}){_RB})?(?!\d|\s*[/.-]\s*\d|\s*[%٪]))?"
+        )
+        pair = rf"(?:\s*(?:/|\\|-|–)\s*(?P<m2a>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?"
+        numdate = r"(?P<na>\d{1,4})\s*(?P<sep>[/.-])\s*(?P<nb>\d{1,2})\s*(?P=sep)\s*(?P<nc>\d{4}|\d{2})"
+        day = rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
+        wd_head = rf"(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:الموافق|الموافق\s+ل)\s+|\(\s*)?"
+        self.greg = re.compile(
+            rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|{parts}|يوم|منذ)){_RB}\s+)?"
+            rf"(?:{wd_head})?"
+            rf"(?:{day}(?:\s+من)?(?:\s*/\s*|\s+|(?<=\d)(?=\D)))?"
+            rf"(?:(?P<shahr>{_LB}{_CL}شهر)\s+)?"
+            rf"(?P<m1>{_LB}{_CL}(?:{month}))(?!\w){pair}"
+            rf"(?:\s*\(\s*(?P<inner>{numdate})\s*\)"
+            rf"|\s*/\s*(?P<ys>\d{{4}}){_RB}"
+            rf"|{year_tail})"
+            rf"(?:\s+(?P<rel>{rel}){_RB})?"
+        )
+        self.numeric = re.compile(
+            rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|يوم)){_RB}\s*:?\s*)?"
+            rf"(?:(?P<wd>{_LB}{_CL}(?:{wday}))\s*[,،]?\s*(?:الموافق\s+)?)?"
+            rf"(?P<open>\(\s*)?"
+            rf"(?<![\d/.-])(?:{numdate}|(?P<pa>\d{{1,2}})\s*/\s*(?P<pb>\d{{1,2}})(?=\s*\)?\s*(?:[.,،]|$)))(?![\d/]|\.\d)"
+            rf"(?(open)\s*\))"
+            rf"(?:\s*(?P<suf>{ysuf}){_RB})?"
+        )
+        self.hijri_re = re.compile(
+            rf"(?:(?P<day>(?<![\d.,/])\d{{1,2}}|{_LB}(?:{ordday}))(?:\s+من)?\s*(?:/\s*)?)?"
+            rf"(?:(?P<shahr>{_LB}{_CL}شهر)\s+)?"
+            rf"(?P<m>{_LB}{_CL}(?:{hmonth}))(?!\w)"
+            rf"(?:\s*/?\s*(?:(?:{yword})\s+)?(?P<year>\d{{4}}|\d{{3}}))?"
+            rf"(?:\s*(?P<suf>{hsuf}){_RB})?"
+        )
+        self.year_re = re.compile(
+            rf"(?P<yw>{_LB}{_CL}(?:{yword}|(?:{parts})\s+(?:{yword}))){_RB}?\s*(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*\)?\s*(?:{ysuf}){_RB}))"
+            rf"(?:\s*[/-]\s*(?P<y2>\d{{4}}))?(?(yp)\s*\))(?:\s*(?P<suf>{ysuf}){_RB})?(?![\d%٪]|[.,]\d)"
+            rf"|(?P<bp>\(\s*)?(?<![\w.,/٫٬-])(?P<bare>\d{{4}})(?:\s*[-–]\s*(?P<b2>\d{{4}}))?(?(bp)\s*\))(?:\s*(?P<bsuf>{ysuf}){_RB})?(?![\w%٪]|[.,]\d)"
+        )
+        reldays = trie_pattern(list(self.reldays) + list(self.last_night))
+        anaph = trie_pattern(self.anaphoric)
+        dpart = _alt(d["day_parts"])
+        not_today = _alt(d["not_today_after"])
+        self.rel_re = re.compile(
+            rf"(?P<ana>{_LB}{_CL}(?:(?:{dpart})\s+)?(?:{anaph})){_RB}"
+            rf"|(?P<rd>{_LB}{_CL}(?:(?:{dpart})\s+)?(?:{reldays})){_RB}(?!\s+(?:{not_today}){_RB})"
+            rf"(?:\s*[,،]?\s*(?P<rwd>{wday}){_RB})?"
+            rf"|(?P<wdx>{_LB}{_CL}(?:(?:{wprefix})\s+)?(?:{wday})){_RB}(?:\s+(?P<wrel>{rel}){_RB})?"
+            rf"|(?P<ud>{_LB}{_CL}(?:(?:هذا|هذه)\s+)?(?:{_alt(self.unit_def)})){_RB}(?:\s+(?P<urel>{rel}){_RB})?"
+            rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}"
+        )
+
+
+@functools.cache
+def lex() -> _Lex:
+    return _Lex()
+
+
+def _word(s: str | None) -> str:
+    if not s:
+        return ""
+    return " ".join(s.split())
+
+
+def _strip(s: str, table) -> str:
+    """A surface without its clitic, as a key of ``table``."""
+    s = _word(s)
+    if s in table:
+        return s
+    for pre in lex().clitics:
+        if s.startswith(pre) and s[len(pre) :] in table:
+            return s[len(pre) :]
+    return s
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+@dataclass(slots=True)
+class _Ctx:
+    ref: dt.date | None
+    day_first: bool
+    future: bool  # the sentence speaks of what is to come
+
+
+def _nearest_year(month: int, day: int | None, ref: dt.date, future: bool) -> int:
+    """Year of a month (and day) written without one: the closest to the reference date, or the
+    next one on or after it when the sentence speaks of the future; a bare month is the latest
+    one on or before the reference month unless the sentence speaks of the future."""
+    if day is None:
+        if future:
+            return ref.year if month >= ref.month else ref.year + 1
+        return ref.year if month <= ref.month else ref.year - 1
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = _valid(y, month, min(day, 28) if month == 2 and day == 29 else day)
+        if d is None:
+            continue
+        if future and d < ref:
+            continue
+        dist = abs((d - ref).days) + (0.5 if d > ref else 0)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ref.year
+
+
+def _expand_year(y: int, ref: dt.date | None) -> int:
+    if y >= 100:
+        return y
+    base = ref.year if ref else 2000
+    cands = [c * 100 + y for c in (base // 100 - 1, base // 100)]
+    return min((c for c in cands if c <= base + 10), key=lambda c: abs(c - base), default=cands[0])
+
+
+def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, day_first: bool = True, skip=None) -> list[Found]:
+    """Time expressions in the view ``text`` within ``regions`` (view (start, end) pairs, default
+    the whole text). ``sentences`` (view spans) bound the look-back for future cues. ``skip`` is a
+    sorted list of view spans known to be counts («1400 شخص»): no time starts inside one."""
+    L = lex()
+    regions = regions or [(0, len(text))]
+    cands: list[tuple[int, int, int, object]] = []  # start, -len, priority, builder
+    for a, b in regions:
+        for prio, pat in ((0, L.greg), (1, L.numeric), (2, L.hijri_re), (3, L.rel_re), (4, L.year_re)):
+            for m in pat.finditer(text, a, b):
+                if m.end() > m.start():
+                    cands.append((m.start(), -(m.end() - m.start()), prio, m))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[re.Match] = []
+    last_end = -1
+    for s, negl, prio, m in cands:
+        if s < last_end:
+            continue
+        chosen.append((prio, m))
+        last_end = s - negl
+    out: list[Found] = []
+    prev_day: dt.date | None = None
+    sent_starts = [s for s, _ in (sentences or [])]
+
+    for prio, m in chosen:
+        si = bisect.bisect_right(sent_starts, m.start()) - 1
+        sent_start = sentences[si][0] if si >= 0 else max(0, m.start() - 80)
+        ctx = _Ctx(ref, day_first, _future_context(text, max(sent_start, m.start() - 80), m.start(), m.end(), L))
+        try:
+            f = (_greg, _numeric, _hijri, _relative, _year)[prio](m, ctx, L, prev_day, text)
+        except (ValueError, OverflowError):
+            f = None
+        if f is None:
+            continue
+        out.append(f)
+        if f.day is not None and f.kind not in ("weekday",) or (f.day is not None and f.anchor != "reference_date"):
+            prev_day = f.day
+    return out
+
+
+def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
+    after = text[e : e + 12].split()
+    if after and after[0] in L.future:
+        return True
+    for w in text[a:s].split():
+        w = w.strip("،,.:;\"'()«»")
+        if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues:
+            return True
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in L.future_exceptions and not w.startswith("سيا"):
+            return True
+    return False
+
+
+def _weekday_check(d: dt.date, wd: str | None, L: _Lex) -> tuple[str, ...]:
+    if not wd:
+        return ()
+    n = L.weekday.get(_strip(wd, L.weekday))
+    if n is None or n == d.weekday():
+        return ()
+    return ("weekday_mismatch",)
+
+
+def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
+    g = m.group
+    m1 = _strip(g("m1"), L.month)
+    mon = L.month.get(m1)
+    if mon is None:
+        return None
+    m2s = g("m2a") or g("m2b") or g("m2c")
+    flags: list[str] = []
+    if m2s:
+        mon2 = L.month.get(_word(m2s))
+        if mon2 is not None and mon2 != mon:
+            if g("m2c"):
+                return None
+            flags.append("month_mismatch")
+    start, end = m.start(), m.end()
+    day_s, year_s = g("day"), g("year") or g("ys")
+    pre = _strip(g("pre"), {}) if g("pre") else ""
+    # a bare month needs something that makes it a date
+    has_cue = bool(day_s or year_s or m2s or g("shahr") or g("inner") or g("rel"))
+    if not has_cue:
+        before = text[max(0, m.start() - 14) : m.start()].split()
+        prev = before[-1] if before else ""
+        if m1 in L.ambiguous_months or not (pre or prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues):
+            return None
+    if g("inner"):
+        # «نيسان ( 26 / 4 / 1947 )»: the date in brackets, checked against the month
+        f = _from_numeric(g("na"), g("nb"), g("nc"), ctx)
+        if f is None:
+            return None
+        d, fl = f
+        if d.month != mon:
+            fl = (*fl, "month_mismatch")
+        return Found(start, end, d.isoformat(), "day", "absolute", flags=tuple(flags) + fl, kind="date", day=d)
+    rel = _word(g("rel"))
+    day = None
+    if day_s:
+        day = int(day_s) if day_s.isdigit() else L.ordday.get(_strip(day_s, L.ordday))
+        if day is None or not 1 <= day <= 31:
+            return None
+    year = None
+    calendar = "gregorian"
+    if year_s:
+        year = int(year_s)
+        suf = _word(g("ysuf"))
+        if suf in L.hijri_suffix:
+            return None  # a Hijri year after a Gregorian month is a mixed form we do not guess
+        if year < 1000:
+            return None
+    anchor = "absolute"
+    if year is None:
+        if ctx.ref is None:
+            return Found(start, end, None, "day" if day else "month", None, flags=("unresolved:no_reference_date",), kind="date" if day else "month")
+        anchor = "reference_date"
+        if rel in L.past:
+            year = ctx.ref.year if mon < ctx.ref.month or (day and mon == ctx.ref.month and day < ctx.ref.day) else ctx.ref.year - 1
+        elif rel in L.future:
+            year = ctx.ref.year if mon > ctx.ref.month or (day and mon == ctx.ref.month and day > ctx.ref.day) else ctx.ref.year + 1
+        elif rel in L.current:
+            year = ctx.ref.year
+        else:
+            year = _nearest_year(mon, day, ctx.ref, ctx.future)
+    if day:
+        d = _valid(year, mon, day)
+        if d is None:
+            return None
+        flags.extend(_weekday_check(d, g("wd"), L))
+        return Found(start, end, d.isoformat(), "day", anchor, calendar, tuple(flags), "date", day=d)
+    if g("wd"):
+        # «الأحد مارس» is no date: keep the month only
+        start = m.start("m1") if not g("shahr") else m.start("shahr")
+    return Found(start, end, f"{year:04d}-{mon:02d}", "month", anchor, calendar, tuple(flags), "month")
+
+
+def _from_numeric(a: str, b: str, c: str, ctx: _Ctx):
+    x, y, z = int(a), int(b), c
+    flags: tuple[str, ...] = ()
+    if len(a) == 4:  # 2023-11-05
+        d = _valid(x, y, int(z)) if len(z) <= 2 else None
+        return (d, flags) if d else None
+    year = _expand_year(int(z), ctx.ref)
+    if len(z) == 2:
+        flags = ("two_digit_year",)
+    day, mon = (x, y) if ctx.day_first else (y, x)
+    if mon > 12 and day <= 12:
+        day, mon = mon, day
+        flags = (*flags, "month_first")
+    d = _valid(year, mon, day)
+    return (d, flags) if d else None
+
+
+def _numeric(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
+    g = m.group
+    if g("na") is not None:
+        if g("sep") == "." and not g("pre"):
+            # 5.11.2023 is a date, 2.5.10 may be a version: require four-digit years
+            if len(g("nc")) != 4:
+                return None
+        f = _from_numeric(g("na"), g("nb"), g("nc"), ctx)
+        if f is None:
+            return None
+        d, flags = f
+        if len(g("nc")) == 2 and not g("pre"):
+            return None
+        flags = flags + _weekday_check(d, g("wd"), L)
+        return Found(m.start(), m.end(), d.isoformat(), "day", "absolute", flags=flags, kind="numeric", day=d)
+    # «بتاريخ 20/7»: a day and month only after a date word
+    if not g("pre"):
+        return None
+    x, y = int(g("pa")), int(g("pb"))
+    day, mon = (x, y) if ctx.day_first else (y, x)
+    if not (1 <= mon <= 12 and 1 <= day <= 31):
+        return None
+    if ctx.ref is None:
+        return Found(m.start(), m.end(), None, "day", None, flags=("unresolved:no_reference_date",), kind="numeric")
+    d = _valid(_nearest_year(mon, day, ctx.ref, ctx.future), mon, day)
+    if d is None:
+        return None
+    return Found(m.start(), m.end(), d.isoformat(), "day", "reference_date", kind="numeric", day=d)
+
+
+def _hijri_to_greg(y: int, m: int, d: int) -> dt.date | None:
+    from hijridate import Hijri
+
+    try:
+        return Hijri(y, m, d).to_gregorian().to_date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _greg_to_hijri(d: dt.date):
+    from hijridate import Gregorian
+
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
+    g = m.group
+    key = _strip(g("m"), L.hijri)
+    mon = L.hijri.get(key)
+    if mon is None:
+        return None
+    day_s, year_s = g("day"), g("year")
+    if key in L.ambiguous_hijri and not (day_s or year_s):
+        return None
+    if not (day_s or year_s or g("suf") or g("shahr")):
+        return None
+    day = None
+    if day_s:
+        day = int(day_s) if day_s.isdigit() else L.ordday.get(_strip(day_s, L.ordday))
+        if day is None or not 1 <= day <= 30:
+            return None
+    flags: list[str] = []
+    anchor = "absolute"
+    if year_s:
+        year = int(year_s)
+    else:
+        if ctx.ref is None:
+            return Found(m.start(), m.end(), None, "day" if day else "month", None, "hijri", ("unresolved:no_reference_date",), "date" if day else "month")
+        h = _greg_to_hijri(ctx.ref)
+        if h is None:
+            return None
+        anchor = "reference_date"
+        year = h.year
+        # nearest occurrence of that Hijri month
+        diff = mon - h.month
+        if diff > 6:
+            year -= 1
+        elif diff < -6:
+            year += 1
+    if day:
+        d = _hijri_to_greg(year, mon, day)
+        if d is None:
+            return Found(m.start(), m.end(), None, "day", anchor, "hijri", ("unresolved:hijri_out_of_range",), "date")
+        return Found(m.start(), m.end(), d.isoformat(), "day", anchor, "hijri", tuple(flags), "date", day=d)
+    # a Hijri month straddles two Gregorian ones: name the one holding its 15th day
+    d = _hijri_to_greg(year, mon, 15)
+    if d is None:
+        return Found(m.start(), m.end(), None, "month", anchor, "hijri", ("unresolved:hijri_out_of_range",), "month")
+    return Found(m.start(), m.end(), f"{d.year:04d}-{d.month:02d}", "month", anchor, "hijri", ("hijri_month_approx",), "month")
+
+
+def _relative(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
+    g = m.group
+    s, e = m.start(), m.end()
+    ref = ctx.ref
+    if g("ana"):
+        words = _word(g("ana")).split()
+        off = None
+        for i in range(len(words)):
+            k = _strip(" ".join(words[i:]), L.anaphoric)
+            if k in L.anaphoric:
+                off = L.anaphoric[k]
+                break
+        if off is None:
+            return None
+        if prev_day is not None:
+            d = prev_day + dt.timedelta(days=off)
+            return Found(s, e, d.isoformat(), "day", f"previous:{prev_day.isoformat()}", kind="relative", day=d)
+        if ref is None:
+            return Found(s, e, None, None, None, flags=("unresolved:no_previous_date",), kind="relative")
+        d = ref + dt.timedelta(days=off)
+        return Found(s, e, d.isoformat(), "day", "reference_date", flags=("no_previous_date",), kind="relative", day=d)
+    if g("rd"):
+        words = _word(g("rd")).split()
+        off = None
+        for i in range(len(words)):
+            k = _strip(" ".join(words[i:]), L.reldays)
+            if k in L.reldays:
+                off = L.reldays[k]
+                break
+            if k in L.last_night:
+                off = -1
+                break
+        if off is None:
+            return None
+        if ref is None:
+            return Found(s, e, None, "day", None, flags=("unresolved:no_reference_date",), kind="relative")
+        d = ref + dt.timedelta(days=off)
+        flags = _weekday_check(d, g("rwd"), L)
+        return Found(s, e, d.isoformat(), "day", "reference_date", flags=flags, kind="relative", day=d)
+    if g("wdx"):
+        words = _word(g("wdx")).split()
+        n = L.weekday.get(_strip(words[-1], L.weekday))
+        if n is None:
+            return None
+        # «الاثنين» after «بين»/«كلا» is «the two», not Monday
+        before = text[max(0, s - 6) : s].split()
+        if n == 0 and before and before[-1] in L.not_monday_after:
+            return None
+        if ref is None:
+            return Found(s, e, None, "day", None, flags=("unresolved:no_reference_date",), kind="weekday")
+        rel = _word(g("wrel"))
+        delta = (ref.weekday() - n) % 7
+        if rel in L.past:
+            d = ref - dt.timedelta(days=delta or 7)
+        elif rel in L.future:
+            d = ref + dt.timedelta(days=((n - ref.weekday()) % 7) or 7)
+        elif rel in L.current:
+            d = ref - dt.timedelta(days=delta)
+        elif ctx.future:
+            d = ref + dt.timedelta(days=(n - ref.weekday()) % 7)
+        else:
+            d = ref - dt.timedelta(days=delta)
+            if g("wrel") and rel not in L.past:
+                e = m.end("wdx")
+        return Found(s, e, d.isoformat(), "day", "reference_date", kind="weekday", day=d)
+    if g("ud"):
+        words = _word(g("ud")).split()
+        unit = L.unit_def.get(_strip(words[-1], L.unit_def))
+        if unit is None:
+            return None
+        this = len(words) > 1
+        rel = _word(g("urel"))
+        if rel in L.past:
+            k = -1
+        elif rel in L.future:
+            k = 1
+        elif rel in L.current or this:
+            k = 0
+        else:
+            return None
+        if not g("urel"):
+            e = m.end("ud")
+        if ref is None:
+            return Found(s, e, None, "month" if unit == "week" else unit, None, flags=("unresolved:no_reference_date",), kind="relative")
+        return _unit_value(s, e, ref, unit, k)
+    if g("ago"):
+        word = _strip(g("ago"), L.ago | L.later)
+        sign = -1 if word in L.ago else 1
+        unit, form = L.unit_forms[_word(g("agounit"))]
+        if form == "one":
+            n = 1
+            if g("agonum"):
+                n = parse_number(_word(g("agonum")))
+                if n is None:
+                    return None
+        elif form == "two":
+            if g("agonum"):
+                return None
+            n = 2
+        else:
+            if not g("agonum"):
+                return None  # «منذ أيام» is vague
+            n = parse_number(_word(g("agonum")))
+            if n is None:
+                return None
+        if not isinstance(n, int) or n <= 0 or n > 400:
+            return None
+        if ref is None:
+            return Found(s, e, None, "month" if unit == "week" else unit, None, flags=("unresolved:no_reference_date",), kind="relative")
+        return _unit_value(s, e, ref, unit, sign * n)
+    return None
+
+
+def _unit_value(s: int, e: int, ref: dt.date, unit: str, k: int) -> Found:
+    if unit == "day":
+        d = ref + dt.timedelta(days=k)
+        return Found(s, e, d.isoformat(), "day", "reference_date", kind="relative", day=d)
+    if unit == "week":
+        d = ref + dt.timedelta(weeks=k)
+        # the contract has no week precision: the month of the week's Thursday, and the ISO
+        # week in a flag
+        y, w, _ = d.isocalendar()
+        thu = dt.date.fromisocalendar(y, w, 4)
+        return Found(s, e, f"{thu.year:04d}-{thu.month:02d}", "month", "reference_date", flags=(f"week:{y:04d}-W{w:02d}",), kind="relative")
+    if unit == "month":
+        y, mo = _shift_month(ref.year, ref.month, k)
+        return Found(s, e, f"{y:04d}-{mo:02d}", "month", "reference_date", kind="relative")
+    return Found(s, e, f"{ref.year + k:04d}", "year", "reference_date", kind="relative")
+
+
+def _year(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
+    g = m.group
+    flags: list[str] = []
+    if g("year"):
+        y = int(g("year"))
+        suf = _word(g("suf"))
+        y2 = g("y2")
+        s = m.start()
+    else:
+        y = int(g("bare"))
+        suf = _word(g("bsuf"))
+        y2 = g("b2")
+        s = m.start("bare") if not g("bp") else m.start("bare")
+        if not (suf or g("bp") or y2):
+            # a bare number is a year only after a year cue: «2080 في» and «1400 شخص» are counts
+            before = text[max(0, s - 24) : s].split()
+            prev = before[-1] if before else ""
+            prev2 = " ".join(before[-2:]) if len(before) >= 2 else ""
+            if not (prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues):
+                return None
+            if not 1800 <= y <= 2099:
+                return None
+        elif not (suf or y2) and g("bp"):
+            if not 1800 <= y <= 2099:
+                return None
+    e = m.end()
+    if g("bp") and not g("year"):
+        # «( 1948 )»: the year, not its brackets
+        e = m.end("b2") if y2 else m.end("bare")
+        if suf:
+            e = m.end()
+    calendar = "gregorian"
+    if suf in L.hijri_suffix:
+        calendar = "hijri"
+        from hijridate import Hijri
+
+        try:
+            gy = Hijri(y, 1, 1).to_gregorian()
+        except (ValueError, OverflowError):
+            return Found(s, e, None, "year", "absolute", "hijri", ("unresolved:hijri_out_of_range",), "year")
+        return Found(s, e, f"{gy.year:04d}", "year", "absolute", "hijri", ("hijri_year_starts",), "year")
+    if y2:
+        y2i = int(y2)
+        if not y < y2i <= y + 100:
+            return None
+        flags.append(f"range_end:{y2i}")
+    if not 1000 <= y <= 2200:
+        return None
+    return Found(s, e, f"{y:04d}", "year", "absolute", calendar, tuple(flags), "year")
