@@ -62,7 +62,7 @@ def line_chart(series: dict[str, list[tuple]], width: int = 640, height: int = 2
         d0, d1 = d0 - dt.timedelta(days=1), d1 + dt.timedelta(days=1)
     yt = _nice_ticks(min(0.0, min(vals)), max(vals))
     y0, y1 = yt[0], yt[-1]
-    left, right, top, bottom = 64, 16, 12, 36
+    left, right, top, bottom = 64, 44, 12, 36
     pw, ph = width - left - right, height - top - bottom
 
     def x(d: dt.date) -> float:
