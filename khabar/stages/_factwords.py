@@ -73,6 +73,18 @@ class PhraseIndex:
                 break
         return best
 
+    def match_all(self, words: list[str], i: int) -> list[tuple[str, int, int]]:
+        """Every phrase starting at word i, as (key, number of words, letters of proclitic)."""
+        cands = [(words[i], 0)] if self.bare else variants(words[i])
+        out = []
+        for w, cut in cands:
+            for phrase, key in self.first.get(w, ()):
+                n = len(phrase)
+                if n == 1 or tuple(words[i + 1 : i + n]) == phrase[1:]:
+                    out.append((key, n, cut))
+        out.sort(key=lambda x: -x[1])
+        return out
+
     def __contains__(self, word: str) -> bool:
         return any(w in self.first for w, _ in ([(word, 0)] if self.bare else variants(word)))
 

@@ -161,7 +161,7 @@ class Quotes(Stage):
         via = None
         speaker = None
         k = cue.j
-        np_end = None  # end (token index) of the speaker phrase after the cue
+        np_stop = None  # end (token index) of the speaker phrase after the cue
         if cue.kind == "convey":
             # «نقل X عن Y قوله»: X up to عن, Y after it
             f = next((t for t in range(cue.j, min(n, cue.j + 12)) if words[t] in lx["from"] or stem_of(words[t]) in lx["from"]), None)
@@ -176,7 +176,7 @@ class Quotes(Stage):
                 k = g
             else:
                 via = self._np_ref(doc, s, cue.j, f, mentions, lx) if f > cue.j else None
-                y_end = self._np_end(s, f + 1, lx, speech_pairs)
+                y_end = np_end(s, f + 1, lx, speech_pairs)
                 speaker = self._np_ref(doc, s, f + 1, y_end, mentions, lx)
                 k = y_end
             while k < n and (words[k] in lx["saying"] or words[k] in _CLAUSE):
@@ -184,8 +184,8 @@ class Quotes(Stage):
             if k < n and words[k] in lx["saying"]:
                 k += 1
         elif not cue.part:
-            np_end = self._np_end(s, cue.j, lx, speech_pairs)
-            k = np_end
+            np_stop = np_end(s, cue.j, lx, speech_pairs)
+            k = np_stop
         # circumstances until the complementizer or the quotation mark
         limit = min(n, k + 14)
         comp = quote_open = None
@@ -217,8 +217,8 @@ class Quotes(Stage):
                 quote_open = pa
         # the speaker
         if cue.kind != "convey":
-            if np_end is not None and np_end > cue.j:
-                speaker = self._np_ref(doc, s, cue.j, np_end, mentions, lx)
+            if np_stop is not None and np_stop > cue.j:
+                speaker = self._np_ref(doc, s, cue.j, np_stop, mentions, lx)
             if speaker is None:
                 speaker = self._left_subject(doc, s, cue, lx, mentions)
             if speaker is None:
@@ -257,35 +257,6 @@ class Quotes(Stage):
         content = Span(s.starts[start_tok], s.ends[end_tok - 1])
         return Quote(kind="indirect", speaker=speaker, cue=cue_span, content=content, via=via), end_tok
 
-    def _np_end(self, s: Sent, j: int, lx, speech_pairs) -> int:
-        """End (token index) of the speaker phrase that starts at token j."""
-        words, n = s.words, len(s.words)
-        head_unnamed = j < n and lx["unnamed"].match(words, j) is not None
-        k = j
-        while k < n:
-            w = words[k]
-            pos = s.starts[k]
-            if any(p[0] == pos for p in speech_pairs):
-                break
-            if w in lx["comp"] or w in _CLAUSE or w in (":", ".", "؟", "?", "!", "(", ")"):
-                break
-            if w in lx["stop"] or stem_of(w) in ("ال" + x for x in ()):
-                # «مسؤولو الصحة في غزة إنها»: a short «في» phrase right before the content
-                if head_unnamed and w == "في":
-                    t = k + 1
-                    while t < min(n, k + 4) and words[t] not in lx["comp"]:
-                        t += 1
-                    if t < n and words[t] in lx["comp"] and t - k <= 3:
-                        k = t
-                break
-            if k > j and any(w.startswith(a) for a in lx["addressee"]) and w not in ("لل",):
-                if w.startswith("لل") or w in ("ل", "لـ"):
-                    break
-            if lx["verbs"].match(s.words, k) or lx["parts"].match(s.words, k):
-                break
-            k += 1
-        return k
-
     def _np_ref(self, doc, s: Sent, a: int, b: int, mentions: Mentions, lx):
         """The speaker named by tokens [a, b): a person named there, an unnamed source as its
         words, else the organisation or place named there, else the words."""
@@ -320,6 +291,36 @@ class Quotes(Stage):
         if any(s.words[t] in lx["cont"] or s.words[t] in lx["stop"] for t in range(a, cue.i)):
             return None
         return self._np_ref(doc, s, a, cue.i, mentions, lx)
+
+
+def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
+    """End (token index) of the speaker phrase that starts at token j."""
+    words, n = s.words, len(s.words)
+    head_unnamed = j < n and lx["unnamed"].match(words, j) is not None
+    k = j
+    while k < n:
+        w = words[k]
+        pos = s.starts[k]
+        if any(p[0] == pos for p in speech_pairs):
+            break
+        if w in lx["comp"] or w in _CLAUSE or w in (":", ".", "؟", "?", "!", "(", ")"):
+            break
+        if w in lx["stop"]:
+            # «مسؤولو الصحة في غزة إنها»: a short «في» phrase right before the content
+            if head_unnamed and w == "في":
+                t = k + 1
+                while t < min(n, k + 4) and words[t] not in lx["comp"]:
+                    t += 1
+                if t < n and words[t] in lx["comp"] and t - k <= 3:
+                    k = t
+            break
+        if k > j and any(w.startswith(a) for a in lx["addressee"]) and w not in ("لل",):
+            if w.startswith("لل") or w in ("ل", "لـ"):
+                break
+        if lx["verbs"].match(s.words, k) or lx["parts"].match(s.words, k):
+            break
+        k += 1
+    return k
 
 
 def speaker_of(doc: Document, start: int, end: int):

@@ -1,0 +1,288 @@
+"""``claims``: figures of people and aid as claims, each with the source the article gives.
+
+A figure from the quantities layer becomes a claim when a casualty word governs it
+(``data/ar/casualties.yaml``): a noun or verb after it («68 قتيلا», «7 أشخاص مصرعهم») or before it
+(«مقتل 4», «اعتقل 2080»). A figure right after «منهم/بينهم» is part of the previous one and
+takes its category; a figure joined by «و» to a previous claim with no word of its own takes its
+category too. The source is, in order: the speaker of a quote holding the figure, the phrase after
+an attribution cue of the sentence («بحسب مصادر فلسطينية رسمية»), the subject of a speech verb
+before it («أعلنت الوزارة مقتل»), else the article itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+from ..document import Document, Span
+from ..facts import Claim, SpanRef
+from ..lexicon import load
+from ..pipeline import Stage
+from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
+from ._refs import Mentions, best_entity, span_ref
+from .quotes import lexicon as speech_lexicon
+from .quotes import np_end
+
+_CLAUSE = {"،", ",", "؛", ";", ".", ":", "؟", "?", "!"}
+_DEMONYM_ENDINGS = ("يين", "يون", "يا", "يه", "ي")
+
+
+@functools.cache
+def lexicon():
+    c = load("ar/casualties.yaml")
+    s = load("ar/sources.yaml")
+    return {
+        "before": PhraseIndex({k: v["before"] for k, v in c["categories"].items()}),
+        "after": PhraseIndex({k: v["after"] for k, v in c["categories"].items()}),
+        "aid_units": PhraseIndex(c["aid_units"]),
+        "aid_words": {fold(w) for w in c["aid_words"]},
+        "persons": PhraseIndex(c["persons"]),
+        "groups": PhraseIndex(c["groups"]),
+        "demonyms": {fold(w)[:-1] if fold(w).endswith("ي") else fold(w): w for w in c["demonyms"]},
+        "part_of": PhraseIndex(c["part_of"], bare=True),
+        "after_ok": PhraseIndex(c["after_ok"], bare=True),
+        "directions": PhraseIndex(c["directions"], bare=True),
+        "according": PhraseIndex(s["according_to"]),
+        "unnamed": PhraseIndex(s["unnamed_heads"]),
+        "source_nouns": PhraseIndex(s["source_nouns"]),
+    }
+
+
+def demonym(word: str, lx) -> str | None:
+    for w, _ in variants(word):
+        for end in _DEMONYM_ENDINGS:
+            if w.endswith(end) and len(w) > len(end) + 2:
+                base = w[: -len(end)]
+                if base in lx["demonyms"]:
+                    return lx["demonyms"][base]
+    return None
+
+
+class Claims(Stage):
+    name = "claims"
+    version = "1"
+    requires = ("quantities", "quotes", "entities", "times")
+    assigns = ("claims",)
+
+    def __call__(self, doc: Document) -> None:
+        lx = lexicon()
+        sents = body(doc)
+        mentions = Mentions(doc)
+        quants = sorted((q for q in doc.quantities if q.value is not None and q.kind in ("cardinal", "range")), key=lambda q: q.start)
+        qstarts = [q.start for q in quants]
+        times = sorted(doc.times, key=lambda t: t.start)
+        claims: list[Claim] = []
+        for s in sents:
+            a = bisect.bisect_left(qstarts, s.start)
+            b = bisect.bisect_left(qstarts, s.end)
+            sent_quants = [q for q in quants[a:b] if not any(t.start <= q.number_start < t.end for t in times)]
+            if not sent_quants:
+                continue
+            qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
+            first_claim = len(claims)
+            for qi, q in enumerate(sent_quants):
+                c = self._claim(doc, s, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times)
+                if c is not None:
+                    claims.append(c)
+        doc.claims = claims
+
+    def _claim(self, doc, s: Sent, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times):
+        words, n = s.words, len(s.words)
+        ta, tb = qtok[qi]
+        # what follows the figure: category, people, group, aid unit
+        category = None
+        unit = None
+        group = None
+        counted = False
+        next_q = qtok[qi + 1][0] if qi + 1 < len(qtok) else n
+        t = tb
+        while t < min(n, tb + 5, next_q):
+            w = words[t]
+            if w in _CLAUSE:
+                break
+            au = lx["aid_units"].match(words, t)
+            if au and unit is None and t == tb:
+                unit = au[0]
+                counted = True
+            hit = lx["after"].match(words, t)
+            if hit and category is None:
+                category = hit[0]
+                counted = True
+            g = lx["groups"].match(words, t)
+            if g and group is None and t <= tb + 2:
+                group = g[0]
+                counted = True
+            if group is None and t <= tb + 1:
+                d = demonym(w, lx)
+                if d:
+                    group = d
+                    counted = True
+            if lx["persons"].match(words, t) and t <= tb + 1:
+                counted = True
+            t += 1
+        if unit is not None and category is None and any(
+            words[x] in lx["aid_words"] or stem_of(words[x]) in lx["aid_words"] for x in range(max(0, ta - 4), min(n, tb + 3))
+        ):
+            category = "aid_delivered"
+        # part of the previous figure («منهم 4800 طفل»)
+        part_of = None
+        prev = claims[-1] if len(claims) > first_claim else None
+        lead = ta - 1
+        if lead >= 0 and words[lead] in _CLAUSE:
+            lead -= 1
+        for back in (1, 2):
+            x = ta - back
+            if x >= 0 and lx["part_of"].match(words, x) and x + lx["part_of"].match(words, x)[1] == ta:
+                if prev is not None:
+                    part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
+                break
+        joined = prev is not None and (words[ta - 1] == "و" if ta > 0 else False or doc.text[q.start - 1 : q.start] == "و")
+        if doc.text[max(0, q.start - 1) : q.start] == "و":
+            joined = prev is not None
+        # what precedes it: the nearest casualty word with no other figure in between
+        before_cat = None
+        if category is None:
+            prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
+            x = ta - 1
+            while x >= max(0, ta - 8):
+                if words[x] in (".", "؟", "?", "!", ":"):
+                    break
+                hit = lx["before"].match(words, x)
+                if hit and x + hit[1] <= ta:
+                    if x < prev_q_end and prev is not None:
+                        before_cat = "inherit"
+                    else:
+                        before_cat = hit[0]
+                    break
+                x -= 1
+            if before_cat and before_cat != "inherit":
+                # «سقوط 68 قتيلا» is fine; «قتل ... منذ 20 عاما» is not a figure of people
+                if tb < n and not counted and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
+                    return None
+                category = before_cat
+            elif (part_of is not None or joined or before_cat == "inherit") and prev is not None:
+                category = prev.category
+                if part_of is None and prev.part_of is not None and joined:
+                    part_of = prev.part_of
+                if unit is None and prev.unit != "person":
+                    unit = prev.unit
+        if category is None:
+            return None
+        if category == "aid_delivered" and unit is None and not counted:
+            return None
+        if unit is None:
+            unit = "person"
+        source = self._source(doc, s, q, ta, lx, mentions)
+        where = self._where(doc, s, q, ta, tb, lx, mentions)
+        if where is None and part_of is not None:
+            where = claims[part_of].where
+        when = self._when(doc, s, q, times)
+        if when is None and part_of is not None:
+            when = claims[part_of].when
+        actor = self._actor(doc, s, q, source, mentions) if category in ("killed", "injured", "arrested", "hostages", "displaced") else None
+        return Claim(
+            value=q.value,
+            category=category,
+            evidence=Span(q.start, s.ends[min(tb, n) - 1] if tb > ta and tb <= n else q.end),
+            source=source,
+            bound=q.bound,
+            approximate=q.approximate,
+            unit=unit,
+            group=group,
+            where=where,
+            when=when,
+            actor=actor,
+            part_of=part_of,
+        )
+
+    def _source(self, doc, s: Sent, q, ta, lx, mentions):
+        for quote in doc.quotes:
+            if quote.content.start <= q.start and q.end <= quote.content.end and quote.speaker is not None:
+                return quote.speaker
+        words, n = s.words, len(s.words)
+        for x in range(n):
+            hit = lx["according"].match(words, x)
+            if not hit:
+                continue
+            a = x + hit[1]
+            # «بحسب تقديرات الأمم المتحدة»: the source is who made the estimate
+            b = a
+            while b < n and b - a < 8 and words[b] not in _CLAUSE and not lx["according"].match(words, b):
+                b += 1
+            ref = self._phrase_ref(doc, s, a, b, lx, mentions)
+            if ref is not None:
+                return ref
+        # «أعلنت وزارة الصحة مقتل اثنين»: the subject of a speech verb before the figure
+        sp = speech_lexicon()
+        for x in range(ta - 1, -1, -1):
+            if sp["verbs"].match(words, x) and not sp["parts"].match(words, x):
+                end = np_end(s, x + 1, sp)
+                if end > x + 1:
+                    ref = self._phrase_ref(doc, s, x + 1, min(end, ta), lx, mentions)
+                    if ref is not None:
+                        return ref
+                break
+        return "article"
+
+    def _phrase_ref(self, doc, s: Sent, a, b, lx, mentions):
+        words = s.words
+        while a < b and (lx["source_nouns"].match(words, a) or words[a] in ('"', "'", "«", "»", "ما", "لما")):
+            a += 1
+        while b > a and words[b - 1] in ('"', "'", "«", "»", "."):
+            b -= 1
+        if b <= a:
+            return None
+        start, end = s.starts[a], s.ends[b - 1]
+        rows = mentions.within(start, end)
+        per = best_entity(rows, ("PER",))
+        if per is not None:
+            return per.id
+        if lx["unnamed"].match(words, a):
+            return span_ref(doc, start, end)
+        e = best_entity(rows, ("ORG", "PER", "LOC", "MISC"))
+        if e is not None and rows[0][0] == start:
+            return e.id
+        return span_ref(doc, start, end)
+
+    def _where(self, doc, s: Sent, q, ta, tb, lx, mentions):
+        clause_end = s.end
+        for x in range(tb, len(s.words)):
+            if s.words[x] in _CLAUSE:
+                clause_end = s.starts[x]
+                break
+        locs = [r for r in mentions.within(s.start, s.end) if r[2].type == "LOC"]
+        after = [r for r in locs if q.end <= r[0] < clause_end]
+        before = [r for r in locs if r[1] <= q.start]
+        pick = after[0] if after else (before[-1] if before else None)
+        if pick is None:
+            return None
+        return self._with_direction(doc, s, pick, lx)
+
+    def _with_direction(self, doc, s: Sent, row, lx):
+        """«جنوب إسرائيل»: a compass word before the place makes the place a span."""
+        start, end, e = row
+        x = s.index_at(start)
+        for back in (1, 2):
+            y = x - back
+            if y >= 0:
+                hit = lx["directions"].match([stem_of(w) if k == 0 else w for k, w in enumerate(s.words[y:x])], 0)
+                if hit and hit[1] == back:
+                    return span_ref(doc, s.starts[y] + (len(s.words[y]) - len(stem_of(s.words[y]))), end)
+        return e.id
+
+    def _when(self, doc, s: Sent, q, times):
+        best = None
+        for t in times:
+            if t.value is None or not (s.start <= t.start < s.end):
+                continue
+            d = abs(t.start - q.start)
+            if best is None or d < best[0]:
+                best = (d, t.value)
+        return best[1] if best else None
+
+    def _actor(self, doc, s: Sent, q, source, mentions):
+        rows = [r for r in mentions.within(s.start, q.start) if r[2].type in ("ORG", "PER") and r[2].id != source]
+        return rows[-1][2].id if rows else None
+
+
+__all__ = ["Claims", "SpanRef"]

@@ -1,0 +1,302 @@
+"""``events``: PLOVER events (type, mode, actor, recipient, place, date, trigger) from an Arabic
+trigger lexicon (``data/ar/events.yaml``).
+
+A trigger is a verb or noun of the lexicon; some need a word after them («شن ... هجوماً»). The actor
+is the entity governing the trigger: a genitive right after a noun trigger («زيارة بلينكن»), else
+the nearest entity before it in its clause, else in its sentence (a person or organisation; a
+place only inside the clause, where it is a subject: «تواصل إسرائيل الضربات»), else the speaker of
+the sentence. The recipient is the next entity after the trigger in its clause (a person named
+after an organisation is the person: «رئيس السلطة الفلسطينية محمود عباس»), or an unnamed party
+after a preposition («من مسؤولين عرب»). A date of the sentence belongs to the trigger nearest to
+it; an event with none is dated by the article. Fatality, injury and arrest claims of the
+sentence attach to the nearest violent or coercive event. Mentions of one visit by one actor
+(«زيارة للعراق» ... «زيارة للعاصمة العراقية بغداد») are one event placed at the most precise place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+from ..document import Document, Span
+from ..facts import Event, SpanRef
+from ..lexicon import load
+from ..pipeline import Stage
+from ._factwords import PhraseIndex, Sent, body, fold, variants
+from ._refs import Mentions, span_ref
+
+_CLAUSE = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
+_PLACE_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+@functools.cache
+def lexicon():
+    ev = load("ar/events.yaml")
+    trig = ev["triggers"]
+    index = PhraseIndex({str(k): t["forms"] for k, t in enumerate(trig)})
+    withs = [{fold(w) for w in t.get("with", ())} for t in trig]
+    cas = load("ar/casualties.yaml")
+    src = load("ar/sources.yaml")
+    return {
+        "triggers": trig,
+        "index": index,
+        "with": withs,
+        "window": ev.get("window", 4),
+        "quad": ev["quad"],
+        "directions": PhraseIndex(cas["directions"], bare=True),
+        "unnamed": PhraseIndex(src["unnamed_heads"]),
+        "preps": {"من", "مع", "على", "الى", "ضد", "عن"},
+        "cities": {fold(w) for w in ("العاصمة", "عاصمة", "مدينة", "بلدة", "قرية", "مخيم", "بلدات")},
+    }
+
+
+class _Trig:
+    __slots__ = ("sent", "a", "b", "entry", "clause")
+
+    def __init__(self, sent, a, b, entry, clause):
+        self.sent, self.a, self.b, self.entry, self.clause = sent, a, b, entry, clause
+
+
+def _clauses(words: list[str]) -> list[int]:
+    """Clause number of every token (clauses split at commas and semicolons)."""
+    out, c = [], 0
+    for w in words:
+        if w in _CLAUSE:
+            c += 1
+        out.append(c)
+    return out
+
+
+class Events(Stage):
+    name = "events"
+    version = "1"
+    requires = ("claims", "entities", "times")
+    assigns = ("events",)
+
+    def __call__(self, doc: Document) -> None:
+        lx = lexicon()
+        mentions = Mentions(doc)
+        times = sorted((t for t in doc.times if t.value), key=lambda t: t.start)
+        tstarts = [t.start for t in times]
+        events: list[Event] = []
+        meta: list[dict] = []  # per event: sentence, trigger token, target row (for merging)
+        ref_date = doc.reference_date.isoformat() if doc.reference_date else None
+        for s in body(doc):
+            words = s.words
+            n = len(words)
+            clause = _clauses(words)
+            trigs: list[_Trig] = []
+            i = 0
+            while i < n:
+                t = self._trigger(words, i, clause, lx)
+                if t is None:
+                    i += 1
+                    continue
+                entry, end = t
+                trigs.append(_Trig(s, i, end, entry, clause[i]))
+                i = end
+            if not trigs:
+                continue
+            # dates: each to the nearest trigger, preferring its own clause
+            a = bisect.bisect_left(tstarts, s.start)
+            b = bisect.bisect_left(tstarts, s.end)
+            when = {}
+            for tm in times[a:b]:
+                ti = s.index_at(tm.start)
+                tc = clause[min(ti, n - 1)]
+                best = min(trigs, key=lambda tr: (tr.clause != tc, min(abs(tr.a - ti), abs(tr.b - ti))))
+                when.setdefault(id(best), tm.value)
+            sent_rows = mentions.within(s.start, s.end)
+            speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None)
+            for tr in trigs:
+                e = self._event(doc, s, tr, lx, sent_rows, speaker)
+                e.when = when.get(id(tr), ref_date)
+                events.append(e)
+                meta.append({"sent": s, "trig": tr})
+            # figures of the sentence to its violent or coercive events
+            self._sizes(doc, s, events[len(events) - len(trigs) :], trigs)
+        events, meta = self._merge_visits(doc, events, meta, mentions)
+        doc.events = events
+
+    def _trigger(self, words, i, clause, lx):
+        hits = lx["index"].match_all(words, i)
+        if not hits:
+            return None
+        n = len(words)
+        best = None
+        for key, length, _cut in hits:
+            k = int(key)
+            need = lx["with"][k]
+            if need:
+                for x in range(i + length, min(n, i + length + lx["window"])):
+                    if clause[x] != clause[i]:
+                        break
+                    if any(v in need for v, _ in variants(words[x])):
+                        return lx["triggers"][k], x + 1
+                continue
+            if best is None:
+                best = (lx["triggers"][k], i + length)
+        return best
+
+    def _event(self, doc, s: Sent, tr: _Trig, lx, rows, speaker) -> Event:
+        entry = tr.entry
+        words = s.words
+        clause = tr.sent and _clauses(words)
+        t_start, t_end = s.starts[tr.a], s.ends[tr.b - 1]
+        in_clause = [r for r in rows if clause[min(s.index_at(r[0]), len(words) - 1)] == tr.clause]
+        before = [r for r in in_clause if r[1] <= t_start]
+        after = [r for r in in_clause if r[0] >= t_end]
+        actor = target = None
+        # «زيارة بلينكن»: the agent of a noun trigger is its genitive
+        if entry.get("pos") == "noun" and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
+            actor = after[0]
+            after = after[1:]
+        if actor is None and before:
+            actor = before[-1]
+        if actor is None:
+            wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
+            if wider:
+                actor = wider[-1]
+        if actor is None and entry.get("pos") == "verb" and after and after[0][2].type in ("PER", "ORG", "LOC") and s.index_at(after[0][0]) == tr.b:
+            actor = after[0]
+            after = after[1:]
+        actor_ref = actor[2].id if actor else speaker
+        # the recipient: a person named right after an organisation or place is the person
+        target_ref = None
+        cand = [r for r in after if actor is None or r[2].id != actor[2].id]
+        if cand:
+            target = cand[0]
+            if target[2].type != "PER" and len(cand) > 1 and cand[1][2].type == "PER" and s.index_at(cand[1][0]) - s.index_at(target[1] - 1) <= 2:
+                target = cand[1]
+            target_ref = target[2].id
+        else:
+            target_ref = self._unnamed_after(doc, s, tr, lx)
+        # the place: «في X» after the trigger, or the recipient when it is a place
+        where = None
+        for r in after:
+            if r[2].type == "LOC":
+                x = s.index_at(r[0])
+                prev = words[x - 1] if x > 0 else ""
+                if prev == "في" or s.words[x].startswith("ب") or r is target:
+                    where = self._with_direction(doc, s, r, lx)
+                    break
+        if where is None and target is not None and target[2].type == "LOC":
+            where = self._with_direction(doc, s, target, lx)
+        return Event(
+            type=entry["type"],
+            mode=entry.get("mode"),
+            trigger=Span(t_start, t_end),
+            actor=actor_ref,
+            target=target_ref,
+            where=where,
+        )
+
+    def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx):
+        """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
+        words, n = s.words, len(s.words)
+        clause = _clauses(words)
+        for x in range(tr.b, min(n, tr.b + 8)):
+            if clause[x] != tr.clause:
+                break
+            if words[x] in lx["preps"] and x + 1 < n and lx["unnamed"].match(words, x + 1):
+                a = x + 1
+                b = a + 1
+                times = [(t.start, t.end) for t in doc.times]
+                while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not any(ts <= s.starts[b] < te for ts, te in times):
+                    b += 1
+                return span_ref(doc, s.starts[a], s.ends[b - 1])
+        return None
+
+    def _with_direction(self, doc, s: Sent, row, lx):
+        start, end, e = row
+        x = s.index_at(start)
+        for back in (1, 2):
+            y = x - back
+            if y >= 0:
+                seq = [variants(s.words[y])[-1][0]] + s.words[y + 1 : x]
+                hit = lx["directions"].match(seq, 0)
+                if hit and hit[1] == back:
+                    cut = len(s.words[y]) - len(seq[0])
+                    return span_ref(doc, s.starts[y] + cut, end)
+        return e.id
+
+    def _sizes(self, doc, s: Sent, events: list[Event], trigs: list[_Trig]) -> None:
+        want = {"killed": ("fatalities", ("ASSAULT", "PROTEST", "COERCE")), "injured": ("injuries", ("ASSAULT", "PROTEST", "COERCE")), "arrested": ("arrests", ("COERCE", "PROTEST", "ASSAULT"))}
+        for c in doc.claims:
+            if not (s.start <= c.evidence.start < s.end) or c.category not in want or c.part_of is not None:
+                continue
+            field, types = want[c.category]
+            best = None
+            for e in events:
+                if e.type not in types:
+                    continue
+                d = abs(e.trigger.start - c.evidence.start) + (0 if e.trigger.start <= c.evidence.start else 10_000)
+                d += types.index(e.type) * 50_000
+                if best is None or d < best[0]:
+                    best = (d, e)
+            if best is not None and getattr(best[1], field) is None and isinstance(c.value, (int, float)):
+                setattr(best[1], field, int(c.value))
+
+    def _merge_visits(self, doc, events, meta, mentions):
+        """One visit by one actor, told several times, is one event at the most precise place."""
+        by_id = mentions.by_id
+        out, out_meta = [], []
+        for e, m in zip(events, meta):
+            if e.type == "CONSULT" and e.mode == "visit" and isinstance(e.actor, str):
+                prev = next((x for x in out if x.type == "CONSULT" and x.mode == "visit" and x.actor == e.actor and _same_place(by_id, x.target, e.target, doc)), None)
+                if prev is not None:
+                    if _precision(by_id, e.where, doc) < _precision(by_id, prev.where, doc):
+                        prev.where = e.where
+                    if prev.target is None:
+                        prev.target = e.target
+                    continue
+            out.append(e)
+            out_meta.append(m)
+        return out, out_meta
+
+
+def _kb(by_id, ref):
+    if isinstance(ref, str) and ref in by_id:
+        return by_id[ref].kb or {}
+    return {}
+
+
+def _precision(by_id, ref, doc) -> int:
+    if ref is None:
+        return 9
+    kind = _kb(by_id, ref).get("kind")
+    if kind in _PLACE_RANK:
+        return _PLACE_RANK[kind]
+    if isinstance(ref, str) and ref in by_id:
+        # «العاصمة العراقية بغداد»: a place named after a city noun is a city
+        cities = lexicon()["cities"]
+        for m in by_id[ref].mentions:
+            before = doc.view.text[max(0, doc.view.from_source(m.start) - 30) : doc.view.from_source(m.start)].split()
+            if any(w in cities or w[1:] in cities for w in before[-3:]):
+                return 0
+    return 5
+
+
+def _same_place(by_id, a, b, doc) -> bool:
+    """Two targets of one visit: the same entity, or one place inside the other."""
+    if a == b:
+        return True
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    ka, kb = _kb(by_id, a), _kb(by_id, b)
+    if ka.get("iso3") and kb.get("country") == ka.get("iso3") or kb.get("iso3") and ka.get("country") == kb.get("iso3"):
+        return True
+    # without a record: «العاصمة العراقية بغداد» names the country in an adjective
+    for inner, outer in ((a, b), (b, a)):
+        if inner in by_id and outer in by_id:
+            stem = fold(by_id[outer].canonical)
+            stem = stem[2:] if stem.startswith("ال") else stem
+            for m in by_id[inner].mentions:
+                v = doc.view.from_source(m.start)
+                near = doc.view.text[max(0, v - 25) : v]
+                if len(stem) >= 3 and (stem + "ي") in near:
+                    return True
+    return False
+
+
+__all__ = ["Events", "SpanRef"]
