@@ -51,10 +51,11 @@ def lexicon():
 
 
 class _Trig:
-    __slots__ = ("sent", "a", "b", "entry", "clause")
+    __slots__ = ("sent", "a", "v", "b", "entry", "clause")
 
-    def __init__(self, sent, a, b, entry, clause):
-        self.sent, self.a, self.b, self.entry, self.clause = sent, a, b, entry, clause
+    def __init__(self, sent, a, v, b, entry, clause):
+        # tokens [a, v) are the trigger word(s), [a, b) with the word it needs («شن ... هجوماً»)
+        self.sent, self.a, self.v, self.b, self.entry, self.clause = sent, a, v, b, entry, clause
 
 
 def _clauses(words: list[str]) -> list[int]:
@@ -92,8 +93,11 @@ class Events(Stage):
                 if t is None:
                     i += 1
                     continue
-                entry, end = t
-                trigs.append(_Trig(s, i, end, entry, clause[i]))
+                entry, v, end = t
+                if entry.get("weak") and self._absorbed(doc, s, trigs, i):
+                    i = end
+                    continue
+                trigs.append(_Trig(s, i, v, end, entry, clause[i]))
                 i = end
             if not trigs:
                 continue
@@ -104,7 +108,8 @@ class Events(Stage):
             for tm in times[a:b]:
                 ti = s.index_at(tm.start)
                 tc = clause[min(ti, n - 1)]
-                best = min(trigs, key=lambda tr: (tr.clause != tc, min(abs(tr.a - ti), abs(tr.b - ti))))
+                # a date modifies a verb before a noun («رفض دعوات ... أمس السبت»)
+                best = min(trigs, key=lambda tr: (tr.clause != tc, tr.entry.get("pos") != "verb", min(abs(tr.a - ti), abs(tr.b - ti))))
                 when.setdefault(id(best), tm.value)
             sent_rows = mentions.within(s.start, s.end)
             speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None)
@@ -117,6 +122,16 @@ class Events(Stage):
             self._sizes(doc, s, events[len(events) - len(trigs) :], trigs)
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = events
+
+    @staticmethod
+    def _absorbed(doc, s: Sent, trigs, i) -> bool:
+        """«شن هجوماً ... وقتلوا 1400»: a bare killing verb after an attack of the same sentence
+        tells that attack's toll, unless another toll was given in between."""
+        prev = next((t for t in reversed(trigs) if t.entry["type"] == "ASSAULT"), None)
+        if prev is None:
+            return False
+        a, b = s.starts[prev.a], s.starts[i]
+        return not any(a < c.evidence.start < b and c.category == "killed" for c in doc.claims)
 
     def _trigger(self, words, i, clause, lx):
         hits = lx["index"].match_all(words, i)
@@ -132,10 +147,10 @@ class Events(Stage):
                     if clause[x] != clause[i]:
                         break
                     if any(v in need for v, _ in variants(words[x])):
-                        return lx["triggers"][k], x + 1
+                        return lx["triggers"][k], i + length, x + 1
                 continue
             if best is None:
-                best = (lx["triggers"][k], i + length)
+                best = (lx["triggers"][k], i + length, i + length)
         return best
 
     def _event(self, doc, s: Sent, tr: _Trig, lx, rows, speaker) -> Event:
@@ -143,9 +158,10 @@ class Events(Stage):
         words = s.words
         clause = tr.sent and _clauses(words)
         t_start, t_end = s.starts[tr.a], s.ends[tr.b - 1]
+        v_end = s.ends[tr.v - 1]
         in_clause = [r for r in rows if clause[min(s.index_at(r[0]), len(words) - 1)] == tr.clause]
         before = [r for r in in_clause if r[1] <= t_start]
-        after = [r for r in in_clause if r[0] >= t_end]
+        after = [r for r in in_clause if r[0] >= v_end and not (t_start <= r[0] < t_end and entry.get("pos") == "noun")]
         actor = target = None
         # «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if entry.get("pos") == "noun" and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
@@ -153,13 +169,15 @@ class Events(Stage):
             after = after[1:]
         if actor is None and before:
             actor = before[-1]
-        if actor is None:
-            wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
-            if wider:
-                actor = wider[-1]
-        if actor is None and entry.get("pos") == "verb" and after and after[0][2].type in ("PER", "ORG", "LOC") and s.index_at(after[0][0]) == tr.b:
+        wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
+        # «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»: verb, then its subject; but
+        # «ناشد إسرائيل» names whom the earlier subject urged
+        vso = entry.get("pos") == "verb" and after and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx)
+        if actor is None and vso and not (entry.get("object_first") and (wider or speaker)):
             actor = after[0]
             after = after[1:]
+        if actor is None and wider:
+            actor = wider[-1]
         actor_ref = actor[2].id if actor else speaker
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
@@ -176,8 +194,7 @@ class Events(Stage):
         for r in after:
             if r[2].type == "LOC":
                 x = s.index_at(r[0])
-                prev = words[x - 1] if x > 0 else ""
-                if prev == "في" or s.words[x].startswith("ب") or r is target:
+                if "في" in words[max(0, x - 2) : x] or s.words[x].startswith("ب") or r is target:
                     where = self._with_direction(doc, s, r, lx)
                     break
         if where is None and target is not None and target[2].type == "LOC":
@@ -190,6 +207,10 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _no_prep_between(words, a, b, lx) -> bool:
+        return b - a <= 4 and not any(words[x] in lx["preps"] or words[x] in ("في", "الي", "ل", "ب") for x in range(a, b))
 
     def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
@@ -252,6 +273,15 @@ class Events(Stage):
                     continue
             out.append(e)
             out_meta.append(m)
+        # a meeting told in the sentence of a visit by the same actor took place there
+        visits = [(m["sent"], e) for e, m in zip(events, meta) if e.type == "CONSULT" and e.mode == "visit"]
+        for e, m in zip(out, out_meta):
+            if e.type == "CONSULT" and e.mode != "visit" and e.where is None:
+                for sent, v in visits:
+                    if sent is m["sent"] and v.actor == e.actor:
+                        merged = next((x for x in out if x.type == "CONSULT" and x.mode == "visit" and x.actor == v.actor and _same_place(by_id, x.target, v.target, doc)), v)
+                        e.where = merged.where
+                        break
         return out, out_meta
 
 
@@ -272,7 +302,7 @@ def _precision(by_id, ref, doc) -> int:
         cities = lexicon()["cities"]
         for m in by_id[ref].mentions:
             before = doc.view.text[max(0, doc.view.from_source(m.start) - 30) : doc.view.from_source(m.start)].split()
-            if any(w in cities or w[1:] in cities for w in before[-3:]):
+            if any(v in cities for w in before[-3:] for v, _ in variants(w)):
                 return 0
     return 5
 
