@@ -13,6 +13,7 @@ STAGES: dict[str, str] = {
     "normalise": "khabar.stages.normalise:Normalise",
     "clean": "khabar.stages.clean:Clean",
     "segment": "khabar.stages.segment:Segment",
+    "entities": "khabar.stages.entities:Entities",
     "times": "khabar.stages.times:Times",
     "quantities": "khabar.stages.quantities:Quantities",
 }

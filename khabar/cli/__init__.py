@@ -9,7 +9,7 @@ import sys
 
 from ..errors import KhabarError
 
-COMMANDS = ["extract", "batch", "boilerplate", "serve", "ingest", "search", "figures", "export", "spark", "corpus"]
+COMMANDS = ["extract", "batch", "boilerplate", "serve", "ingest", "search", "figures", "export", "spark", "corpus", "train"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,82 @@
+"""CoNLL files and exact-span scoring (the conlleval definition: a span counts when its type
+and both boundaries match)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+# coarse types of the corpora's tag sets
+_COARSE = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
+
+
+def read(path: Path, mapper=None) -> list[tuple[list[str], list[str]]]:
+    """Sentences as (words, BIO tags). ``mapper`` turns a corpus type into a coarse one (or None
+    for O)."""
+    sents, words, tags = [], [], []
+    for line in Path(path).open(encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if words:
+                sents.append((words, tags))
+            words, tags = [], []
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            parts = line.split(" ")
+        w, t = parts[0].replace("\u200f", "").replace("\u200e", ""), parts[1].strip()
+        if not w:
+            continue
+        words.append(w)
+        tags.append(coarse_tag(t, mapper))
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def coarse_tag(tag: str, mapper=None) -> str:
+    if tag in ("O", "") or "-" not in tag:
+        return "O"
+    bio, _, typ = tag.partition("-")
+    typ = typ.lstrip("-")
+    if bio not in ("B", "I"):
+        return "O"
+    c = mapper(typ) if mapper else _COARSE.get(typ)
+    if c is None and typ.startswith("MIS"):
+        c = "MISC"
+    return f"{bio}-{c}" if c else "O"
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    """Spans of a BIO sequence; an I- without a matching opener starts a span (conlleval)."""
+    out = set()
+    start, typ = None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        bio, _, ty = t.partition("-")
+        if start is not None and (bio != "I" or ty != typ):
+            out.add((start, i, typ))
+            start = None
+        if bio == "B" or (bio == "I" and start is None):
+            start, typ = i, ty
+    return out
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred, strict=True):
+        gs, ps = spans(g), spans(p)
+        for s in ps & gs:
+            tp[s[2]] += 1
+        for s in ps - gs:
+            fp[s[2]] += 1
+        for s in gs - ps:
+            fn[s[2]] += 1
+
+    def prf(a, b, c):
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "support": a + c}
+
+    out = {t: prf(tp[t], fp[t], fn[t]) for t in sorted(set(tp) | set(fp) | set(fn))}
+    out["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return out

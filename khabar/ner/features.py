@@ -1,0 +1,143 @@
+"""Features of a sentence's words for the CRF.
+
+A word's own features depend only on the word, so they are computed once per distinct word
+(``_own``) together with the shorter sets its neighbours see (``_ctx``); a sentence only
+concatenates cached tuples, plus the few features that need the sentence (gazetteer matches,
+word pairs). Groups can be switched off for the ablation.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..lexicon import load
+from .words import loose, norm, split
+
+GROUPS = ("lexical", "affix", "shape", "context", "trigger", "gazetteer", "clusters")
+
+
+def _trigger_table() -> dict[str, str]:
+    out = {}
+    for kind, words in load("ar/ner.yaml")["triggers"].items():
+        for w in words:
+            out.setdefault(loose(norm(w)), kind)
+    return out
+
+
+def shape(word: str) -> str:
+    c = word[0]
+    if c.isdigit():
+        return "num"
+    if "\u0600" <= c <= "\u06ff":
+        return "ar"
+    if c.isalpha():
+        return "Lu" if c.isupper() else "lat"
+    cat = unicodedata.category(c)
+    return "p" + c if cat.startswith("P") or cat.startswith("S") else "o"
+
+
+class Featurizer:
+    def __init__(self, gazetteer=None, clusters=None, groups=GROUPS):
+        self.groups = frozenset(groups)
+        self.gaz = gazetteer if "gazetteer" in self.groups else None
+        self.clusters = clusters if "clusters" in self.groups else None
+        self.triggers = _trigger_table() if "trigger" in self.groups else {}
+        self._cache: dict[str, tuple[tuple, tuple, tuple]] = {}
+
+    def __getstate__(self):
+        d = dict(self.__dict__)
+        d["_cache"] = {}
+        return d
+
+    def _word(self, word: str) -> tuple[tuple, tuple, tuple]:
+        """(own, near-context, far-context) features of one word."""
+        g = self.groups
+        n = norm(word)
+        pro, core, stem = split(word)
+        own: list[str] = []
+        near: list[str] = []
+        far: list[str] = []
+        if "lexical" in g:
+            own += ["w=" + n, "c=" + core, "s=" + stem]
+            near += ["w=" + n, "c=" + core]
+            far += ["c=" + core]
+        if "affix" in g:
+            own += ["p1=" + core[:1], "p2=" + core[:2], "p3=" + core[:3], "x1=" + n[-1:], "x2=" + n[-2:],
+                    "x3=" + n[-3:], "pc=" + pro, "al=" + str(core.startswith("ال"))]
+            near += ["x2=" + n[-2:], "pc=" + pro]
+        if "shape" in g:
+            sh = shape(word)
+            own += ["sh=" + sh, "len=" + str(min(len(stem), 9))]
+            near += ["sh=" + sh]
+            far += ["sh=" + sh] if sh != "ar" else []
+        if self.triggers:
+            t = self.triggers.get(loose(core))
+            if t:
+                own.append("t=" + t)
+                near.append("t=" + t)
+                far.append("t=" + t)
+        if self.clusters is not None:
+            cl = self.clusters.get(core) or self.clusters.get(n)
+            if cl:
+                own += ["k1=" + cl[0], "k2=" + cl[1], "k3=" + cl[2], "fq=" + str(min(len(str(cl[3])), 6))]
+                near += ["k1=" + cl[0], "k2=" + cl[1]]
+                far += ["k2=" + cl[1]]
+            else:
+                own.append("k=oov")
+                near.append("k=oov")
+        if self.gaz is not None:
+            for t in sorted(self.gaz.word_types.get(loose(core), ())):
+                own.append("gw=" + t)
+                near.append("gw=" + t)
+        return tuple(own), tuple(near), tuple(far)
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        cache = self._cache
+        info = []
+        for w in words:
+            x = cache.get(w)
+            if x is None:
+                x = cache[w] = self._word(w)
+            info.append(x)
+        n = len(words)
+        ctx = "context" in self.groups
+        out = []
+        for i in range(n):
+            f = ["b"]
+            f.extend(info[i][0])
+            if ctx:
+                if i > 0:
+                    f.extend(["-1" + x for x in info[i - 1][1]])
+                    if i > 1:
+                        f.extend(["-2" + x for x in info[i - 2][2]])
+                    else:
+                        f.append("BOS2")
+                else:
+                    f.append("BOS")
+                if i + 1 < n:
+                    f.extend(["+1" + x for x in info[i + 1][1]])
+                    if i + 2 < n:
+                        f.extend(["+2" + x for x in info[i + 2][2]])
+                    else:
+                        f.append("EOS2")
+                else:
+                    f.append("EOS")
+            out.append(f)
+        if ctx and "lexical" in self.groups:
+            cores = [x[0][1] if len(x[0]) > 1 else "" for x in info]
+            for i in range(n):
+                if i > 0:
+                    out[i].append("bg-=" + cores[i - 1] + "|" + cores[i])
+                if i + 1 < n:
+                    out[i].append("bg+=" + cores[i] + "|" + cores[i + 1])
+        if self.gaz is not None:
+            for i, j, types, stripped in self.gaz.match(words):
+                for t in types:
+                    out[i].append("g=B" + t)
+                    if i > 0:
+                        out[i - 1].append("+1g=B" + t)
+                    for k in range(i + 1, j):
+                        out[k].append("g=I" + t)
+                    if j < n:
+                        out[j].append("-1g=" + t)
+        return out

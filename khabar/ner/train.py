@@ -1,0 +1,122 @@
+"""Train the NER model from public data: compile the gazetteer, learn (or reuse) the word
+clusters, fit the CRF on ANERcorp train, and write everything with a manifest of sha256 sums.
+
+``khabar train ner [--data PATH] [--out DIR]`` runs this; the defaults rebuild the shipped
+artefacts under ``khabar/models/ner``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+import time
+from pathlib import Path
+
+from . import MODEL_DIR
+from . import clusters as clusters_mod
+from . import conll
+from .features import GROUPS, Featurizer
+from .gazetteer import GAZ_FILE, Gazetteer, compile_gazetteer, save
+
+MODEL_FILE = "model.crfsuite"
+PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
+MIN_FREQ = 1
+
+
+def fit(train_sents, featurizer: Featurizer, model_path: Path, params=None, log=print) -> Path:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in train_sents:
+        trainer.append(featurizer.sentence(words), tags)
+    trainer.select("lbfgs")
+    trainer.set_params({**PARAMS, **(params or {})})
+    t0 = time.time()
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+    log(f"ner: trained {model_path.name} in {time.time() - t0:.0f}s ({len(train_sents)} sentences)")
+    return model_path
+
+
+def predict(model_path: Path, featurizer: Featurizer, sents) -> list[list[str]]:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    return [tagger.tag(featurizer.sentence(words)) for words, _ in sents]
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def train_ner(data_dir: Path, out_dir: Path = MODEL_DIR, *, groups=GROUPS, relearn_clusters: bool = False,
+              params=None, log=print) -> dict:
+    data_dir = Path(data_dir)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shared = data_dir.parent if (data_dir / "train.conll").exists() else data_dir
+    # accept either the ANERcorp folder or the data root
+    if (data_dir / "train.conll").exists():
+        ner_dir = data_dir
+        root = data_dir.parent.parent
+    else:
+        ner_dir = data_dir / "ner" / "anercorp"
+        root = data_dir
+    del shared
+    gaz = compile_gazetteer(root)
+    gpath = save(gaz, out_dir)
+    log(f"ner: gazetteer {len(gaz['entries'])} names, {len(gaz['records'])} records -> {gpath}")
+    cpath = out_dir / clusters_mod.CLUSTER_FILE
+    if relearn_clusters or not cpath.exists():
+        shipped = MODEL_DIR / clusters_mod.CLUSTER_FILE
+        if not relearn_clusters and shipped.exists() and shipped != cpath:
+            shutil.copyfile(shipped, cpath)
+        else:
+            clusters_mod.learn(root / "news", out_dir, log=log)
+    feat = Featurizer(Gazetteer(gaz), clusters_mod.read(cpath), groups)
+    train = conll.read(ner_dir / "train.conll")
+    test = conll.read(ner_dir / "test.conll")
+    mpath = fit(train, feat, out_dir / MODEL_FILE, params, log)
+    pred = predict(mpath, feat, test)
+    scores = conll.score([t for _, t in test], pred)
+    log(f"ner: ANERcorp test micro-F1 {scores['micro']['f1']:.4f} " + " ".join(f"{t}={s['f1']:.3f}" for t, s in scores.items() if t != "micro"))
+    return write_manifest(out_dir, groups, {**PARAMS, **(params or {})}, scores)
+
+
+def write_manifest(out_dir: Path, groups, params: dict, scores: dict | None) -> dict:
+    files = [out_dir / MODEL_FILE, out_dir / GAZ_FILE, out_dir / clusters_mod.CLUSTER_FILE]
+    manifest = {
+        "model": "CRF (python-crfsuite, L-BFGS) over clitic-aware word features",
+        "command": "khabar train ner --data ../shared/data/ner/anercorp",
+        "params": params,
+        "feature_groups": list(groups),
+        "python": platform.python_version(),
+        "data": {
+            "train": {"name": "ANERcorp (CAMeL split, rebuilt) train.conll", "licence": "CC BY-SA 4.0",
+                      "origin": "HassanAzzam/Arabic-NER ANERCorp, split rebuilt by the CAMeL recipe"},
+            "clusters": {"name": "ANT Corpus v2.1 multisource + ANT v1.1 Jawhara FM (unlabelled news; SaudiNewsNet not used)",
+                         "licence": "Apache-2.0 + citation licence (Chouigui et al. 2017, 2021)"},
+            "gazetteers": [
+                {"name": "ANERGazet (Benajiba)", "licence": "distributed with ANERcorp for research"},
+                {"name": "world cities with Arabic names (Wikidata via jamsshhayd/world-cities-translations)", "licence": "CC BY 4.0"},
+                {"name": "mledoze/countries Arabic names", "licence": "ODbL 1.0"},
+                {"name": "pycountry iso3166-1 Arabic locale", "licence": "LGPL-2.1 (pycountry)"},
+                {"name": "UniversalPetrarch actor_dict_ar_v4 (openeventdata)", "licence": "MIT"},
+                {"name": "khabar/data/ar/places.yaml", "licence": "project"},
+            ],
+        },
+        "scores": {"anercorp_test": {k: {m: round(v, 4) if isinstance(v, float) else v for m, v in s.items()} for k, s in scores.items()}} if scores else {},
+        "files": {p.name: {"sha256": sha256(p), "bytes": p.stat().st_size} for p in files},
+    }
+    (out_dir / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+__all__ = ["train_ner", "fit", "predict", "MODEL_FILE", "GAZ_FILE"]

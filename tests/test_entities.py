@@ -1,0 +1,110 @@
+"""The entities stage and the shipped NER model (repo files only: no /work/shared)."""
+
+import hashlib
+import json
+import pickle
+
+import pytest
+
+import khabar
+from khabar.ner import MODEL_DIR
+from khabar.ner.conll import score, spans
+from khabar.ner.words import split
+
+TEXT = (
+    "التقى رئيس الوزراء البريطاني ريشي سوناك الرئيس الفرنسي إيمانويل ماكرون في باريس يوم الاثنين.\n"
+    "وقال ماكرون إن فرنسا تدعم الحوار مع حركة المقاومة الإسلامية الفلسطينية (حماس) لإطلاق الرهائن.\n"
+    "وأضاف أن وفدا سيتوجه إلى مصر للقاء مسؤولين من حماس قبل زيارة لبغداد.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return khabar.extract(TEXT)
+
+
+def by_canonical(doc, name):
+    from khabar.normalise import normalise
+
+    for e in doc.entities:
+        if normalise(e.canonical) == normalise(name):
+            return e
+    raise AssertionError(f"{name} not in {[e.canonical for e in doc.entities]}")
+
+
+def test_manifest_sha256_matches_shipped_files():
+    manifest = json.loads((MODEL_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert set(manifest["files"]) == {"model.crfsuite", "gazetteer.json.gz", "clusters.tsv.gz"}
+    for name, info in manifest["files"].items():
+        data = (MODEL_DIR / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == info["sha256"], name
+        assert len(data) < 25 * 1024 * 1024
+    assert manifest["data"]["train"]["licence"]
+
+
+def test_person_short_form_and_title(doc):
+    e = by_canonical(doc, "إيمانويل ماكرون")
+    assert e.type == "PER"
+    surfaces = [doc.text[m.start : m.end] for m in e.mentions]
+    assert "ماكرون" in surfaces
+    assert "الرئيس الفرنسي" in e.titles
+    for s in e.title_spans:
+        assert doc.text[s.start : s.end] in e.titles
+
+
+def test_bracketed_short_form_and_clitic_mentions(doc):
+    e = by_canonical(doc, "حماس")
+    assert e.type == "ORG"
+    surfaces = {doc.text[m.start : m.end] for m in e.mentions}
+    assert any("المقاومة الإسلامية الفلسطينية" in s for s in surfaces)
+    assert "حماس" in surfaces
+
+
+def test_clitic_attached_place_has_head_and_record(doc):
+    e = by_canonical(doc, "بغداد")
+    m = e.mentions[0]
+    assert doc.text[m.start : m.end] == "لبغداد"
+    assert doc.text[m.head_start : m.head_end] == "بغداد"
+    assert e.kb_id and e.kb["kind"] == "city" and e.kb["country"] == "IRQ"
+    fr = by_canonical(doc, "فرنسا")
+    assert fr.kb_id == "iso:FRA" and fr.kb["iso2"] == "FR"
+
+
+def test_entity_ids_in_order_and_spans_valid(doc):
+    assert [e.id for e in doc.entities] == [f"E{i + 1}" for i in range(len(doc.entities))]
+    firsts = [min(m.start for m in e.mentions) for e in doc.entities]
+    assert firsts == sorted(firsts)
+    for e in doc.entities:
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(doc.text)
+            if m.head_start is not None:
+                assert m.start <= m.head_start < m.head_end <= m.end
+
+
+def test_stage_pickles_without_native_tagger():
+    from khabar.stages.entities import Entities
+
+    st = Entities()
+    d1 = khabar.extract("زار الرئيس التركي رجب طيب أردوغان العاصمة القطرية الدوحة.")
+    st(d1)
+    st2 = pickle.loads(pickle.dumps(st))
+    assert st2._tagger is None
+    d2 = khabar.extract("زار الرئيس التركي رجب طيب أردوغان العاصمة القطرية الدوحة.")
+    st2(d2)
+    assert [e.to_dict() for e in d1.entities] == [e.to_dict() for e in d2.entities]
+
+
+def test_boilerplate_is_not_tagged():
+    d = khabar.extract("قم بمشاركة المقال\nاقرأ أيضاً\nبلينكن في العراق لبحث الحرب في غزة\n")
+    assert d.entities == []
+
+
+def test_clitic_split_forms():
+    assert split("للعراق")[1] == "العراق"
+    assert split("لحماس")[1] == "حماس"
+
+
+def test_conll_scoring():
+    assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == {(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")}
+    s = score([["B-PER", "I-PER", "O"]], [["B-PER", "O", "O"]])
+    assert s["micro"]["f1"] == 0.0 and s["PER"]["support"] == 1
