@@ -1,0 +1,257 @@
+"""Quotes, claims and events: the seed article, the Arabic PLOVER gold event sentences and the
+project's own annotated development set (``eval/data/facts_gold.jsonl``, guide in
+``eval/data/facts_guide.md``; split in ``eval/data/facts_split.json``, fixed before tuning).
+
+Scores on the development set are reported per half: ``tune`` was looked at while building the
+lexicons, ``heldout`` was not. Matching of who (speaker, source, actor, target) is lenient on
+form: the gold words and the predicted entity (any of its mentions) or span must contain one
+another once normalised.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from khabar import Document, Pipeline, registry  # noqa: E402
+from khabar.normalise import normalise  # noqa: E402
+from khabar.pipeline import Stage  # noqa: E402
+
+FACT_STAGES = ("quotes", "claims", "events")
+
+
+class _NoEntities(Stage):
+    """Stands in when no entities stage is registered: facts then name people by their words."""
+
+    name = "entities"
+    assigns = ("entities",)
+
+    def __call__(self, doc):
+        doc.entities = []
+
+
+def pipeline() -> Pipeline:
+    names = [n for n in registry.DEFAULT_PIPELINE if n not in FACT_STAGES]
+    stages: list = list(names)
+    if "entities" not in names:
+        stages.insert(names.index("segment") + 1, _NoEntities())
+    from khabar.stages.claims import Claims
+    from khabar.stages.events import Events
+    from khabar.stages.quotes import Quotes
+
+    return Pipeline([*stages, Quotes(), Claims(), Events()])
+
+
+def n(s: str | None) -> str:
+    return " ".join(normalise(s or "").split())
+
+
+def surfaces(doc: Document, ref) -> list[str]:
+    if ref is None or ref == "article":
+        return []
+    if isinstance(ref, str):
+        for e in doc.entities:
+            if e.id == ref:
+                return [e.canonical] + [doc.text[m.start : m.end] for m in e.mentions]
+        return []
+    return [ref.text]
+
+
+def who_matches(doc: Document, ref, gold: str | None) -> bool:
+    if not gold:
+        return ref is None or ref == "article"
+    g = n(gold)
+    for s in surfaces(doc, ref):
+        s = n(s)
+        if s and (g in s or s in g):
+            return True
+    return False
+
+
+def f1(tp: int, npred: int, ngold: int) -> dict:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return {"tp": tp, "pred": npred, "gold": ngold, "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+# ---------------------------------------------------------------- seed
+def eval_seed(pipe: Pipeline) -> dict:
+    import golden
+
+    g = ROOT / "tests" / "golden"
+    exp = json.loads((g / "blinken-iraq-2023-11-05.expected.json").read_text(encoding="utf-8"))
+    doc = pipe(Document((g / "blinken-iraq-2023-11-05.txt").read_text(encoding="utf-8"), reference_date=exp["reference_date"]))
+    d = doc.to_dict()
+    return {layer: golden.CHECKS[layer](d, exp) for layer in FACT_STAGES}
+
+
+# ---------------------------------------------------------------- PLOVER gold sentences
+def _overlap(doc, ref, gold: str) -> bool:
+    """Span agreement for the gold event records: a content word in common."""
+    gw = {w.removeprefix("ال") for w in n(gold).split() if len(w) > 2}
+    for s in surfaces(doc, ref):
+        if gw & {w.removeprefix("ال") for w in n(s).split() if len(w) > 2}:
+            return True
+    return False
+
+
+def eval_gsr(pipe: Pipeline, data: Path) -> dict:
+    out = {}
+    for cat, fname in (("PROTEST", "arabic_protest_gsr.jsonl"), ("ASSAULT", "arabic_assault_gsr.jsonl")):
+        rows = [json.loads(x) for x in (data / "ontology/arabic_event_gsr" / fname).read_text(encoding="utf-8").splitlines() if x.strip()]
+        found = actor_ok = actor_n = target_ok = target_n = 0
+        t0 = time.perf_counter()
+        for r in rows:
+            doc = pipe(Document(r["text"].replace("\n", " ") + "\n", reference_date=None))
+            evs = [e for e in doc.events if e.type == cat]
+            if evs:
+                found += 1
+            gold = r["events"][0]
+            if gold.get("sourcetext"):
+                actor_n += 1
+                actor_ok += any(_overlap(doc, e.actor, gold["sourcetext"]) for e in evs)
+            if gold.get("targettext"):
+                target_n += 1
+                target_ok += any(_overlap(doc, e.target, gold["targettext"]) for e in evs)
+        out[cat] = {
+            "sentences": len(rows),
+            "type_recall": round(found / len(rows), 3),
+            "actor_agreement": round(actor_ok / actor_n, 3) if actor_n else None,
+            "actor_gold": actor_n,
+            "target_agreement": round(target_ok / target_n, 3) if target_n else None,
+            "target_gold": target_n,
+            "seconds": round(time.perf_counter() - t0, 2),
+        }
+    return out
+
+
+# ---------------------------------------------------------------- development set
+def load_articles(data: Path, ids: set[str], corpus: str) -> dict[str, dict]:
+    arts = {}
+    with gzip.open(data / corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["id"] in ids:
+                arts[d["id"]] = d
+    return arts
+
+
+def score_article(doc: Document, gold: dict, acc: dict) -> None:
+    text = doc.text
+    # claims: value + category + source
+    pred = list(doc.claims)
+    used = set()
+    for gc in gold.get("claims", []):
+        acc["claims_gold"] += 1
+        for k, c in enumerate(pred):
+            if k in used or c.value != gc["value"] or c.category != gc["category"]:
+                continue
+            if who_matches(doc, c.source, gc.get("source")):
+                used.add(k)
+                acc["claims_tp"] += 1
+                break
+        else:
+            acc["misses"].append(f"{gold['id']} claim {gc['value']} {gc['category']} src={gc.get('source')}")
+    acc["claims_pred"] += len(pred)
+    for k, c in enumerate(pred):
+        if k not in used:
+            acc["extras"].append(f"{gold['id']} claim {c.value} {c.category} «{text[c.evidence.start:c.evidence.end]}»")
+    # quotes: found (content overlaps) and speaker right
+    qused = set()
+    for gq in gold.get("quotes", []):
+        acc["quotes_gold"] += 1
+        a, b = gq["content"]["start"], gq["content"]["end"]
+        hit = next((k for k, q in enumerate(doc.quotes) if k not in qused and q.content.start < b and a < q.content.end), None)
+        if hit is None:
+            acc["misses"].append(f"{gold['id']} quote «{text[a:b][:40]}» by {gq['speaker']}")
+            continue
+        qused.add(hit)
+        acc["quotes_found"] += 1
+        if who_matches(doc, doc.quotes[hit].speaker, gq["speaker"]):
+            acc["quotes_speaker_ok"] += 1
+        else:
+            acc["misses"].append(f"{gold['id']} quote speaker {surfaces(doc, doc.quotes[hit].speaker)[:1]} for {gq['speaker']}")
+    acc["quotes_pred"] += len(doc.quotes)
+    # events: type + actor + target
+    eused = set()
+    for ge in gold.get("events", []):
+        acc["events_gold"] += 1
+        for k, e in enumerate(doc.events):
+            if k in eused or e.type != ge["type"]:
+                continue
+            if who_matches(doc, e.actor, ge.get("actor")) and who_matches(doc, e.target, ge.get("target")):
+                eused.add(k)
+                acc["events_tp"] += 1
+                break
+        else:
+            acc["misses"].append(f"{gold['id']} event {ge['type']} {ge.get('actor')} -> {ge.get('target')}")
+    acc["events_pred"] += len(doc.events)
+
+
+def eval_devset(pipe: Pipeline, data: Path) -> dict:
+    split = json.loads((ROOT / "eval/data/facts_split.json").read_text(encoding="utf-8"))
+    gold_path = ROOT / "eval/data/facts_gold.jsonl"
+    golds = [json.loads(x) for x in gold_path.read_text(encoding="utf-8").splitlines() if x.strip()] if gold_path.exists() else []
+    arts = load_articles(data, {g["id"] for g in golds}, split["corpus"])
+    out = {}
+    for half in ("tune", "heldout"):
+        acc = {k: 0 for k in ("claims_gold", "claims_pred", "claims_tp", "quotes_gold", "quotes_pred", "quotes_found", "quotes_speaker_ok", "events_gold", "events_pred", "events_tp")}
+        acc["misses"], acc["extras"] = [], []
+        done = 0
+        for g in golds:
+            if g["id"] not in split[half]:
+                continue
+            a = arts[g["id"]]
+            doc = pipe(Document(a["text"], reference_date=(a.get("date") or "")[:10] or None, meta={"source": a.get("source")}))
+            score_article(doc, g, acc)
+            done += 1
+        out[half] = {
+            "articles_annotated": done,
+            "articles_in_split": len(split[half]),
+            "claims_exact": f1(acc["claims_tp"], acc["claims_pred"], acc["claims_gold"]),
+            "quotes_found": f1(acc["quotes_found"], acc["quotes_pred"], acc["quotes_gold"]),
+            "quote_speaker_accuracy": round(acc["quotes_speaker_ok"] / acc["quotes_gold"], 3) if acc["quotes_gold"] else None,
+            "quote_speaker_accuracy_on_found": round(acc["quotes_speaker_ok"] / acc["quotes_found"], 3) if acc["quotes_found"] else None,
+            "events_type_actor_target": f1(acc["events_tp"], acc["events_pred"], acc["events_gold"]),
+            "misses": acc["misses"],
+            "extras": acc["extras"],
+        }
+    return out
+
+
+def main(data_dir: Path, report_dir: Path) -> int:
+    pipe = pipeline()
+    print(f"pipeline: {' '.join(pipe.names)}")
+    report = {"seed": eval_seed(pipe)}
+    for layer, probs in report["seed"].items():
+        print(f"seed {layer}: {'OK' if not probs else f'{len(probs)} problem(s)'}")
+        for p in probs:
+            print(f"   {p}")
+    report["gsr"] = eval_gsr(pipe, data_dir)
+    for cat, r in report["gsr"].items():
+        print(f"gold events {cat}: {r['sentences']} sentences, type recall {r['type_recall']}, actor agreement {r['actor_agreement']} (of {r['actor_gold']}), target agreement {r['target_agreement']} (of {r['target_gold']})")
+    report["devset"] = eval_devset(pipe, data_dir)
+    for half, r in report["devset"].items():
+        print(
+            f"devset {half} ({r['articles_annotated']}/{r['articles_in_split']} articles annotated): "
+            f"claims exact F1 {r['claims_exact']['f1']} (P {r['claims_exact']['precision']} R {r['claims_exact']['recall']}, gold {r['claims_exact']['gold']}); "
+            f"quote speaker accuracy {r['quote_speaker_accuracy']} (of {r['quotes_found']['gold']} gold quotes; {r['quote_speaker_accuracy_on_found']} on those found); "
+            f"events F1 {r['events_type_actor_target']['f1']} (P {r['events_type_actor_target']['precision']} R {r['events_type_actor_target']['recall']}, gold {r['events_type_actor_target']['gold']})"
+        )
+    (report_dir / "facts.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"report: {report_dir / 'facts.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
+    out = ROOT / "build" / "eval"
+    out.mkdir(parents=True, exist_ok=True)
+    sys.exit(main(data, out))
