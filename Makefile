@@ -5,9 +5,17 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLES := examples/ant-sample.jsonl.gz
 
-.PHONY: setup run test bench eval clean-venv
+.PHONY: setup run test bench eval clean-venv browser
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+# Headless Chromium and its driver for the browser tests, from Debian (never a browser download).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver; \
+	fi
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,7 +23,10 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: setup
-	$(VENV)/bin/khabar batch $(EXAMPLES) --out build/examples.jsonl
+	rm -f build/khabar.db build/khabar.db-wal build/khabar.db-shm
+	$(PY) scripts/seed_jsonl.py build/seed.jsonl
+	$(VENV)/bin/khabar ingest $(EXAMPLES) build/seed.jsonl --db build/khabar.db --quiet
+	$(VENV)/bin/khabar serve --db build/khabar.db --host 127.0.0.1 --port 8000
 
 test: setup
 	$(VENV)/bin/pytest -n 2 -q tests

@@ -49,11 +49,11 @@ class SecurityHeaders:
         return await self.app(scope, receive, with_headers)
 
 
-def _warm() -> None:
+def _warm(store: StoreAccess) -> None:
     """Load every stage's resources once, before the first request pays for it."""
     from .. import extract
 
-    extract("قال المتحدث إن الاجتماع عقد يوم الأحد.")
+    store.warm(extract("قال المتحدث إن الاجتماع عقد يوم الأحد في بغداد."))
 
 
 def create_app(config: ApiConfig | None = None, settings: Settings | None = None, *, warm: bool = True) -> FastAPI:
@@ -62,7 +62,7 @@ def create_app(config: ApiConfig | None = None, settings: Settings | None = None
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         if warm:
-            await run_in_threadpool(_warm)
+            await run_in_threadpool(_warm, app.state.store)
         yield
         app.state.store.close()
 
@@ -90,3 +90,16 @@ def create_app(config: ApiConfig | None = None, settings: Settings | None = None
     app.add_middleware(BodyLimit, max_bytes=config.max_body_bytes, timeout=config.body_timeout)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+CONFIG_ENV = "KHABAR_SERVE_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """App factory for multi-process serving: each worker process builds its app from the
+    configuration that ``khabar serve`` put in the environment (JSON of ``ApiConfig``)."""
+    import json
+    import os
+
+    return create_app(ApiConfig(**json.loads(os.environ[CONFIG_ENV])))
+

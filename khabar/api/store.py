@@ -42,6 +42,14 @@ class StoreAccess:
         with self._write:
             return store.add(doc)
 
+    def warm(self, doc) -> None:
+        """Open the store and load what writing needs (stemmer, MinHash) before the first request."""
+        from ..corpus.store import prepare
+
+        if self.path is not None:
+            self.handle()
+            prepare(doc)
+
     def exists(self) -> bool:
         return self.path is not None and Path(self.path).exists()
 
