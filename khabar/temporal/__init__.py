@@ -19,12 +19,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import load
+from ..numbers import lex as nlex
 from ..numbers import parse_number
 from ..textre import fold, trie_pattern
 
 _LB = r"(?<![^\W_])"
 _RB = r"(?![^\W_])"
-_CL = r"(?:[وف]|ب(?!ال)|ل(?=ل))?"  # a clitic before a time word
+_CL = r"(?:[وف]?[بلك]?)"  # clitics before a time word
 
 
 @dataclass(slots=True)
@@ -41,17 +42,21 @@ class Found:
 
 
 def _alt(forms) -> str:
-    return trie_pattern([fold(f) for f in forms])
+    """Alternation of folded forms; a form with the article also in its «لل» shape («للعام»)."""
+    folded = [fold(f) for f in forms]
+    return trie_pattern(folded + ["لل" + f[2:] for f in folded if f.startswith("ال") and len(f) > 3])
 
 
 class _Lex:
     def __init__(self):
         d = load("ar/times.yaml")
         self.month = {}
+        self.month_locale: dict[str, set[str]] = {}
         for num, locales in d["months"].items():
-            for forms in locales.values():
+            for loc, forms in locales.items():
                 for f in forms:
                     self.month[fold(f)] = num
+                    self.month_locale.setdefault(fold(f), set()).add(loc)
         self.ambiguous_months = {fold(f) for f in d["ambiguous_months"]}
         self.hijri = {fold(f): n for n, forms in d["hijri_months"].items() for f in forms}
         self.ambiguous_hijri = {fold(f) for f in d["ambiguous_hijri_months"]}
@@ -77,6 +82,13 @@ class _Lex:
         self.hijri_suffix = {fold(f) for f in d["hijri_suffix"]}
         self.greg_suffix = {fold(f) for f in d["gregorian_suffix"]}
         self.clitics = tuple(fold(f) for f in d["clitics"])
+        self.since = {fold(f) for f in d["since_words"]}
+        self.count_nouns = {fold(f) for f in d["count_nouns_before"]}
+        self.after_year_ok = {fold(f) for f in d["after_year_ok"]}
+        # «للعام»: after the preposition ل the alef of ال drops
+        for k, u in list(self.unit_def.items()):
+            if k.startswith("ال"):
+                self.unit_def["لل" + k[2:]] = u
         self.not_monday_after = {fold(f) for f in d["not_monday_after"]}
 
         month = _alt(self.month)
@@ -93,13 +105,14 @@ class _Lex:
         self.ysuf_re = ysuf
         # a year after a month: «2023», «، 2023», «عام 2023», «( 1950 )», «من عام 2014»
         year_tail = (
-            rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
+            rf"(?:\s*[,،/]?\s*(?:من\s+)?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
             rf"(?(yp)\s*\))(?:\s*(?P<ysuf>{ysuf}){_RB})?(?!\d|\s*[/.-]\s*\d|\s*[%٪]))?"
         )
         pair = rf"(?:\s*(?:/|\\|-|–)\s*(?P<m2a>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?"
         numdate = r"(?P<na>\d{1,4})\s*(?P<sep>[/.-])\s*(?P<nb>\d{1,2})\s*(?P=sep)\s*(?P<nc>\d{4}|\d{2})"
         day = rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
-        wd_head = rf"(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:الموافق|الموافق\s+ل)\s+|\(\s*)?"
+        reld = trie_pattern(self.reldays)
+        wd_head = rf"(?:(?P<rdp>{_LB}{_CL}(?:(?:{_alt(d['day_parts'])})\s+)?(?:{reld}))\s+)?(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:الموافق|الموافق\s+ل)\s+|\(\s*)?"
         self.greg = re.compile(
             rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|{parts}|يوم|منذ)){_RB}\s+)?"
             rf"(?:{wd_head})?"
@@ -108,8 +121,16 @@ class _Lex:
             rf"(?P<m1>{_LB}{_CL}(?:{month}))(?!\w){pair}"
             rf"(?:\s*\(\s*(?P<inner>{numdate})\s*\)"
             rf"|\s*/\s*(?P<ys>\d{{4}}){_RB}"
+            rf"|\s+(?P<same>{_alt(d['same_year'])}){_RB}"
+            rf"|\s+(?:{_alt(d['of_year'])})\s+(?P<yrel>{rel}){_RB}"
             rf"|{year_tail})"
             rf"(?:\s+(?P<rel>{rel}){_RB})?"
+        )
+        coord = _alt(d["month_coordinators"])
+        # «جوان وجويلية من سنة 2017», «نوفمبر أو ديسمبر المقبلين»: what follows the second month
+        self.coord_re = re.compile(
+            rf"\s*(?:{coord})\s*(?:\d{{1,2}}\s+)?(?:{month})(?:\s*/\s*(?:{month}))?"
+            rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:{yword})\s*)?(?P<cyear>\d{{4}}){_RB}|\s+(?P<crel>{rel}){_RB})"
         )
         self.numeric = re.compile(
             rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|يوم)){_RB}\s*:?\s*)?"
@@ -125,13 +146,16 @@ class _Lex:
             rf"(?P<m>{_LB}{_CL}(?:{hmonth}))(?!\w)"
             rf"(?:\s*/?\s*(?:(?:{yword})\s+)?(?P<year>\d{{4}}|\d{{3}}))?"
             rf"(?:\s*(?P<suf>{hsuf}){_RB})?"
+            rf"(?:\s+(?:{_alt(d['hijri_epithets'])}){_RB})?"
         )
         self.year_re = re.compile(
-            rf"(?P<yw>{_LB}{_CL}(?:{yword}|(?:{parts})\s+(?:{yword}))){_RB}?\s*(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*\)?\s*(?:{ysuf}){_RB}))"
+            rf"(?P<yw>{_LB}{_CL}(?:{yword}|{dateword}|(?:{parts})\s+(?:{yword}))){_RB}?\s*:?\s*(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*\)?\s*(?:{ysuf}){_RB}))"
             rf"(?:\s*[/-]\s*(?P<y2>\d{{4}}))?(?(yp)\s*\))(?:\s*(?P<suf>{ysuf}){_RB})?(?![\d%٪]|[.,]\d)"
             rf"|(?P<bp>\(\s*)?(?<![\w.,/٫٬-])(?P<bare>\d{{4}})(?:\s*[-–]\s*(?P<b2>\d{{4}}))?(?(bp)\s*\))(?:\s*(?P<bsuf>{ysuf}){_RB})?(?![\w%٪]|[.,]\d)"
         )
         reldays = trie_pattern(list(self.reldays) + list(self.last_night))
+        units_1m = trie_pattern([f for f, (u, k) in self.unit_forms.items() if k != "two"])
+        units_2 = trie_pattern([f for f, (u, k) in self.unit_forms.items() if k == "two"])
         anaph = trie_pattern(self.anaphoric)
         dpart = _alt(d["day_parts"])
         not_today = _alt(d["not_today_after"])
@@ -141,6 +165,8 @@ class _Lex:
             rf"(?:\s*[,،]?\s*(?P<rwd>{wday}){_RB})?"
             rf"|(?P<wdx>{_LB}{_CL}(?:(?:{wprefix})\s+)?(?:{wday})){_RB}(?:\s+(?P<wrel>{rel}){_RB})?"
             rf"|(?P<ud>{_LB}{_CL}(?:(?:هذا|هذه)\s+)?(?:{_alt(self.unit_def)})){_RB}(?:\s+(?P<urel>{rel}){_RB})?"
+            rf"|(?P<dur>{_LB}{_CL}(?:(?:{nlex().num_re}|{_alt(d['duration_quantifiers'])})\s+(?:{units_1m})|{units_2})){_RB}"
+            rf"|(?P<vague>{_LB}{_CL}(?:{_alt(d['vague_periods'])})(?:\s+(?:{nlex().num_re}))?\s+(?:{_alt(d['vague_modifiers'])})){_RB}"
             rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}"
         )
 
@@ -186,20 +212,23 @@ class _Ctx:
     future: bool  # the sentence speaks of what is to come
 
 
-def _nearest_year(month: int, day: int | None, ref: dt.date, future: bool) -> int:
-    """Year of a month (and day) written without one: the closest to the reference date, or the
-    next one on or after it when the sentence speaks of the future; a bare month is the latest
-    one on or before the reference month unless the sentence speaks of the future."""
+def _nearest_year(month: int, day: int | None, ref: dt.date, future: bool, since: bool = False) -> int:
+    """Year of a month (and day) written without one: the closest to the reference date (ties go
+    to the past); the next one on or after it when the sentence speaks of the future; the last
+    one on or before it after «منذ»."""
     if day is None:
+        if since:
+            return ref.year if month <= ref.month else ref.year - 1
         if future:
             return ref.year if month >= ref.month else ref.year + 1
-        return ref.year if month <= ref.month else ref.year - 1
+        back = (ref.month - month) % 12
+        return (ref.year if month <= ref.month else ref.year - 1) if back <= 6 else (ref.year if month > ref.month else ref.year + 1)
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         d = _valid(y, month, min(day, 28) if month == 2 and day == 29 else day)
         if d is None:
             continue
-        if future and d < ref:
+        if future and d < ref or since and d > ref:
             continue
         dist = abs((d - ref).days) + (0.5 if d > ref else 0)
         if best is None or dist < best[0]:
@@ -237,6 +266,7 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
         last_end = s - negl
     out: list[Found] = []
     prev_day: dt.date | None = None
+    prev_year: int | None = None
     sent_starts = [s for s, _ in (sentences or [])]
 
     for prio, m in chosen:
@@ -244,14 +274,18 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
         sent_start = sentences[si][0] if si >= 0 else max(0, m.start() - 80)
         ctx = _Ctx(ref, day_first, _future_context(text, max(sent_start, m.start() - 80), m.start(), m.end(), L))
         try:
-            f = (_greg, _numeric, _hijri, _relative, _year)[prio](m, ctx, L, prev_day, text)
+            if prio == 0:
+                f = _greg(m, ctx, L, prev_day, text, prev_year)
+            else:
+                f = (_greg, _numeric, _hijri, _relative, _year)[prio](m, ctx, L, prev_day, text)
         except (ValueError, OverflowError):
             f = None
-        if f is None:
-            continue
-        out.append(f)
-        if f.day is not None and f.kind not in ("weekday",) or (f.day is not None and f.anchor != "reference_date"):
-            prev_day = f.day
+        for f in f if isinstance(f, list) else [] if f is None else [f]:
+            out.append(f)
+            if f.value and f.anchor == "absolute" and f.calendar == "gregorian":
+                prev_year = int(f.value[:4])
+            if f.day is not None:
+                prev_day = f.day
     return out
 
 
@@ -263,7 +297,7 @@ def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
         w = w.strip("،,.:;\"'()«»")
         if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues:
             return True
-        if len(w) >= 4 and w[0] == "س" and w[1] in "يتنا" and w not in L.future_exceptions and not w.startswith("سيا"):
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in L.future_exceptions and not w.startswith("سيا"):
             return True
     return False
 
@@ -277,7 +311,7 @@ def _weekday_check(d: dt.date, wd: str | None, L: _Lex) -> tuple[str, ...]:
     return ("weekday_mismatch",)
 
 
-def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
+def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None) -> Found | None:
     g = m.group
     m1 = _strip(g("m1"), L.month)
     mon = L.month.get(m1)
@@ -286,16 +320,34 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
     m2s = g("m2a") or g("m2b") or g("m2c")
     flags: list[str] = []
     if m2s:
-        mon2 = L.month.get(_word(m2s))
+        k2 = _word(m2s)
+        mon2 = L.month.get(k2)
         if mon2 is not None and mon2 != mon:
             if g("m2c"):
                 return None
+            if L.month_locale.get(m1, set()) & L.month_locale.get(k2, set()):
+                # two names of one naming system are two months («تشرين الثاني / كانون الأول»),
+                # not one month in two systems: each is its own time
+                grp = "m2a" if g("m2a") else "m2b"
+                out = []
+                for sub in (L.greg.match(text, m.start(), m.end("m1")), L.greg.match(text, m.start(grp))):
+                    f = _greg(sub, ctx, L, prev_day, text, prev_year) if sub else None
+                    if isinstance(f, Found):
+                        out.append(f)
+                return out
             flags.append("month_mismatch")
     start, end = m.start(), m.end()
     day_s, year_s = g("day"), g("year") or g("ys")
     pre = _strip(g("pre"), {}) if g("pre") else ""
     # a bare month needs something that makes it a date
-    has_cue = bool(day_s or year_s or m2s or g("shahr") or g("inner") or g("rel"))
+    rel = _word(g("rel") or g("yrel"))
+    coord = None
+    if not (year_s or rel or g("same")):
+        coord = L.coord_re.match(text, m.end())
+        if coord:
+            year_s = coord.group("cyear")
+            rel = _word(coord.group("crel"))
+    has_cue = bool(day_s or year_s or m2s or g("shahr") or g("inner") or rel or g("same") or coord)
     if not has_cue:
         before = text[max(0, m.start() - 14) : m.start()].split()
         prev = before[-1] if before else ""
@@ -310,7 +362,6 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         if d.month != mon:
             fl = (*fl, "month_mismatch")
         return Found(start, end, d.isoformat(), "day", "absolute", flags=tuple(flags) + fl, kind="date", day=d)
-    rel = _word(g("rel"))
     day = None
     if day_s:
         day = int(day_s) if day_s.isdigit() else L.ordday.get(_strip(day_s, L.ordday))
@@ -326,6 +377,10 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         if year < 1000:
             return None
     anchor = "absolute"
+    if year is None and g("same"):
+        if prev_year is None:
+            return Found(start, end, None, "day" if day_s else "month", None, flags=("unresolved:no_previous_year",), kind="date")
+        year, anchor = prev_year, f"previous:{prev_year:04d}"
     if year is None:
         if ctx.ref is None:
             return Found(start, end, None, "day" if day else "month", None, flags=("unresolved:no_reference_date",), kind="date" if day else "month")
@@ -337,14 +392,27 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         elif rel in L.current:
             year = ctx.ref.year
         else:
-            year = _nearest_year(mon, day, ctx.ref, ctx.future)
+            before = text[max(0, start - 10) : start].split()
+            since = bool(before) and _strip(before[-1], L.since) in L.since
+            year = _nearest_year(mon, day, ctx.ref, ctx.future, since)
     if day:
         d = _valid(year, mon, day)
         if d is None:
             return None
+        if g("rdp") and ctx.ref is not None:
+            # «اليوم الأحد 19 فيفري 2016»: when the relative day and the weekday agree with each
+            # other and not with the written date, the date is the slip
+            off = _reloffset(g("rdp"), L)
+            if off is not None:
+                rd = ctx.ref + dt.timedelta(days=off)
+                if rd != d:
+                    wdn = L.weekday.get(_strip(g("wd"), L.weekday))
+                    if wdn == rd.weekday() and wdn != d.weekday():
+                        return Found(start, end, rd.isoformat(), "day", "reference_date", calendar, (*flags, "date_mismatch"), "date", day=rd)
+                    flags.append("relative_mismatch")
         flags.extend(_weekday_check(d, g("wd"), L))
         return Found(start, end, d.isoformat(), "day", anchor, calendar, tuple(flags), "date", day=d)
-    if g("wd"):
+    if g("wd") or g("rdp"):
         # «الأحد مارس» is no date: keep the month only
         start = m.start("m1") if not g("shahr") else m.start("shahr")
     return Found(start, end, f"{year:04d}-{mon:02d}", "month", anchor, calendar, tuple(flags), "month")
@@ -381,7 +449,10 @@ def _numeric(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         if len(g("nc")) == 2 and not g("pre"):
             return None
         flags = flags + _weekday_check(d, g("wd"), L)
-        return Found(m.start(), m.end(), d.isoformat(), "day", "absolute", flags=flags, kind="numeric", day=d)
+        s, e = m.start(), m.end()
+        if g("open") and not (g("pre") or g("wd")):
+            s, e = m.start("na"), m.end("nc")  # «( 21 / 8 / 1943 )»: the date, not its brackets
+        return Found(s, e, d.isoformat(), "day", "absolute", flags=flags, kind="numeric", day=d)
     # «بتاريخ 20/7»: a day and month only after a date word
     if not g("pre"):
         return None
@@ -401,7 +472,7 @@ def _hijri_to_greg(y: int, m: int, d: int) -> dt.date | None:
     from hijridate import Hijri
 
     try:
-        return Hijri(y, m, d).to_gregorian().to_date()
+        return dt.date(*Hijri(y, m, d).to_gregorian().datetuple())
     except (ValueError, OverflowError):
         return None
 
@@ -422,7 +493,7 @@ def _hijri(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
     if mon is None:
         return None
     day_s, year_s = g("day"), g("year")
-    if key in L.ambiguous_hijri and not (day_s or year_s):
+    if key in L.ambiguous_hijri and not (day_s or year_s or g("shahr")):
         return None
     if not (day_s or year_s or g("suf") or g("shahr")):
         return None
@@ -459,6 +530,15 @@ def _hijri(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
     if d is None:
         return Found(m.start(), m.end(), None, "month", anchor, "hijri", ("unresolved:hijri_out_of_range",), "month")
     return Found(m.start(), m.end(), f"{d.year:04d}-{d.month:02d}", "month", anchor, "hijri", ("hijri_month_approx",), "month")
+
+
+def _reloffset(surface: str, L: _Lex) -> int | None:
+    words = _word(surface).split()
+    for i in range(len(words)):
+        k = _strip(" ".join(words[i:]), L.reldays)
+        if k in L.reldays:
+            return L.reldays[k]
+    return None
 
 
 def _relative(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
@@ -546,6 +626,10 @@ def _relative(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         if ref is None:
             return Found(s, e, None, "month" if unit == "week" else unit, None, flags=("unresolved:no_reference_date",), kind="relative")
         return _unit_value(s, e, ref, unit, k)
+    if g("dur"):
+        return _duration(m, L)
+    if g("vague"):
+        return Found(s, e, None, None, None, flags=("vague",), kind="vague")
     if g("ago"):
         word = _strip(g("ago"), L.ago | L.later)
         sign = -1 if word in L.ago else 1
@@ -574,6 +658,19 @@ def _relative(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
     return None
 
 
+_ISO_UNIT = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _duration(m: re.Match, L: _Lex) -> Found | None:
+    words = _word(m.group("dur")).split()
+    unit, form = L.unit_forms.get(words[-1], (None, None))
+    if unit is None:
+        return None
+    n = 2 if form == "two" else parse_number(" ".join(words[:-1])) if len(words) > 1 else 1
+    flags = ("duration",) if not isinstance(n, (int, float)) or n <= 0 else (f"duration:P{n:g}{_ISO_UNIT[unit]}",)
+    return Found(m.start(), m.end(), None, None, None, flags=flags, kind="duration")
+
+
 def _unit_value(s: int, e: int, ref: dt.date, unit: str, k: int) -> Found:
     if unit == "day":
         d = ref + dt.timedelta(days=k)
@@ -591,6 +688,25 @@ def _unit_value(s: int, e: int, ref: dt.date, unit: str, k: int) -> Found:
     return Found(s, e, f"{ref.year + k:04d}", "year", "reference_date", kind="relative")
 
 
+def _bare_year(text: str, s: int, e: int, L: _Lex) -> bool:
+    """A number alone is a year after a year cue («في 2014», «منذ 2011») or after a definite
+    noun («الانتفاضة الأولى 1987», «انتخابات 2018» has a cue), when no counted noun follows:
+    «واعتقل 2080 في» and «1400 شخص» are counts."""
+    before = text[max(0, s - 30) : s].split()
+    prev = before[-1].strip("،,:;\"'«»") if before else ""
+    prev2 = " ".join(before[-2:]) if len(before) >= 2 else ""
+    after = text[e : e + 20].split()
+    nxt = after[0] if after else ""
+    if _strip(prev, L.count_nouns) in L.count_nouns:
+        return False
+    if prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues:
+        return not (nxt and nxt[0].isalpha() and not nxt.startswith("ال") and _strip(nxt, L.after_year_ok) not in L.after_year_ok and nxt not in L.after_year_ok)
+    if _strip(prev, {}).startswith(("ال", "وال", "بال", "لل")) and len(prev) > 3:
+        # a definite word then the number at a clause end
+        return not nxt or not nxt[0].isalpha() or _strip(nxt, L.after_year_ok) in L.after_year_ok
+    return False
+
+
 def _year(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
     g = m.group
     flags: list[str] = []
@@ -604,14 +720,10 @@ def _year(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         suf = _word(g("bsuf"))
         y2 = g("b2")
         s = m.start("bare") if not g("bp") else m.start("bare")
+        if suf and len(suf) == 1 and suf in L.greg_suffix and not 1800 <= y <= 2100:
+            return None  # «1000 م» is a length
         if not (suf or g("bp") or y2):
-            # a bare number is a year only after a year cue: «2080 في» and «1400 شخص» are counts
-            before = text[max(0, s - 24) : s].split()
-            prev = before[-1] if before else ""
-            prev2 = " ".join(before[-2:]) if len(before) >= 2 else ""
-            if not (prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues):
-                return None
-            if not 1800 <= y <= 2099:
+            if not 1800 <= y <= 2099 or not _bare_year(text, s, m.end(), L):
                 return None
         elif not (suf or y2) and g("bp"):
             if not 1800 <= y <= 2099:
@@ -621,7 +733,7 @@ def _year(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         # «( 1948 )»: the year, not its brackets
         e = m.end("b2") if y2 else m.end("bare")
         if suf:
-            e = m.end()
+            s, e = m.start(), m.end()
     calendar = "gregorian"
     if suf in L.hijri_suffix:
         calendar = "hijri"
