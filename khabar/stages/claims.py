@@ -40,6 +40,9 @@ def lexicon():
         "groups": PhraseIndex(c["groups"]),
         "demonyms": {fold(w)[:-1] if fold(w).endswith("ي") else fold(w): w for w in c["demonyms"]},
         "part_of": PhraseIndex(c["part_of"], bare=True),
+        "not_before": PhraseIndex(c["not_before"]),
+        "apposition": PhraseIndex(c["apposition"], bare=True),
+        "preps": {fold(w) for w in c["joining_preps"]},
         "after_ok": PhraseIndex(c["after_ok"], bare=True),
         "directions": PhraseIndex(c["directions"], bare=True),
         "according": PhraseIndex(s["according_to"]),
@@ -75,7 +78,12 @@ class Claims(Stage):
         for s in sents:
             a = bisect.bisect_left(qstarts, s.start)
             b = bisect.bisect_left(qstarts, s.end)
-            sent_quants = [q for q in quants[a:b] if not any(t.start <= q.number_start < t.end for t in times)]
+            sent_quants = [
+                q for q in quants[a:b]
+                if not any(t.start <= q.number_start < t.end for t in times)
+                # «أحد السجناء», «عائلة واحدة»: the word for one is no figure
+                and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]))
+            ]
             if not sent_quants:
                 continue
             qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
@@ -89,6 +97,8 @@ class Claims(Stage):
     def _claim(self, doc, s: Sent, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times):
         words, n = s.words, len(s.words)
         ta, tb = qtok[qi]
+        if q.number_end is not None:
+            tb = s.index_at(q.number_end)
         # what follows the figure: category, people, group, aid unit
         category = None
         unit = None
@@ -120,6 +130,9 @@ class Claims(Stage):
             if lx["persons"].match(words, t) and t <= tb + 1:
                 counted = True
             t += 1
+        # «مساعدات غذائية لأكثر من 400 ألف شخص»: people reached by aid
+        if category is None and counted and unit is None and any(words[x] in lx["aid_words"] or stem_of(words[x]) in lx["aid_words"] for x in range(max(0, ta - 3), ta)):
+            category = "aid_delivered"
         if unit is not None and category is None and any(
             words[x] in lx["aid_words"] or stem_of(words[x]) in lx["aid_words"] for x in range(max(0, ta - 4), min(n, tb + 3))
         ):
@@ -136,9 +149,11 @@ class Claims(Stage):
                 if prev is not None:
                     part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
                 break
-        joined = prev is not None and (words[ta - 1] == "و" if ta > 0 else False or doc.text[q.start - 1 : q.start] == "و")
-        if doc.text[max(0, q.start - 1) : q.start] == "و":
-            joined = prev is not None
+        # «و2550 سيدة», «وإلى 100 ألف», «أي ما يزيد عن 6500»: the same kind of figure again
+        joined = prev is not None and (
+            doc.text[max(0, q.start - 1) : q.start] == "و"
+            or (ta > 0 and (words[ta - 1] == "و" or lx["apposition"].match(words, ta - 1) or (words[ta - 1][:1] == "و" and words[ta - 1][1:] in lx["preps"])))
+        )
         # what precedes it: the nearest casualty word with no other figure in between
         before_cat = None
         if category is None:
@@ -148,6 +163,8 @@ class Claims(Stage):
                 if words[x] in (".", "؟", "?", "!", ":"):
                     break
                 hit = lx["before"].match(words, x)
+                if hit and x + hit[1] <= ta and x > 0 and lx["not_before"].match(words, x - 1):
+                    break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
                 if hit and x + hit[1] <= ta:
                     if x < prev_q_end and prev is not None:
                         before_cat = "inherit"
@@ -196,9 +213,10 @@ class Claims(Stage):
         )
 
     def _source(self, doc, s: Sent, q, ta, lx, mentions):
-        for quote in doc.quotes:
-            if quote.content.start <= q.start and q.end <= quote.content.end and quote.speaker is not None:
-                return quote.speaker
+        holding = [x for x in doc.quotes if x.content.start <= q.start and q.end <= x.content.end and x.speaker is not None]
+        if holding:
+            # the innermost quote: «أفادت تقارير بأن سكان القرية قالوا إن أربعة ...»
+            return min(holding, key=lambda x: x.content.end - x.content.start).speaker
         words, n = s.words, len(s.words)
         for x in range(n):
             hit = lx["according"].match(words, x)
@@ -226,6 +244,10 @@ class Claims(Stage):
 
     def _phrase_ref(self, doc, s: Sent, a, b, lx, mentions):
         words = s.words
+        # «بوابة الأهرام عن مصدر بوزارة الداخلية»: the source is who the outlet quotes
+        relay = next((x for x in range(a + 1, b - 1) if words[x] == "عن"), None)
+        if relay is not None:
+            a = relay + 1
         while a < b and (lx["source_nouns"].match(words, a) or words[a] in ('"', "'", "«", "»", "ما", "لما")):
             a += 1
         while b > a and words[b - 1] in ('"', "'", "«", "»", "."):

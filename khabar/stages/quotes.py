@@ -40,10 +40,13 @@ def lexicon():
         "cont": {fold(w) for w in sp["continuation"]},
         "comp": {fold(w) for w in sp["complementizers"]},
         "stop": {fold(w) for w in sp["speaker_stop"]},
-        "addressee": [fold(w) for w in sp["addressee_prefix"]],
         "relative": {fold(w) for w in sp["relative"]},
         "min_words": sp["min_direct_words"],
         "unnamed": PhraseIndex(src["unnamed_heads"]),
+        "statement": PhraseIndex(sp["nouns"]),
+        "aux": {fold(w) for w in sp["auxiliaries"]},
+        "relay": PhraseIndex(sp["relay"], bare=True),
+        "impersonal": PhraseIndex(sp["impersonal"]),
     }
 
 
@@ -105,6 +108,9 @@ class Quotes(Stage):
             i = 0
             while i < n:
                 if inside_pair(s.starts[i]):
+                    i += 1
+                    continue
+                if lx["impersonal"].match(words, i):
                     i += 1
                     continue
                 hit = lx["convey"].match(words, i)
@@ -186,6 +192,15 @@ class Quotes(Stage):
         elif not cue.part:
             np_stop = np_end(s, cue.j, lx, speech_pairs)
             k = np_stop
+            relay = lx["relay"].match(words, k) if k < n else None
+            if relay:
+                # «وأضاف تقرير الأهرام نقلا عن المصدر الذي لم يسمه أن»
+                via = self._np_ref(doc, s, cue.j, k, mentions, lx) if k > cue.j else None
+                y = k + relay[1]
+                y_end = np_end(s, y, lx, speech_pairs)
+                speaker = self._np_ref(doc, s, y, y_end, mentions, lx)
+                np_stop = None
+                k = y_end
         # circumstances until the complementizer or the quotation mark
         limit = min(n, k + 14)
         comp = quote_open = None
@@ -216,9 +231,17 @@ class Quotes(Stage):
             if pa is not None:
                 quote_open = pa
         # the speaker
-        if cue.kind != "convey":
+        if cue.kind != "convey" and speaker is None:
             if np_stop is not None and np_stop > cue.j:
                 speaker = self._np_ref(doc, s, cue.j, np_stop, mentions, lx)
+                # «نائبة المتحدث الرسمي للأمين العام للأمم المتحدة إري كانكو إن»: the name
+                # comes after the title's own genitive
+                is_per = isinstance(speaker, str) and mentions.by_id[speaker].type == "PER"
+                end_at = comp if comp is not None else k
+                if not is_per and end_at > np_stop and not any(words[t] in lx["stop"] or words[t] in _CLAUSE for t in range(np_stop, end_at)):
+                    pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER"]
+                    if pers:
+                        speaker = pers[-1][2].id
             if speaker is None:
                 speaker = self._left_subject(doc, s, cue, lx, mentions)
             if speaker is None:
@@ -255,7 +278,8 @@ class Quotes(Stage):
         while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in (".", "!", "؟", "?", "لكن", "ولكن", "و")):
             end_tok -= 1
         content = Span(s.starts[start_tok], s.ends[end_tok - 1])
-        return Quote(kind="indirect", speaker=speaker, cue=cue_span, content=content, via=via), end_tok
+        # reading goes on inside: «أفادت تقارير بأن سكان القرية قالوا إن ...» nests a quote
+        return Quote(kind="indirect", speaker=speaker, cue=cue_span, content=content, via=via), start_tok
 
     def _np_ref(self, doc, s: Sent, a: int, b: int, mentions: Mentions, lx):
         """The speaker named by tokens [a, b): a person named there, an unnamed source as its
@@ -266,11 +290,21 @@ class Quotes(Stage):
             a += 1
         if b <= a:
             return None
+        # «بيان للقصر الملكي», «بيان المحكمة»: a statement speaks for its author
+        st = lx["statement"].match(s.words, a)
+        if st and a + st[1] >= b:
+            st = None
+        if st:
+            a += st[1]
+            while a < b and (s.words[a] in ("ل", "لـ") or lx["statement"].match(s.words, a)):
+                a += 1
         start, end = s.starts[a], s.ends[b - 1]
+        if st and s.words[a].startswith("لل"):
+            start += 1  # «بيان للقصر الملكي»: the author is «القصر الملكي»
         rows = mentions.within(start, end)
-        per = best_entity(rows, ("PER",))
-        if per is not None:
-            return per.id
+        pers = [r for r in rows if r[2].type == "PER"]
+        if pers:
+            return pers[-1][2].id  # «رئيس منظمة "..." عبد العزيز ديالو»: the name after the title
         if lx["unnamed"].match(s.words, a) is not None:
             return span_ref(doc, start, end)
         e = best_entity(rows)
@@ -279,24 +313,36 @@ class Quotes(Stage):
         return span_ref(doc, start, end)
 
     def _left_subject(self, doc, s: Sent, cue: _Cue, lx, mentions):
-        """SVO order: «وزير الخارجية ... بلينكن قال إن»: the subject before a bare cue."""
+        """SVO order: «وزير الخارجية ... بلينكن قال إن», «وكان مدير الشركة، فلان، أفاد»:
+        the subject before a bare cue, auxiliaries and an apposition between commas allowed."""
         w0 = s.words[cue.i]
         if cue.part or w0[:1] in ("و", "ف") and lx["verbs"].match([w0[1:]], 0):
             return None
-        a = cue.i
-        while a > 0 and s.words[a - 1] not in _CLAUSE:
+        b = cue.i
+        while b > 0 and (s.words[b - 1] in lx["aux"] or s.words[b - 1] in _CLAUSE):
+            b -= 1
+        a = b
+        edge = ("؛", ";", ":")
+        while a > 0 and b - a < 12 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"]:
             a -= 1
-        if a == cue.i or cue.i - a > 10:
+        if a > 0 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"]:
+            return None  # the clause began further back: this is not its subject
+        while a < b and (s.words[a] in lx["aux"] or s.words[a] in lx["cont"]):
+            a += 1
+        if a >= b:
             return None
-        if any(s.words[t] in lx["cont"] or s.words[t] in lx["stop"] for t in range(a, cue.i)):
+        if any(s.words[t] in lx["cont"] or s.words[t] in lx["stop"] for t in range(a, b)):
             return None
-        return self._np_ref(doc, s, a, cue.i, mentions, lx)
+        if any(lx["verbs"].match(s.words, t) for t in range(a, b)):
+            return None
+        return self._np_ref(doc, s, a, b, mentions, lx)
 
 
 def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
     """End (token index) of the speaker phrase that starts at token j."""
     words, n = s.words, len(s.words)
     head_unnamed = j < n and lx["unnamed"].match(words, j) is not None
+    head_statement = j < n and lx["statement"].match(words, j) is not None
     k = j
     while k < n:
         w = words[k]
@@ -306,18 +352,14 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         if w in lx["comp"] or w in _CLAUSE or w in (":", ".", "؟", "?", "!", "(", ")"):
             break
         if w in lx["stop"]:
-            # «مسؤولو الصحة في غزة إنها»: a short «في» phrase right before the content
-            if head_unnamed and w == "في":
-                t = k + 1
-                while t < min(n, k + 4) and words[t] not in lx["comp"]:
-                    t += 1
-                if t < n and words[t] in lx["comp"] and t - k <= 3:
-                    k = t
+            # «مسؤولو الصحة في غزة إنها»: a one-word «في» phrase right before the content
+            if head_unnamed and w == "في" and k + 2 < n and words[k + 2] in lx["comp"] and not lx["statement"].match(words, k + 1):
+                k += 2
             break
-        if k > j and any(w.startswith(a) for a in lx["addressee"]) and w not in ("لل",):
-            if w.startswith("لل") or w in ("ل", "لـ"):
-                break
-        if lx["verbs"].match(s.words, k) or lx["parts"].match(s.words, k):
+        # «قال للصحفيين»: an addressee, not the speaker; but «بيان للقصر» names the author
+        if k > j and (w.startswith("لل") or w in ("ل", "لـ")) and not (head_statement and k == j + 1):
+            break
+        if lx["verbs"].match(words, k) or lx["parts"].match(words, k) or lx["relay"].match(words, k):
             break
         k += 1
     return k
