@@ -16,6 +16,9 @@ STAGES: dict[str, str] = {
     "entities": "khabar.stages.entities:Entities",
     "times": "khabar.stages.times:Times",
     "quantities": "khabar.stages.quantities:Quantities",
+    "quotes": "khabar.stages.quotes:Quotes",
+    "claims": "khabar.stages.claims:Claims",
+    "events": "khabar.stages.events:Events",
 }
 
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(STAGES)

@@ -295,7 +295,8 @@ class Claims(Stage):
     def _when(self, doc, s: Sent, q, times):
         best = None
         for t in times:
-            if t.value is None or not (s.start <= t.start < s.end):
+            # the contract keeps a claim's date to the day; a year or month alone is context
+            if t.value is None or len(t.value) != 10 or not (s.start <= t.start < s.end):
                 continue
             d = abs(t.start - q.start)
             if best is None or d < best[0]:
