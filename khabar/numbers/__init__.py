@@ -90,12 +90,13 @@ class _Lex:
         self.currency = {fold(f): code for code, forms in d["currencies"].items() for f in forms}
         self.range_join = {fold(f) for f in d["range_join"]}
         self.clitics = tuple(fold(f) for f in d["clitics"])
+        self.clitic_letters = "".join(c for c in self.clitics if len(c) == 1)
 
         word_alt = trie_pattern(self.words)
         scale_alt = trie_pattern(list(self.scale_one) + list(self.scale_two) + list(self.scale_many))
         # a run of number words joined by «و» or a scale word
         words_re = rf"{_LB}{_CLITIC}(?:{word_alt}){_RB}(?:\s+و?\s*(?:{word_alt}){_RB})*"
-        num = rf"(?:(?<![0-9A-Za-z.,/\u066B\u066C\u0621-\u0647\u0649-\u064A\u0671-\u06D3_-])(?:{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
+        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C\u0621-\u0647\u0649-\u064A\u0671-\u06D3_-])|(?<=(?<![^\W_])[وبلكف]))(?:{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
         self.num_re = num
         ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+و\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith('ال')])})"
         ord_alt = rf"{_LB}[وفب]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"
@@ -162,19 +163,13 @@ def _words(s: str) -> float | int | None:
         rest = rest.lstrip()
         if not rest:
             break
-        if rest[0] == "و" and rest[1:2] != "ا" and not _known_prefix(rest):
-            rest = rest[1:]
-            continue
-        best = None
-        for form in _forms_by_length():
-            if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalnum()):
-                best = form
-                break
-        if best is None:
-            # a clitic before the first word
-            if rest[0] in "وفبل" and toks == []:
+        best = _form_at(rest)
+        if best is None and rest[0] in L.clitic_letters:
+            # «وخمسون», or a clitic before the first word («بثلاثة»)
+            best = _form_at(rest[1:])
+            if best is not None:
                 rest = rest[1:]
-                continue
+        if best is None:
             return None
         toks.append(L.words[best])
         rest = rest[len(best) :]
@@ -206,8 +201,11 @@ def _words(s: str) -> float | int | None:
     return _tidy(total + cur)
 
 
-def _known_prefix(rest: str) -> bool:
-    return any(rest.startswith(f) for f in _forms_by_length() if f[0] == "و")
+def _form_at(rest: str) -> str | None:
+    for form in _forms_by_length():
+        if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalnum()):
+            return form
+    return None
 
 
 @functools.cache

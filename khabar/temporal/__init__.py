@@ -446,7 +446,7 @@ def _numeric(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         if f is None:
             return None
         d, flags = f
-        if len(g("nc")) == 2 and not g("pre"):
+        if len(g("nc")) == 2 and len(g("na")) != 4 and not g("pre"):
             return None
         flags = flags + _weekday_check(d, g("wd"), L)
         s, e = m.start(), m.end()
