@@ -22,7 +22,7 @@ from collections import Counter
 import numpy as np
 
 from ..lexicon import load
-from .textindex import light_stem
+from .textindex import stemmer
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -67,11 +67,8 @@ def minhash_bytes(norm: str) -> bytes:
 def term_bag(norm: str, k: int = 40) -> str:
     """The article's salient terms: the ``k`` most frequent light stems of content words."""
     stop = _stopwords()
-    c = Counter()
-    for w in _WORD.findall(norm):
-        if len(w) < 3 or w in stop or w.isdigit():
-            continue
-        c[light_stem(w)] += 1
+    light = stemmer().light
+    c = Counter(light(w) for w in _WORD.findall(norm) if len(w) >= 3 and w not in stop and not w.isdigit())
     return json.dumps(dict(c.most_common(k)), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -90,7 +87,9 @@ def find_duplicates(items: list[tuple[str, bytes]], threshold: float = 0.8) -> l
     """Near-duplicate pairs ``(doc, of, jaccard)``: each later copy points at the first stored."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # candidates at a lower threshold, then the estimated Jaccard decides: at the threshold
+    # itself LSH bands miss about one pair in five just above it
+    lsh = MinHashLSH(threshold=max(0.3, threshold - 0.25), num_perm=NUM_PERM)
     sigs: dict[str, np.ndarray] = {}
     out = []
     perms = _hasher().permutations
@@ -118,7 +117,7 @@ def similarity(bags: list[dict[str, int]], *, max_df: float = 0.05, top: int = 2
     df = Counter()
     for b in bags:
         df.update(b.keys())
-    cap = max(3, int(max_df * n))
+    cap = max(50, int(max_df * n))  # in a small corpus every shared term counts (idf weighs it)
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for i, b in enumerate(bags):
@@ -127,7 +126,7 @@ def similarity(bags: list[dict[str, int]], *, max_df: float = 0.05, top: int = 2
             d = df[t]
             if d < 2 or d > cap:
                 continue  # a term no other article has, or one most have, links nothing
-            weights.append((t, (1 + math.log(tf)) * math.log(n / d)))
+            weights.append((t, (1 + math.log(tf)) * math.log(1 + n / d)))
         weights.sort(key=lambda x: -x[1])
         weights = weights[:top]
         norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
@@ -139,7 +138,7 @@ def similarity(bags: list[dict[str, int]], *, max_df: float = 0.05, top: int = 2
     return x
 
 
-def analyse(store, *, dup_threshold: float = 0.8, story_threshold: float = 0.4, story_days: int = 2,
+def analyse(store, *, dup_threshold: float = 0.8, story_threshold: float = 0.35, story_days: int = 2,
             related_threshold: float = 0.15, related_k: int = 5, chunk: int = 4000) -> dict:
     db = store.db
     recs = db.execute(

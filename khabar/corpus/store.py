@@ -219,7 +219,8 @@ class Store:
                 for e in it["entities"]:
                     db.execute(
                         "INSERT INTO entity(id, type, norm, kb_id, canonical, articles, mentions) VALUES(?,?,?,?,?,1,?)"
-                        " ON CONFLICT(id) DO UPDATE SET articles=articles+1, mentions=mentions+excluded.mentions",
+                        " ON CONFLICT(id) DO UPDATE SET articles=articles+1, mentions=mentions+excluded.mentions,"
+                        " canonical=min(canonical, excluded.canonical), norm=min(norm, excluded.norm)",
                         (e["id"], e["type"], e["norm"], e["kb_id"], e["canonical"], mentions[e["id"]]),
                     )
                 if it.get("minhash") is not None:

@@ -34,24 +34,14 @@ def _tashaphyne():
 
 def light_stem(word: str) -> str:
     """Conservative stem of a normalised word."""
-    min_stem, prefixes, conj, suffixes, nisba = _stem_rules()
+    min_stem, prefixes, _conj, suffixes, nisba = _stem_rules()
     w = word
+    # leading conjunctions are taken only together with the article (listed as prefixes):
+    # a bare first و/ف is as often the word's own letter (فلسطيني, وزير)
     for p in prefixes:
         if w.startswith(p) and len(w) - len(p) >= min_stem:
             w = w[len(p):]
             break
-    else:
-        for c in conj:
-            if w.startswith(c) and len(w) - 1 >= min_stem + 1:
-                rest = w[1:]
-                # only when what follows is itself a word start we know (the article) or long
-                if any(rest.startswith(p) for p in prefixes) or len(rest) >= 5:
-                    w = rest
-                    for p in prefixes:
-                        if w.startswith(p) and len(w) - len(p) >= min_stem:
-                            w = w[len(p):]
-                            break
-                break
     for s in suffixes:
         if w.endswith(s) and len(w) - len(s) >= min_stem:
             w = w[: -len(s)] + ("ي" if s in nisba else "")
@@ -62,26 +52,33 @@ def light_stem(word: str) -> str:
 class Stemmer:
     """Both stems of a word, cached (news vocabulary is Zipfian: most lookups hit)."""
 
-    def __init__(self, max_cache: int = 500_000):
-        self.cache: dict[str, str] = {}
+    def __init__(self, max_cache: int = 1_000_000):
+        self.cache: dict[str, tuple[str, str]] = {}
         self.max_cache = max_cache
 
-    def stems(self, word: str) -> str:
+    def pair(self, word: str) -> tuple[str, str]:
+        """(the index string: one or two stems, the conservative stem)."""
         s = self.cache.get(word)
         if s is None:
             if not _ARABIC.search(word) or len(word) < 3:
-                s = word
+                s = (word, word)
             else:
                 a = _tashaphyne().light_stem(word) or word
                 b = light_stem(word)
-                s = a if a == b else f"{a} {b}"
+                s = (a if a == b else f"{a} {b}", b)
             if len(self.cache) < self.max_cache:
                 self.cache[word] = s
         return s
 
+    def stems(self, word: str) -> str:
+        return self.pair(word)[0]
+
+    def light(self, word: str) -> str:
+        return self.pair(word)[1]
+
     def stem_text(self, norm_text: str) -> str:
-        st = self.stems
-        return " ".join(st(w) for w in WORD.findall(norm_text))
+        pair = self.pair
+        return " ".join(pair(w)[0] for w in WORD.findall(norm_text))
 
 
 _default_stemmer: Stemmer | None = None

@@ -1,0 +1,174 @@
+"""Ingest on this machine: readers in the main process, extraction in a pool of worker processes
+(one per core, each holding the same Pipeline object), writes in the main process, one SQLite
+transaction per chunk.
+
+Idempotent and crash-safe: an article's id is the hash of its normalised content; ids already
+stored are skipped before extraction, and each chunk commits whole or not at all, so a run
+killed at any point and started again ends with exactly the rows of an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from ..document import content_id
+from ..ingest.base import Failure, Item, ItemError, JsonlFields, count_items, iter_items
+from ..pipeline import Pipeline
+
+# Set in the parent before the pool forks; read by workers.
+_PIPE: Pipeline | None = None
+_KNOWN: frozenset[str] | set[str] = frozenset()
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    failed: Counter = field(default_factory=Counter)  # reason -> count
+    seconds: float = 0.0
+    examples: dict = field(default_factory=dict)  # reason -> first origin that failed so
+    stage_errors: Counter = field(default_factory=Counter)
+    analysis: dict | None = None
+
+    @property
+    def failed_total(self) -> int:
+        return sum(self.failed.values())
+
+    def summary(self) -> str:
+        rate = self.read / self.seconds if self.seconds else 0.0
+        lines = [
+            f"read {self.read}, new {self.new}, duplicate {self.duplicate}, failed {self.failed_total}"
+            f"  ({self.seconds:.1f}s, {rate:.0f} articles/s)"
+        ]
+        for reason, n in self.failed.most_common():
+            lines.append(f"  failed: {reason}: {n}  (e.g. {self.examples.get(reason, '')})")
+        for (stage, code), n in sorted(self.stage_errors.items()):
+            lines.append(f"  stage errors: {stage} [{code}]: {n} articles (stored, layer left empty)")
+        if self.analysis:
+            lines.append("analysis: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.analysis.items()))
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "new": self.new, "duplicate": self.duplicate, "failed": dict(self.failed),
+                "seconds": round(self.seconds, 2), "analysis": self.analysis}
+
+
+def process(item: Item | Failure, pipe: Pipeline, known=frozenset()):
+    """One item: ``("fail", reason, origin, detail)``, ``("dup", id)`` or ``("new", prepared)``."""
+    from ..corpus.store import prepare
+
+    if isinstance(item, Failure):
+        return ("fail", item.reason, item.origin, item.detail)
+    try:
+        doc = item.to_document()
+    except ItemError as exc:
+        return ("fail", str(exc), item.origin, "")
+    except Exception as exc:
+        return ("fail", "unreadable article", item.origin, f"{type(exc).__name__}: {exc}")
+    if len(doc.text.encode("utf-8")) > pipe.settings.max_input_bytes:
+        return ("fail", "too large", item.origin, "")
+    if doc.id in known:
+        return ("dup", doc.id)
+    try:
+        pipe(doc)
+        return ("new", prepare(doc))
+    except Exception as exc:  # the pipeline records stage errors itself; this is the rest
+        return ("fail", "extraction crashed", item.origin, f"{type(exc).__name__}: {exc}")
+
+
+def _work(chunk: list) -> list:
+    return [process(it, _PIPE, _KNOWN) for it in chunk]
+
+
+def _chunks(it: Iterable, n: int) -> Iterator[list]:
+    it = iter(it)
+    while True:
+        c = list(islice(it, n))
+        if not c:
+            return
+        yield c
+
+
+def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers: int | None = None,
+           chunk: int = 48, fmt: str | None = None, fields: JsonlFields | None = None, progress: bool = True,
+           analyse: bool = True, limit: int | None = None) -> IngestReport:
+    """Read ``paths``, extract, and add every new article to ``store``."""
+    global _PIPE, _KNOWN
+    from .. import pipeline as default_pipeline
+
+    pipe = pipeline or default_pipeline()
+    workers = workers or os.cpu_count() or 1
+    rep = IngestReport()
+    t0 = time.perf_counter()
+    _PIPE = pipe
+    _KNOWN = store.ids()
+    seen: set[str] = set()
+    items: Iterable = iter_items(paths, fmt=fmt, fields=fields, max_bytes=pipe.settings.max_input_bytes)
+    if limit:
+        items = islice(items, limit)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        total = count_items(paths, fmt=fmt)
+        if limit and total:
+            total = min(total, limit)
+        bar = tqdm(total=total, unit="art", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.05)
+    pool = None
+    try:
+        if workers > 1:
+            pool = mp.get_context("fork").Pool(workers)
+            results = pool.imap(_work, _chunks(items, chunk), chunksize=1)
+        else:
+            results = map(_work, _chunks(items, chunk))
+        for res in results:
+            batch = []
+            for r in res:
+                rep.read += 1
+                if r[0] == "fail":
+                    rep.failed[r[1]] += 1
+                    rep.examples.setdefault(r[1], r[2])
+                elif r[0] == "dup" or r[1]["article"]["id"] in seen:
+                    rep.duplicate += 1
+                else:
+                    seen.add(r[1]["article"]["id"])
+                    batch.append(r[1])
+                    for e in _errors(r[1]):
+                        rep.stage_errors[e] += 1
+            if batch:
+                new = store.add_prepared(batch)
+                rep.new += new
+                rep.duplicate += len(batch) - new
+            if bar is not None:
+                bar.update(len(res))
+                bar.set_postfix(new=rep.new, dup=rep.duplicate, failed=rep.failed_total, refresh=False)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        if bar is not None:
+            bar.close()
+        _KNOWN = frozenset()
+    rep.seconds = time.perf_counter() - t0
+    if analyse and rep.new:
+        rep.analysis = store.analyse()
+        rep.seconds = time.perf_counter() - t0
+    return rep
+
+
+def _errors(item: dict):
+    import json
+
+    errs = json.loads(item["article"]["errors"] or "[]")
+    return {(e["stage"], e["code"]) for e in errs}
+
+
+__all__ = ["ingest", "process", "IngestReport", "content_id"]
