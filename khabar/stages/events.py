@@ -46,7 +46,8 @@ def lexicon():
         "directions": PhraseIndex(cas["directions"], bare=True),
         "unnamed": PhraseIndex(src["unnamed_heads"]),
         "preps": {"من", "مع", "على", "الى", "ضد", "عن"},
-        "cities": {fold(w) for w in ("العاصمة", "عاصمة", "مدينة", "بلدة", "قرية", "مخيم", "بلدات")},
+        "cities": {fold(w) for w in ev["city_nouns"]},
+        "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
     }
 
 
@@ -97,6 +98,14 @@ class Events(Stage):
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i):
                     i = end
                     continue
+                prev = trigs[-1] if trigs else None
+                if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause:
+                    # «هجوم بقنبلة»: one attack told by two words; the second may name the means
+                    if entry.get("mode") and not prev.entry.get("mode"):
+                        prev.entry = entry
+                    prev.b = end
+                    i = end
+                    continue
                 trigs.append(_Trig(s, i, v, end, entry, clause[i]))
                 i = end
             if not trigs:
@@ -112,16 +121,34 @@ class Events(Stage):
                 best = min(trigs, key=lambda tr: (tr.clause != tc, tr.entry.get("pos") != "verb", min(abs(tr.a - ti), abs(tr.b - ti))))
                 when.setdefault(id(best), tm.value)
             sent_rows = mentions.within(s.start, s.end)
+            sent_quotes = [q for q in doc.quotes if q.content.start < s.end and s.start < q.content.end]
             speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None)
+            made = []
             for tr in trigs:
-                e = self._event(doc, s, tr, lx, sent_rows, speaker)
+                rows, inside = self._region(s, tr, sent_rows, sent_quotes)
+                e = self._event(doc, s, tr, lx, rows, None if inside else speaker)
+                if e.actor is None and (e.target is None or any(x.type == e.type for x in made)):
+                    continue  # nobody named: kept once per sentence, and only with whom it hit
                 e.when = when.get(id(tr), ref_date)
+                made.append(e)
                 events.append(e)
                 meta.append({"sent": s, "trig": tr})
             # figures of the sentence to its violent or coercive events
-            self._sizes(doc, s, events[len(events) - len(trigs) :], trigs)
+            self._sizes(doc, s, made, trigs)
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = events
+
+    @staticmethod
+    def _region(s: Sent, tr: _Trig, rows, quotes):
+        """Who may act in a trigger's event: inside a quote, those named in the quote; outside,
+        not the speakers and outlets named around quotes («وقال سكان محليون لبي بي سي إن»)."""
+        pos = s.starts[tr.a]
+        holding = [q for q in quotes if q.content.start <= pos < q.content.end]
+        if holding:
+            q = min(holding, key=lambda q: q.content.end - q.content.start)
+            return [r for r in rows if q.content.start <= r[0] < q.content.end], True
+        zones = [(q.cue.start, q.content.start) for q in quotes if q.cue and q.cue.start < q.content.start]
+        return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], False
 
     @staticmethod
     def _absorbed(doc, s: Sent, trigs, i) -> bool:
@@ -168,17 +195,22 @@ class Events(Stage):
             actor = after[0]
             after = after[1:]
         if actor is None and before:
-            actor = before[-1]
+            # a place acts only as the subject right before its verb («تواصل إسرائيل الضربات»)
+            cand = [r for r in before if r[2].type in ("PER", "ORG") or (r[2].type == "LOC" and tr.a - s.index_at(r[1] - 1) <= 2)]
+            if cand:
+                actor = cand[-1]
         wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
         # «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»: verb, then its subject; but
         # «ناشد إسرائيل» names whom the earlier subject urged
         vso = entry.get("pos") == "verb" and after and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx)
-        if actor is None and vso and not (entry.get("object_first") and (wider or speaker)):
+        if actor is None and vso and after[0][2].type != "MISC" and not (entry.get("object_first") and (wider or speaker)):
             actor = after[0]
             after = after[1:]
         if actor is None and wider:
             actor = wider[-1]
         actor_ref = actor[2].id if actor else speaker
+        if actor_ref is None:
+            actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
         cand = [r for r in after if actor is None or r[2].id != actor[2].id]
@@ -207,6 +239,23 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows):
+        """No named actor: the words naming one («تظاهر آلاف الطلاب», «مسلحون هاجموا»), a noun
+        phrase right after a verb trigger or right before the trigger at the head of its clause."""
+        words, n = s.words, len(s.words)
+        if tr.entry.get("pos") == "verb" and tr.v < n:
+            end = _phrase(words, tr.v, lx)
+            if end:
+                return span_ref(doc, s.starts[tr.v], s.ends[end - 1])
+        a = tr.a
+        while a > 0 and words[a - 1] not in _CLAUSE and tr.a - a < 4:
+            a -= 1
+        if a < tr.a:
+            end = _phrase(words, a, lx)
+            if end == tr.a:
+                return span_ref(doc, s.starts[a], s.ends[end - 1])
+        return None
 
     @staticmethod
     def _no_prep_between(words, a, b, lx) -> bool:
@@ -256,7 +305,14 @@ class Events(Stage):
                 if best is None or d < best[0]:
                     best = (d, e)
             if best is not None and getattr(best[1], field) is None and isinstance(c.value, (int, float)):
-                setattr(best[1], field, int(c.value))
+                e = best[1]
+                setattr(e, field, int(c.value))
+                # «الضربات الجوية التي ... قتلت 9770 فلسطينياً» in Gaza: the toll's place is where
+                # the attack hit when the text names no other
+                if e.where is None and c.where is not None:
+                    e.where = c.where
+                    if e.target is None and e.type == "ASSAULT" and isinstance(c.where, str):
+                        e.target = c.where
 
     def _merge_visits(self, doc, events, meta, mentions):
         """One visit by one actor, told several times, is one event at the most precise place."""
@@ -283,6 +339,31 @@ class Events(Stage):
                         e.where = merged.where
                         break
         return out, out_meta
+
+
+def _phrase(words: list[str], x: int, lx) -> int | None:
+    """End of a noun phrase starting at word x: a noun, then definite words after a definite head
+    (السلطات الروسية) or nisba adjectives and one genitive after an indefinite one (قوات أمنية،
+    آلاف الطلاب). None when word x cannot head one."""
+    n = len(words)
+    w = words[x]
+    if not w[:1].isalpha() or w in lx["function"] or len(w) < 3 or lx["index"].match(words, x):
+        return None
+    stem = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    definite = stem.startswith("ال")
+    end = x + 1
+    while end < n and end - x < 4:
+        nxt = words[end]
+        if not nxt[:1].isalpha() or nxt in lx["function"] or lx["index"].match(words, end):
+            break
+        if definite and nxt.startswith("ال"):
+            end += 1
+        elif not definite and (nxt.endswith(("ي", "يه", "يين", "يون", "يا")) or (nxt.startswith("ال") and end == x + 1)):
+            end += 1
+            definite = definite or nxt.startswith("ال")
+        else:
+            break
+    return end
 
 
 def _kb(by_id, ref):
