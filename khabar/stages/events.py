@@ -47,6 +47,7 @@ def lexicon():
         "unnamed": PhraseIndex(src["unnamed_heads"]),
         "preps": {"من", "مع", "على", "الى", "ضد", "عن"},
         "cities": {fold(w) for w in ev["city_nouns"]},
+        "protesters": PhraseIndex(ev["protesters"]),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
     }
 
@@ -190,6 +191,10 @@ class Events(Stage):
         before = [r for r in in_clause if r[1] <= t_start]
         after = [r for r in in_clause if r[0] >= v_end and not (t_start <= r[0] < t_end and entry.get("pos") == "noun")]
         actor = target = None
+        if entry["type"] == "PROTEST":
+            crowd = self._crowd(doc, s, tr, lx)
+            if crowd is not None:
+                return self._finish(doc, s, tr, lx, entry, crowd, after, None, t_start, t_end)
         # «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if entry.get("pos") == "noun" and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
@@ -211,6 +216,12 @@ class Events(Stage):
         actor_ref = actor[2].id if actor else speaker
         if actor_ref is None:
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
+        return self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
+
+    def _finish(self, doc, s: Sent, tr: _Trig, lx, entry, actor_ref, after, actor, t_start, t_end) -> Event:
+        """The recipient and the place of an event whose actor is known."""
+        words = s.words
+        target = None
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
         cand = [r for r in after if actor is None or r[2].id != actor[2].id]
@@ -245,9 +256,11 @@ class Events(Stage):
         phrase right after a verb trigger or right before the trigger at the head of its clause."""
         words, n = s.words, len(s.words)
         if tr.entry.get("pos") == "verb" and tr.v < n:
-            end = _phrase(words, tr.v, lx)
+            # «قطع الطرق»: when the needed word is the object, the subject follows it
+            x = tr.b if tr.b == tr.v + 1 and tr.b > tr.v else tr.v
+            end = _phrase(words, x, lx) if x < n else None
             if end:
-                return span_ref(doc, s.starts[tr.v], s.ends[end - 1])
+                return span_ref(doc, s.starts[x], s.ends[end - 1])
         a = tr.a
         while a > 0 and words[a - 1] not in _CLAUSE and tr.a - a < 4:
             a -= 1
@@ -256,6 +269,22 @@ class Events(Stage):
             if end == tr.a:
                 return span_ref(doc, s.starts[a], s.ends[end - 1])
         return None
+
+    def _crowd(self, doc, s: Sent, tr: _Trig, lx):
+        """The crowd of a protest: the nearest phrase headed by a word for protesters."""
+        words, n = s.words, len(s.words)
+        best = None
+        for x in range(max(0, tr.a - 8), min(n, tr.b + 8)):
+            if tr.a <= x < tr.b or not lx["protesters"].match(words, x):
+                continue
+            d = abs(x - tr.a)
+            if best is None or d < best[0]:
+                best = (d, x)
+        if best is None:
+            return None
+        x = best[1]
+        end = _phrase(words, x, lx) or x + 1
+        return span_ref(doc, s.starts[x], s.ends[end - 1])
 
     @staticmethod
     def _no_prep_between(words, a, b, lx) -> bool:
