@@ -77,4 +77,5 @@ def build_store(path) -> dict:
         for d in figure_documents():
             st.add(d)
         st.add(xss_document())
+        st.analyse()  # stories and related articles, as `khabar ingest` does
     return {"seed": seed.id, "reader": "fixture-reader-1", "xss": "fixture-xss-1", "figures": [d["id"] for d in FIXTURES["figures"]]}

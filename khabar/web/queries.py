@@ -43,5 +43,6 @@ def figure_groups(store, *, category: str | None, where: str | None, by: str = "
         cur = g["series"].setdefault(name, {}).get(day)
         if cur is None or c["value"] > cur["value"]:
             g["series"][name][day] = {"date": day, "value": c["value"], "doc": c["doc"], "text": c["text"], "bound": c["bound"]}
-    ranked = sorted(groups.values(), key=lambda g: (-g["claims"], g["category"], g["where"] or ""))
+    # placed figures first: a count with no place mixes unrelated events on one line
+    ranked = sorted(groups.values(), key=lambda g: (not g["where"], -g["claims"], g["category"], g["where"] or ""))
     return ranked[:limit]

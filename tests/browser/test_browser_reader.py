@@ -127,6 +127,21 @@ def test_browser_figures_chart(browser, server, reader_ids, artifacts):
     browser.save_screenshot(str(artifacts / "figures.png"))
 
 
+def test_browser_story_page(browser, server, reader_ids, artifacts):
+    stories = httpx.get(f"{server}/v1/stories", timeout=10).json()["items"]
+    seed_story = next(s for s in stories if reader_ids["seed"] in [a["id"] for a in s["articles"]])
+    # the article page links to its story, the story page lists every report of it
+    open_page(browser, f"{server}/articles/{reader_ids['seed']}")
+    browser.find_element(By.CSS_SELECTOR, f'#meta a[href="/stories/{seed_story["story"]}"]').click()
+    WebDriverWait(browser, WAIT).until(lambda b: b.find_elements(By.ID, "story"))
+    links = [a.get_attribute("href").rsplit("/", 1)[-1] for a in browser.find_elements(By.CSS_SELECTOR, "#story .reports a")]
+    assert links == [a["id"] for a in seed_story["articles"]]
+    meta = browser.find_element(By.CSS_SELECTOR, "#story .meta").text
+    assert all(src in meta for src in seed_story["sources"])
+    open_page(browser, f"{server}/stories")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#stories li a")) == len(stories)
+
+
 @pytest.mark.parametrize("path", ["/articles/{xss}", "/?q=script", "/entities", "/figures", "/?source=<b onmouseover=window.__xss=1>Evil</b>"])
 def test_browser_xss_payloads_stay_inert(browser, server, reader_ids, artifacts, path):
     url = server + path.format(xss=reader_ids["xss"])
