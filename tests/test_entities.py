@@ -34,7 +34,7 @@ def by_canonical(doc, name):
 
 def test_manifest_sha256_matches_shipped_files():
     manifest = json.loads((MODEL_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
-    assert set(manifest["files"]) == {"model.crfsuite", "gazetteer.json.gz", "clusters.tsv.gz"}
+    assert set(manifest["files"]) == {"model.crfsuite", "weights.npz", "gazetteer.json.gz", "clusters.tsv.gz"}
     for name, info in manifest["files"].items():
         data = (MODEL_DIR / name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == info["sha256"], name
@@ -108,3 +108,14 @@ def test_conll_scoring():
     assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == {(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")}
     s = score([["B-PER", "I-PER", "O"]], [["B-PER", "O", "O"]])
     assert s["micro"]["f1"] == 0.0 and s["PER"]["support"] == 1
+
+
+def test_compiled_model_equals_crfsuite():
+    from khabar.ner.tagger import shipped
+
+    t = shipped()
+    text = (khabar.lexicon.DATA_DIR.parent.parent / "tests" / "golden" / "blinken-iraq-2023-11-05.txt").read_text(encoding="utf-8")
+    d = khabar.extract(text)
+    sents = [[d.text[x.start : x.end] for x in d.tokens if s.start <= x.start < s.end] for s in d.sentences]
+    sents = [s for s in sents if s] + [TEXT.split()]
+    assert t.tag_many(sents) == [t.tag_crfsuite(s) for s in sents]

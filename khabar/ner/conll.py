@@ -80,3 +80,54 @@ def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
     out = {t: prf(tp[t], fp[t], fn[t]) for t in sorted(set(tp) | set(fp) | set(fn))}
     out["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return out
+
+
+# FANE fine classes -> coarse ANERcorp types (ACE-style taxonomy of Alotaibi & Lee 2014;
+# «Group» (groups of people) has no ANERcorp counterpart)
+FANE_COARSE = {
+    **dict.fromkeys(["Politician", "Athlete", "Artist", "Other_PER", "Religious_PER", "Scientist", "Businessperson",
+                     "Lawyer", "Engineer", "Police"], "PER"),
+    **dict.fromkeys(["Government", "Non-Governmental", "Media", "Sports", "Commercial", "Educational", "Religious_ORG",
+                     "Medical-Science", "Entertainment"], "ORG"),
+    **dict.fromkeys(["Nation", "Population-Center", "State-or-Province", "GPE-Cluster", "Continent", "Water-Body", "Land",
+                     "County-or-District", "Land-Region-Natural", "Path", "Celestial", "Building-Grounds", "Airport",
+                     "Subarea-Facility"], "LOC"),
+    **dict.fromkeys(["Book", "Movie", "Software", "Hardware", "Air", "Projectile", "Shooting", "Food", "Drug", "Plant", "Water",
+                     "Sound", "Blunt", "Sharp", "Exploding", "Nuclear", "Chemical", "Biological", "Land-Vehicle", "Subarea-Vehicle",
+                     "Spacecraft", "Water-Vehicle", "Nuclear"], "MISC"),
+}
+_PROCLITICS = {"و", "ف", "ب", "ل", "ك", "س", "لل", "وب", "ول", "فب", "فل", "وك", "وس", "فس"}
+_ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ك", "ي", "ني"}
+
+
+def join_clitics(words: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Re-attach clitics split off as tokens (FANE corpora) so the text looks like news as
+    written: «و ب الضفة» -> «وبالضفة», «عاصمة ها» -> «عاصمتها» (teh marbuta opened)."""
+    out_w: list[str] = []
+    out_t: list[str] = []
+    pending, ptag = "", None
+    for w, t in zip(words, tags):
+        if w in _PROCLITICS and t == "O":
+            pending += w
+            continue
+        if w in _ENCLITICS and t == "O" and out_w and not pending and out_w[-1][-1:].isalpha():
+            prev = out_w[-1]
+            out_w[-1] = (prev[:-1] + "ت" if prev.endswith("ة") else prev) + w
+            continue
+        if pending:
+            if pending.endswith("ل") and w.startswith("ال"):
+                w = pending + w[1:]  # li + al- is written lil-
+            else:
+                w = pending + w
+            pending = ""
+        out_w.append(w)
+        out_t.append(t)
+    if pending:
+        out_w.append(pending)
+        out_t.append("O")
+    return out_w, out_t
+
+
+def read_fane(path: Path, join: bool = True) -> list[tuple[list[str], list[str]]]:
+    sents = read(path, mapper=lambda t: FANE_COARSE.get(t))
+    return [join_clitics(w, t) if join else (w, t) for w, t in sents]

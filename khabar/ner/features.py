@@ -13,7 +13,7 @@ import unicodedata
 from ..lexicon import load
 from .words import loose, norm, split
 
-GROUPS = ("lexical", "affix", "shape", "context", "trigger", "gazetteer", "clusters")
+GROUPS = ("lexical", "affix", "ngrams", "shape", "context", "trigger", "gazetteer", "clusters")
 
 
 def _trigger_table() -> dict[str, str]:
@@ -37,7 +37,11 @@ def shape(word: str) -> str:
 
 
 class Featurizer:
-    def __init__(self, gazetteer=None, clusters=None, groups=GROUPS):
+    def __init__(self, gazetteer=None, clusters=None, groups=GROUPS, rare=frozenset()):
+        # ``rare``: words whose identity is hidden while training, so that the model learns
+        # what unseen words look like (their affixes, clusters, gazetteer hits) instead of
+        # memorising names seen once
+        self.rare = rare
         self.groups = frozenset(groups)
         self.gaz = gazetteer if "gazetteer" in self.groups else None
         self.clusters = clusters if "clusters" in self.groups else None
@@ -57,10 +61,12 @@ class Featurizer:
         own: list[str] = []
         near: list[str] = []
         far: list[str] = []
-        if "lexical" in g:
+        if "lexical" in g and word not in self.rare:
             own += ["w=" + n, "c=" + core, "s=" + stem]
             near += ["w=" + n, "c=" + core]
             far += ["c=" + core]
+        if "ngrams" in g:
+            own += ["g3=" + stem[k : k + 3] for k in range(max(1, len(stem) - 2))]
         if "affix" in g:
             own += ["p1=" + core[:1], "p2=" + core[:2], "p3=" + core[:3], "x1=" + n[-1:], "x2=" + n[-2:],
                     "x3=" + n[-3:], "pc=" + pro, "al=" + str(core.startswith("ال"))]
@@ -90,6 +96,9 @@ class Featurizer:
                 own.append("gw=" + t)
                 near.append("gw=" + t)
         return tuple(own), tuple(near), tuple(far)
+
+    def core(self, word: str) -> str:
+        return "" if word in self.rare else split(word)[1]
 
     def sentence(self, words: list[str]) -> list[list[str]]:
         cache = self._cache
@@ -124,7 +133,7 @@ class Featurizer:
                     f.append("EOS")
             out.append(f)
         if ctx and "lexical" in self.groups:
-            cores = [x[0][1] if len(x[0]) > 1 else "" for x in info]
+            cores = [self.core(w) for w in words]
             for i in range(n):
                 if i > 0:
                     out[i].append("bg-=" + cores[i - 1] + "|" + cores[i])

@@ -200,6 +200,8 @@ class Gazetteer:
                 for t in types:
                     self.word_types[w].add(t)
         self.max_len = min(self.max_len, 8)
+        self.starts = {k.split(" ")[0] for k in self.entries}
+        self._wkeys: dict[str, tuple[str, str, bool]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> "Gazetteer":
@@ -212,8 +214,21 @@ class Gazetteer:
     def match(self, words: list[str]) -> list[tuple[int, int, dict[str, list[str]], bool]]:
         """Longest non-overlapping matches over a sentence's words: (i, j, types, stripped)
         where ``stripped`` says the first word matched without its proclitics."""
-        keys = [loose(split(w)[1]) for w in words]
-        full = [loose(norm(w)) for w in words]
+        wk = self._wkeys
+        pairs = []
+        for w in words:
+            x = wk.get(w)
+            if x is None:
+                if len(wk) > 500_000:
+                    wk.clear()
+                f = loose(norm(w))
+                c = loose(split(w)[1])
+                x = wk[w] = (f, c, f in self.starts or c in self.starts)
+            pairs.append(x)
+        if not any(p[2] for p in pairs):
+            return []
+        full = [p[0] for p in pairs]
+        keys = [p[1] for p in pairs]
         out = []
         i, n = 0, len(words)
         while i < n:

@@ -1,5 +1,5 @@
-"""The shipped NER tagger: loads the CRF, gazetteer and clusters from ``khabar/models/ner`` on
-first use, once per process. Objects holding it pickle without the native tagger (Spark ships
+"""The shipped NER tagger: loads the compiled CRF (``fastcrf``), gazetteer and clusters from
+``khabar/models/ner`` on first use, once per process. Objects holding it pickle without the native tagger (Spark ships
 stages to executors) and reopen it there."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from . import MODEL_DIR, clusters, conll
 from .features import GROUPS, Featurizer
 from .gazetteer import GAZ_FILE, Gazetteer
+from .fastcrf import WEIGHTS_FILE, CompiledCRF
 from .train import MODEL_FILE
 
 
@@ -20,6 +21,7 @@ class NerTagger:
         self._tagger = None
         self._feat = None
         self._gaz = None
+        self._crf = None
         self._lock = threading.Lock()
 
     def __getstate__(self):
@@ -31,8 +33,6 @@ class NerTagger:
     def load(self) -> "NerTagger":
         with self._lock:
             if self._tagger is None:
-                import pycrfsuite
-
                 gaz = Gazetteer.from_file(self.model_dir / GAZ_FILE)
                 cl = clusters.read(self.model_dir / clusters.CLUSTER_FILE)
                 import json
@@ -40,9 +40,8 @@ class NerTagger:
                 manifest = json.loads((self.model_dir / "MANIFEST.json").read_text(encoding="utf-8"))
                 self._feat = Featurizer(gaz, cl, manifest.get("feature_groups") or GROUPS)
                 self._gaz = gaz
-                t = pycrfsuite.Tagger()
-                t.open(str(self.model_dir / MODEL_FILE))
-                self._tagger = t
+                self._crf = CompiledCRF(self.model_dir / WEIGHTS_FILE, self._feat)
+                self._tagger = self._crf
         return self
 
     @property
@@ -63,7 +62,23 @@ class NerTagger:
             return []
         if self._tagger is None:
             self.load()
-        return self._tagger.tag(self._feat.sentence(words))
+        return self._crf.tag(words)
+
+    def tag_many(self, sentences: list[list[str]], matches=None) -> list[list[str]]:
+        """Tags of several sentences (a document's), decoded together."""
+        if self._tagger is None:
+            self.load()
+        return self._crf.tag_many(sentences, matches)
+
+    def tag_crfsuite(self, words: list[str]) -> list[str]:
+        """The same tags through crfsuite itself (the reference the compiled model must equal)."""
+        import pycrfsuite
+
+        if self._tagger is None:
+            self.load()
+        t = pycrfsuite.Tagger()
+        t.open(str(self.model_dir / MODEL_FILE))
+        return t.tag(self._feat.sentence(words))
 
     def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
         return sorted(conll.spans(self.tag(words)))

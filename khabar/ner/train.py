@@ -12,17 +12,20 @@ import json
 import platform
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 from . import MODEL_DIR
 from . import clusters as clusters_mod
 from . import conll
+from .fastcrf import WEIGHTS_FILE, compile_model
 from .features import GROUPS, Featurizer
 from .gazetteer import GAZ_FILE, Gazetteer, compile_gazetteer, save
 
 MODEL_FILE = "model.crfsuite"
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
-MIN_FREQ = 1
+# words seen this often or less in training have their identity hidden while training
+RARE = 0
 
 
 def fit(train_sents, featurizer: Featurizer, model_path: Path, params=None, log=print) -> Path:
@@ -83,7 +86,12 @@ def train_ner(data_dir: Path, out_dir: Path = MODEL_DIR, *, groups=GROUPS, relea
     feat = Featurizer(Gazetteer(gaz), clusters_mod.read(cpath), groups)
     train = conll.read(ner_dir / "train.conll")
     test = conll.read(ner_dir / "test.conll")
-    mpath = fit(train, feat, out_dir / MODEL_FILE, params, log)
+    rare = frozenset()
+    if RARE:
+        c = Counter(w for ws, _ in train for w in ws)
+        rare = frozenset(w for w, n in c.items() if n <= RARE)
+    mpath = fit(train, Featurizer(feat.gaz, feat.clusters, groups, rare=rare), out_dir / MODEL_FILE, params, log)
+    compile_model(mpath, out_dir / WEIGHTS_FILE)
     pred = predict(mpath, feat, test)
     scores = conll.score([t for _, t in test], pred)
     log(f"ner: ANERcorp test micro-F1 {scores['micro']['f1']:.4f} " + " ".join(f"{t}={s['f1']:.3f}" for t, s in scores.items() if t != "micro"))
@@ -91,9 +99,10 @@ def train_ner(data_dir: Path, out_dir: Path = MODEL_DIR, *, groups=GROUPS, relea
 
 
 def write_manifest(out_dir: Path, groups, params: dict, scores: dict | None) -> dict:
-    files = [out_dir / MODEL_FILE, out_dir / GAZ_FILE, out_dir / clusters_mod.CLUSTER_FILE]
+    files = [out_dir / MODEL_FILE, out_dir / WEIGHTS_FILE, out_dir / GAZ_FILE, out_dir / clusters_mod.CLUSTER_FILE]
     manifest = {
-        "model": "CRF (python-crfsuite, L-BFGS) over clitic-aware word features",
+        "model": "CRF (python-crfsuite, L-BFGS) over clitic-aware word features; weights.npz is the same model compiled for tagging (khabar.ner.fastcrf)",
+        "rare_identity_hidden_at_or_below": RARE,
         "command": "khabar train ner --data ../shared/data/ner/anercorp",
         "params": params,
         "feature_groups": list(groups),

@@ -143,11 +143,13 @@ class Entities(Stage):
         mentions: list[_M] = []
         covered = [False] * len(toks)
         in_body = [False] * len(toks)
-        for a, b in sents:
-            words = words_all[a:b]
+        sent_words = [words_all[a:b] for a, b in sents]
+        sent_matches = [gaz.match(w) for w in sent_words]
+        sent_tags = tagger.tag_many(sent_words, sent_matches)
+        for (a, b), words, tags, matches in zip(sents, sent_words, sent_tags, sent_matches):
             for k in range(a, b):
                 in_body[k] = True
-            spans = sorted(_spans(tagger.tag(words)))
+            spans = sorted(_spans(tags))
             found: list[tuple[int, int, str, tuple | None, bool]] = []
             for i, j, typ in spans:
                 # a title head tagged as part of a person's name is the title, not the name
@@ -166,7 +168,7 @@ class Entities(Stage):
             for i, j, *_ in found:
                 for k in range(i, j):
                     taken[k] = True
-            for i, j, types, stripped in gaz.match(words):
+            for i, j, types, stripped in matches:
                 if any(taken[i:j]):
                     continue
                 add = None
@@ -191,6 +193,21 @@ class Entities(Stage):
                 if typ == "PER":
                     m.title = self._title(doc, a, a + i, heads, breaks, title_max, mentions)
                 mentions.append(m)
+        # «حركة المقاومة الإسلامية الفلسطينية (حماس)»: the words before a bracketed name, from an
+        # organisation head on, are its long form
+        for m in list(mentions):
+            if m.type != "ORG" or m.ti < 2 or m.tj >= len(toks) or words_all[m.ti - 1] != "(" or words_all[m.tj] != ")":
+                continue
+            k = m.ti - 2
+            while k >= 0 and m.ti - 1 - k <= title_max and in_body[k] and not covered[k] and _is_word(words_all[k]):
+                if loose(split(words_all[k])[1]) in org_name_heads:
+                    long = self._mention(doc, k, m.ti - 1, "ORG", bare, gaz, force_strip=True)
+                    if long is not None:
+                        for x in range(k, m.ti - 1):
+                            covered[x] = True
+                        mentions.append(long)
+                    break
+                k -= 1
         # a name tagged once is the same name where the tagger missed it in the same article
         single: dict[str, str] = {}
         for m in mentions:

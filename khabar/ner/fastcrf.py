@@ -1,0 +1,181 @@
+"""The trained CRF compiled for fast tagging.
+
+crfsuite looks up every feature string of every token in its dictionary; with ~80 features a
+token that costs ~100 µs. But nearly all features depend on one word only (its own, or a
+neighbour's seen from one or two positions away), so their summed weights are a per-word
+vector: the compiled model keeps the state weights as a matrix, each distinct word's five
+contributions (own, to the next, to the previous, to two after, to two before) are summed once
+and cached, and a sentence only adds a few rows and runs Viterbi. Sentences of a document are
+decoded together, one numpy step per position. ``tests/test_entities.py`` checks that the tags
+equal crfsuite's own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+WEIGHTS_FILE = "weights.npz"
+
+
+def compile_model(crfsuite_path, out_path) -> None:
+    """Dump a crfsuite model's labels, transitions and state weights to an .npz."""
+    import pycrfsuite
+
+    t = pycrfsuite.Tagger()
+    t.open(str(crfsuite_path))
+    info = t.info()
+    labels = sorted(info.labels, key=info.labels.get)
+    li = {lab: k for k, lab in enumerate(labels)}
+    attrs: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for (attr, lab), w in info.state_features.items():
+        if w == 0.0:
+            continue
+        a = attrs.setdefault(attr, len(attrs))
+        rows.append(a)
+        cols.append(li[lab])
+        vals.append(w)
+    W = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+    W[rows, cols] = vals
+    T = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (a, b), w in info.transitions.items():
+        T[li[a], li[b]] = w
+    names = sorted(attrs, key=attrs.get)
+    with open(out_path, "wb") as fh:
+        np.savez_compressed(fh, W=W, T=T, labels=np.array(labels), attrs=np.array("\n".join(names)))
+
+
+class CompiledCRF:
+    def __init__(self, path, featurizer):
+        z = np.load(path, allow_pickle=False)
+        self.W = z["W"]
+        self.T = z["T"]
+        self.labels = [str(x) for x in z["labels"]]
+        names = str(z["attrs"]).split("\n")
+        self.attr = {a: i for i, a in enumerate(names)}
+        self.L = len(self.labels)
+        self.f = featurizer
+        zero = np.zeros(self.L, dtype=np.float32)
+        self._zero = zero
+        self._b = self._vec(["b"])
+        self._bos, self._bos2, self._eos, self._eos2 = (self._vec([x]) for x in ("BOS", "BOS2", "EOS", "EOS2"))
+        self._ids: dict[str, int] = {}
+        self._cores: list[str] = []
+        self._gvec: dict[str, tuple] = {}
+        self._bg = {a: i for a, i in self.attr.items() if a.startswith("bg")}
+        self._table = np.zeros((1024, 5, self.L), dtype=np.float32)
+
+    def __getstate__(self):  # pragma: no cover - the tagger owning this reloads instead
+        raise TypeError("CompiledCRF is rebuilt per process")
+
+    def _vec(self, feats) -> np.ndarray:
+        attr = self.attr
+        idx = [attr[x] for x in feats if x in attr]
+        if not idx:
+            return self._zero
+        return self.W[idx].sum(0)
+
+    def _word_id(self, word: str) -> int:
+        k = self._ids.get(word)
+        if k is not None:
+            return k
+        own, near, far = self.f._word(word)
+        k = len(self._ids)
+        if k >= len(self._table):
+            if k >= 500_000:  # a long-running batch: start the cache afresh
+                self._ids.clear()
+                self._cores.clear()
+                k = 0
+            else:
+                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        row = self._table[k]
+        row[0] = self._vec(own) + self._b
+        row[1] = self._vec(["-1" + x for x in near])
+        row[2] = self._vec(["+1" + x for x in near])
+        row[3] = self._vec(["-2" + x for x in far])
+        row[4] = self._vec(["+2" + x for x in far])
+        self._ids[word] = k
+        self._cores.append(self.f.core(word))
+        return k
+
+    def emissions(self, words: list[str], matches=None) -> np.ndarray:
+        n = len(words)
+        ids = [self._word_id(w) for w in words]
+        V = self._table[ids]  # n x 5 x L
+        E = V[:, 0].copy()
+        f = self.f
+        if "context" in f.groups:
+            if n > 1:
+                E[1:] += V[:-1, 1]
+                E[:-1] += V[1:, 2]
+                E[1] += self._bos2
+                E[n - 2] += self._eos2
+            if n > 2:
+                E[2:] += V[:-2, 3]
+                E[:-2] += V[2:, 4]
+            E[0] += self._bos
+            E[n - 1] += self._eos
+            if "lexical" in f.groups and n > 1:
+                bg, W = self._bg, self.W
+                cores = self._cores
+                prev = cores[ids[0]]
+                for i in range(1, n):
+                    cur = cores[ids[i]]
+                    pair = prev + "|" + cur
+                    a = bg.get("bg-=" + pair)
+                    if a is not None:
+                        E[i] += W[a]
+                    a = bg.get("bg+=" + pair)
+                    if a is not None:
+                        E[i - 1] += W[a]
+                    prev = cur
+        if f.gaz is not None:
+            for i, j, types, _ in f.gaz.match(words) if matches is None else matches:
+                for t in types:
+                    g = self._gvec.get(t)
+                    if g is None:
+                        g = self._gvec[t] = tuple(self._vec([x + t]) for x in ("g=B", "+1g=B", "g=I", "-1g="))
+                    E[i] += g[0]
+                    if i > 0:
+                        E[i - 1] += g[1]
+                    if j - i > 1:
+                        E[i + 1 : j] += g[2]
+                    if j < n:
+                        E[j] += g[3]
+        return E
+
+    def tag_many(self, sentences: list[list[str]], matches=None) -> list[list[str]]:
+        """Viterbi over several sentences at once (one numpy step per position)."""
+        order = sorted((k for k in range(len(sentences)) if sentences[k]), key=lambda k: -len(sentences[k]))
+        out: list[list[str]] = [[] for _ in sentences]
+        if not order:
+            return out
+        Es = [self.emissions(sentences[k], None if matches is None else matches[k]) for k in order]
+        lens = [len(e) for e in Es]
+        B, N, L = len(order), lens[0], self.L
+        E = np.zeros((N, B, L), dtype=np.float32)
+        for b, e in enumerate(Es):
+            E[: len(e), b] = e
+        active = np.searchsorted(-np.asarray(lens), -np.arange(1, N + 1), side="right")  # sentences longer than i
+        T = self.T
+        score = E[0].copy()
+        bps = []
+        for i in range(1, N):
+            k = active[i]
+            s = score[:k, :, None] + T  # k x L x L
+            bp = s.argmax(1)
+            bps.append(bp)
+            score[:k] = np.take_along_axis(s, bp[:, None, :], 1)[:, 0, :] + E[i, :k]
+        labels = self.labels
+        for b, k in enumerate(order):
+            n = lens[b]
+            y = int(score[b].argmax())
+            path = [y]
+            for i in range(n - 1, 0, -1):
+                y = int(bps[i - 1][b, y])
+                path.append(y)
+            out[k] = [labels[y] for y in reversed(path)]
+        return out
+
+    def tag(self, words: list[str]) -> list[str]:
+        return self.tag_many([words])[0] if words else []
