@@ -142,6 +142,10 @@ def main() -> int:
                     return 1
                 time.sleep(0.2)
             result, wall = asyncio.run(_load(f"http://127.0.0.1:{port}", texts[100:], clients, seconds))
+            if any(result["errors"].values()):
+                proc.terminate()
+                proc.wait(timeout=15)
+                print("server log (tail):\n" + (Path(tmp) / "serve.log").read_text(errors="replace")[-6000:])
         finally:
             proc.terminate()
             try:

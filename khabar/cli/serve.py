@@ -40,7 +40,7 @@ def run(args) -> int:
         raise SettingsError(f"--workers must be >= 1, got {args.workers}")
     shown = f"[{config.host}]" if ":" in config.host else config.host
     print(f"Khabar is serving {args.db or '(no store)'} on http://{shown}:{config.port}/", flush=True)
-    common = {"host": config.host, "port": config.port, "log_level": args.log_level, "timeout_keep_alive": 5, "limit_concurrency": 1000}
+    common = {"host": config.host, "port": config.port, "log_level": args.log_level, "timeout_keep_alive": 30, "limit_concurrency": 1000}
     if args.workers == 1:
         uvicorn.run(create_app(config), **common)
     else:
