@@ -10,20 +10,14 @@ from .errors import ApiError
 
 
 def html_to_text(html: str) -> tuple[str, dict]:
-    """Main text and metadata of an HTML page (trafilatura drops navigation, share bars, footers)."""
-    import trafilatura
+    """Main text and metadata of an HTML page, as ``khabar ingest`` reads one."""
+    from ..ingest.base import ItemError
+    from ..ingest.html import extract_main
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise ApiError(422, "no_text", "no article text found in the HTML")
-    meta = {}
-    info = trafilatura.extract_metadata(html)
-    if info is not None:
-        for key in ("title", "url", "date", "sitename"):
-            value = getattr(info, key, None)
-            if value:
-                meta["source" if key == "sitename" else key] = value
-    return text, meta
+    try:
+        return extract_main(html)
+    except ItemError as exc:
+        raise ApiError(422, "no_text", f"no article text found in the HTML ({exc})") from None
 
 
 def build(text: str | None, html: str | None, reference_date: dt.date | None, meta: dict, max_bytes: int) -> Document:

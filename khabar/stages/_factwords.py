@@ -9,6 +9,7 @@ several words are checked word by word from there.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from ..document import Document
@@ -23,7 +24,8 @@ def fold(s: str) -> str:
     return " ".join(View(s).text.split())
 
 
-def variants(w: str) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=1 << 16)
+def variants(w: str) -> tuple[tuple[str, int], ...]:
     """``w`` and its forms without proclitics, each with the number of letters taken off."""
     out = [(w, 0)]
     i = 0
@@ -35,12 +37,12 @@ def variants(w: str) -> list[tuple[str, int]]:
             out.append((w[i + 1 :], i + 1))
             out.append(("ال" + w[i + 2 :], i + 1))
             out.append((w[i + 2 :], i + 2))
-            return out
+            return tuple(out)
         i += 1
         out.append((w[i:], i))
     if w.startswith("ال", i) and len(w) - i > 4:
         out.append((w[i + 2 :], i + 2))
-    return out
+    return tuple(out)
 
 
 class PhraseIndex:
@@ -58,6 +60,12 @@ class PhraseIndex:
                     self.first.setdefault(words[0], []).append((words, key))
         for lst in self.first.values():
             lst.sort(key=lambda x: -len(x[0]))
+
+    def may_start(self, word: str) -> bool:
+        """Whether some phrase could start at ``word`` (cheap test before ``match``)."""
+        if self.bare:
+            return word in self.first
+        return any(w in self.first for w, _ in variants(word))
 
     def match(self, words: list[str], i: int) -> tuple[str, int, int] | None:
         """(key, number of words, letters of proclitic) of the longest phrase starting at word i."""
@@ -112,7 +120,9 @@ def body(doc: Document) -> list[Sent]:
         return cached[1]
     view = doc.view
     vtext = view.text
-    tok_starts = [t.start for t in doc.tokens]
+    tokens = doc.tokens
+    tok_starts = [t.start for t in tokens]
+    src_at = view._src_at
     paras = [(b.start, b.end) for b in doc.blocks if b.kind == "paragraph"]
     out = []
     p = 0
@@ -121,10 +131,33 @@ def body(doc: Document) -> list[Sent]:
             p += 1
         a = bisect.bisect_left(tok_starts, s.start)
         b = bisect.bisect_left(tok_starts, s.end)
-        toks = doc.tokens[a:b]
-        words = [vtext[view.from_source(t.start) : view.from_source(t.end)] for t in toks]
-        out.append(Sent(s.start, s.end, [t.start for t in toks], [t.end for t in toks], words, p))
+        starts = tok_starts[a:b]
+        ends = [t.end for t in tokens[a:b]]
+        if bisect.bisect_left(src_at, s.start) == bisect.bisect_left(src_at, s.end):
+            # no edit inside the sentence (alef and ya folds keep lengths): one shift for all
+            d = view.from_source(s.start) - s.start
+            words = [vtext[x + d : y + d] for x, y in zip(starts, ends)]
+        else:
+            words = [vtext[x:y] for x, y in zip(_to_view(view, starts), _to_view(view, ends))]
+        out.append(Sent(s.start, s.end, starts, ends, words, p))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
+    return out
+
+
+def _to_view(view: View, positions: list[int]) -> list[int]:
+    """``view.from_source`` of ascending source offsets, in one walk over the view's edits."""
+    src_at, edits = view._src_at, view._edits
+    out = []
+    k = -1
+    m = len(src_at)
+    for pos in positions:
+        while k + 1 < m and src_at[k + 1] <= pos:
+            k += 1
+        if k < 0:
+            out.append(pos)
+            continue
+        e = edits[k]
+        out.append(e.view_at if pos < e.src_at + e.src_len else e.view_at + e.view_len + (pos - e.src_at - e.src_len))
     return out
 
 

@@ -9,6 +9,15 @@ from ..document import Document
 from ..facts import SpanRef
 
 
+def mentions_of(doc: Document) -> "Mentions":
+    """The mentions index of ``doc``, built once for the three fact stages."""
+    cached = doc.__dict__.get("_fact_mentions")
+    if cached is None or cached[0] is not doc.entities:
+        cached = (doc.entities, Mentions(doc))
+        doc.__dict__["_fact_mentions"] = cached
+    return cached[1]
+
+
 class Mentions:
     """Entity mentions of a document in text order, for lookups by source offsets."""
 

@@ -19,7 +19,7 @@ from ..facts import Claim, SpanRef
 from ..lexicon import load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
-from ._refs import Mentions, best_entity, span_ref
+from ._refs import Mentions, mentions_of, best_entity, span_ref
 from .quotes import lexicon as speech_lexicon
 from .quotes import np_end
 
@@ -70,7 +70,7 @@ class Claims(Stage):
     def __call__(self, doc: Document) -> None:
         lx = lexicon()
         sents = body(doc)
-        mentions = Mentions(doc)
+        mentions = mentions_of(doc)
         quants = sorted((q for q in doc.quantities if q.value is not None and q.kind in ("cardinal", "range")), key=lambda q: q.start)
         qstarts = [q.start for q in quants]
         times = sorted(doc.times, key=lambda t: t.start)

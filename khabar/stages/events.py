@@ -23,7 +23,7 @@ from ..facts import Event, SpanRef
 from ..lexicon import load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, variants
-from ._refs import Mentions, span_ref
+from ._refs import Mentions, mentions_of, span_ref
 
 _CLAUSE = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
@@ -40,6 +40,7 @@ def lexicon():
     return {
         "triggers": trig,
         "index": index,
+        "may_start": functools.lru_cache(maxsize=1 << 16)(index.may_start),
         "with": withs,
         "window": ev.get("window", 4),
         "quad": ev["quad"],
@@ -53,11 +54,13 @@ def lexicon():
 
 
 class _Trig:
-    __slots__ = ("sent", "a", "v", "b", "entry", "clause")
+    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses")
 
-    def __init__(self, sent, a, v, b, entry, clause):
+    def __init__(self, sent, a, v, b, entry, clauses):
         # tokens [a, v) are the trigger word(s), [a, b) with the word it needs («شن ... هجوماً»)
-        self.sent, self.a, self.v, self.b, self.entry, self.clause = sent, a, v, b, entry, clause
+        self.sent, self.a, self.v, self.b, self.entry = sent, a, v, b, entry
+        self.clauses = clauses  # clause number of every token of the sentence
+        self.clause = clauses[a]
 
 
 def _clauses(words: list[str]) -> list[int]:
@@ -78,26 +81,31 @@ class Events(Stage):
 
     def __call__(self, doc: Document) -> None:
         lx = lexicon()
-        mentions = Mentions(doc)
+        mentions = mentions_of(doc)
         times = sorted((t for t in doc.times if t.value), key=lambda t: t.start)
         tstarts = [t.start for t in times]
         events: list[Event] = []
         meta: list[dict] = []  # per event: sentence, trigger token, target row (for merging)
         ref_date = doc.reference_date.isoformat() if doc.reference_date else None
+        may_start = lx["may_start"]
         for s in body(doc):
             words = s.words
             n = len(words)
+            cands = [i for i, w in enumerate(words) if may_start(w)]
+            if not cands:
+                continue
             clause = _clauses(words)
             trigs: list[_Trig] = []
-            i = 0
-            while i < n:
+            nxt = 0
+            for i in cands:
+                if i < nxt:
+                    continue
                 t = self._trigger(words, i, clause, lx)
                 if t is None:
-                    i += 1
                     continue
                 entry, v, end = t
+                nxt = end
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i):
-                    i = end
                     continue
                 prev = trigs[-1] if trigs else None
                 if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause:
@@ -105,10 +113,8 @@ class Events(Stage):
                     if entry.get("mode") and not prev.entry.get("mode"):
                         prev.entry = entry
                     prev.b = end
-                    i = end
                     continue
-                trigs.append(_Trig(s, i, v, end, entry, clause[i]))
-                i = end
+                trigs.append(_Trig(s, i, v, end, entry, clause))
             if not trigs:
                 continue
             # dates: each to the nearest trigger, preferring its own clause
@@ -184,7 +190,7 @@ class Events(Stage):
     def _event(self, doc, s: Sent, tr: _Trig, lx, rows, speaker) -> Event:
         entry = tr.entry
         words = s.words
-        clause = tr.sent and _clauses(words)
+        clause = tr.clauses
         t_start, t_end = s.starts[tr.a], s.ends[tr.b - 1]
         v_end = s.ends[tr.v - 1]
         in_clause = [r for r in rows if clause[min(s.index_at(r[0]), len(words) - 1)] == tr.clause]
@@ -293,7 +299,7 @@ class Events(Stage):
     def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
         words, n = s.words, len(s.words)
-        clause = _clauses(words)
+        clause = tr.clauses
         for x in range(tr.b, min(n, tr.b + 8)):
             if clause[x] != tr.clause:
                 break

@@ -19,7 +19,7 @@ from ..facts import Quote, SpanRef
 from ..lexicon import load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of
-from ._refs import Mentions, best_entity, span_ref
+from ._refs import Mentions, mentions_of, best_entity, span_ref
 
 # quotation styles: opening mark -> closing marks
 _PAIRS = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w])'[^'\n]{2,}?'(?![\w])")
@@ -30,6 +30,13 @@ _CLAUSE = {"،", ",", "؛", ";"}
 def lexicon():
     sp = load("ar/speech.yaml")
     src = load("ar/sources.yaml")
+    lx = _lexicon(sp, src)
+    cues = (lx["verbs"], lx["parts"], lx["convey"], lx["impersonal"])
+    lx["may_cue"] = functools.lru_cache(maxsize=1 << 16)(lambda w: any(ix.may_start(w) for ix in cues))
+    return lx
+
+
+def _lexicon(sp, src):
     return {
         "verbs": PhraseIndex(sp["verbs"]),
         "parts": PhraseIndex(sp["participles"]),
@@ -83,18 +90,14 @@ class Quotes(Stage):
         sents = body(doc)
         pairs = quote_pairs(doc)
         speech_pairs = [p for p in pairs if p[2] >= lx["min_words"]]
-        mentions = Mentions(doc)
+        mentions = mentions_of(doc)
         text = doc.text
         quotes: list[Quote] = []
         used_pairs: set[int] = set()
         last_speaker = None
-        last_para = -1
-
-        def pair_at(pos: int):
-            for k, p in enumerate(speech_pairs):
-                if p[0] == pos:
-                    return k, p
-            return None
+        opens = {p[0]: (k, p) for k, p in enumerate(speech_pairs)}
+        pair_at = opens.get
+        may_cue = lx["may_cue"]
 
         def inside_pair(pos: int) -> bool:
             return any(p[0] < pos < p[1] for p in speech_pairs)
@@ -103,15 +106,9 @@ class Quotes(Stage):
             words = s.words
             n = len(words)
             sent_quotes: list[Quote] = []
-            if s.para != last_para:
-                last_para = s.para
-            i = 0
-            while i < n:
-                if inside_pair(s.starts[i]):
-                    i += 1
-                    continue
-                if lx["impersonal"].match(words, i):
-                    i += 1
+            nxt = 0
+            for i in [i for i, w in enumerate(words) if may_cue(w)]:
+                if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i):
                     continue
                 hit = lx["convey"].match(words, i)
                 kind = "convey" if hit else None
@@ -123,21 +120,19 @@ class Quotes(Stage):
                     hit = lx["parts"].match(words, i)
                     kind, part = ("verb", True) if hit else (None, False)
                 if not hit:
-                    i += 1
                     continue
                 j = i + hit[1]
                 if j < n and words[j] in lx["particles"]:
                     j += 1
                 q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
                 if q is None:
-                    i += 1
                     continue
                 quote, next_i = q
                 sent_quotes.append(quote)
                 quotes.append(quote)
                 if quote.speaker is not None:
                     last_speaker = quote.speaker
-                i = max(next_i, i + 1)
+                nxt = max(next_i, i + 1)
             # quotation marks not read by a cue: speech when a cue of the sentence governs them
             for k, p in enumerate(speech_pairs):
                 if k in used_pairs or not (s.start <= p[0] < s.end):
@@ -221,7 +216,7 @@ class Quotes(Stage):
                 else:
                     comp = k
                 break
-            if lx["verbs"].match(words, k) or lx["convey"].match(words, k):
+            if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["convey"].match(words, k)):
                 return None
             k += 1
         if comp is None and quote_open is None:
@@ -271,7 +266,7 @@ class Quotes(Stage):
             if pair_at(s.starts[t]) is not None:
                 end_tok = t
                 break
-            if lx["parts"].match(words, t) or (words[t - 1] in _CLAUSE and lx["verbs"].match(words, t)):
+            if lx["may_cue"](w) and (lx["parts"].match(words, t) or (words[t - 1] in _CLAUSE and lx["verbs"].match(words, t))):
                 end_tok = t
                 break
         # trailing punctuation and a dangling «لكن»/«و» stay out of the content
@@ -359,7 +354,7 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         # «قال للصحفيين»: an addressee, not the speaker; but «بيان للقصر» names the author
         if k > j and (w.startswith("لل") or w in ("ل", "لـ")) and not (head_statement and k == j + 1):
             break
-        if lx["verbs"].match(words, k) or lx["parts"].match(words, k) or lx["relay"].match(words, k):
+        if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["parts"].match(words, k)) or lx["relay"].match(words, k):
             break
         k += 1
     return k
