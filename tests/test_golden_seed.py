@@ -8,8 +8,6 @@ from golden import CHECKS
 
 # layer -> the issue that delivers it
 PENDING = {
-    "entities": "issue 4 (entities)",
-    "events": "issue 5 (events)",
 }
 
 

@@ -1,7 +1,7 @@
 """Distributional word clusters learned from unlabelled news (ANT corpora only: their licence
 lets the derived clusters ship).
 
-Each word's core form (conjunctions and prepositions split off) gets a vector from the positive
+Each normalised word gets a vector from the positive
 PMI of its left and right neighbours, reduced by truncated SVD; spherical k-means groups the
 vectors into fine clusters, whose centroids are grouped again into coarser ones. The tagger
 sees the three granularities, the way Brown-cluster bit prefixes are used.
@@ -21,14 +21,14 @@ import numpy as np
 from ..normalise import View
 from ..stages.segment import TOKEN_RE
 from . import MODEL_DIR
-from .words import split
 
 CLUSTER_FILE = "clusters.tsv.gz"
 SOURCES = ("ant_multisource", "ant_jawharafm")  # SaudiNewsNet is non-commercial: never used here
 
 
 def corpus_tokens(news_dir: Path, limit: int | None = None):
-    """Core forms of every word of the ANT news, one list per article."""
+    """Normalised words of the ANT news as written (clitics attached, as the tagger sees them:
+    splitting them off blindly would cut names like بوتين into ب + وتين), one list per article."""
     n = 0
     for src in SOURCES:
         for path in sorted((news_dir / src).glob("*.jsonl.gz")):
@@ -36,7 +36,7 @@ def corpus_tokens(news_dir: Path, limit: int | None = None):
                 for line in fh:
                     d = json.loads(line)
                     text = View((d.get("title") or "") + "\n" + (d.get("text") or "")).text
-                    yield [split(m.group())[1] for m in TOKEN_RE.finditer(text)]
+                    yield [m.group() for m in TOKEN_RE.finditer(text)]
                     n += 1
                     if limit and n >= limit:
                         return
@@ -64,7 +64,7 @@ def _kmeans(x: np.ndarray, k: int, iters: int, seed: int, weights=None) -> tuple
 
 
 def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int = 12_000, dim: int = 120,
-          ks: tuple[int, int, int] = (1000, 250, 60), limit: int | None = None, log=print) -> Path:
+          ks: tuple[int, int, int] = (1000, 250, 60), limit: int | None = None, min_count: int = 5, log=print) -> Path:
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -72,7 +72,7 @@ def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int =
     docs = list(corpus_tokens(news_dir, limit))
     freq = Counter(w for d in docs for w in d)
     log(f"clusters: {len(docs)} articles, {sum(freq.values())} tokens, {len(freq)} types ({time.time() - t0:.0f}s)")
-    words = [w for w, c in freq.most_common(vocab) if c >= 3]
+    words = [w for w, c in freq.most_common(vocab) if c >= min_count]
     ctx = [w for w, _ in freq.most_common(contexts)]
     wid = {w: i for i, w in enumerate(words)}
     cid = {w: i for i, w in enumerate(ctx)}

@@ -83,7 +83,7 @@ class Featurizer:
                 near.append("t=" + t)
                 far.append("t=" + t)
         if self.clusters is not None:
-            cl = self.clusters.get(core) or self.clusters.get(n)
+            cl = self.clusters.get(n) or self.clusters.get(core)
             if cl:
                 own += ["k1=" + cl[0], "k2=" + cl[1], "k3=" + cl[2], "fq=" + str(min(len(str(cl[3])), 6))]
                 near += ["k1=" + cl[0], "k2=" + cl[1]]

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from ..document import Document, Span
 from ..facts import Entity, Mention
 from ..lexicon import load
+from ..ner.propagate import extend_nisba, propagate
 from ..ner.words import loose, norm, split
 from ..pipeline import Stage
 
@@ -145,7 +146,8 @@ class Entities(Stage):
         in_body = [False] * len(toks)
         sent_words = [words_all[a:b] for a, b in sents]
         sent_matches = [gaz.match(w) for w in sent_words]
-        sent_tags = tagger.tag_many(sent_words, sent_matches)
+        # a name tagged once is the same name where the tagger missed it in the same article
+        sent_tags = propagate(sent_words, extend_nisba(sent_words, tagger.tag_many(sent_words, sent_matches)))
         for (a, b), words, tags, matches in zip(sents, sent_words, sent_tags, sent_matches):
             for k in range(a, b):
                 in_body[k] = True
@@ -208,27 +210,6 @@ class Entities(Stage):
                         mentions.append(long)
                     break
                 k -= 1
-        # a name tagged once is the same name where the tagger missed it in the same article
-        single: dict[str, str] = {}
-        for m in mentions:
-            if len(m.words) == 1:
-                single.setdefault(m.key, m.type)
-            elif m.type == "PER":
-                single.setdefault(m.words[-1], "PER")
-        skip = heads | breaks
-        if single:
-            for k, w in enumerate(words_all):
-                if covered[k] or not in_body[k] or len(w) < 3:
-                    continue
-                full = loose(norm(w))
-                core = loose(split(w)[1])
-                typ = single.get(full) or single.get(core)
-                if typ is None or full in skip or core in skip:
-                    continue
-                m = self._mention(doc, k, k + 1, typ, bare, gaz, force_strip=full not in single)
-                if m is not None:
-                    covered[k] = True
-                    mentions.append(m)
         mentions.sort(key=lambda m: m.start)
         # brackets right after a mention: «... الفلسطينية (حماس)»
         by_tok = {m.ti: m for m in mentions}

@@ -1,0 +1,86 @@
+"""Document-level consistency: a name the tagger found once in an article is the same name
+where it missed it. Phrases (and a person's surname) tagged in the document, or in a window of
+neighbouring sentences when there is no document boundary (ANERcorp), are tagged wherever they
+recur untagged, with the type they got most often. Words compare by their loose key, clitics
+off («لبلينكن» ~ «بلينكن»)."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from ..lexicon import load
+from .conll import spans
+from .words import loose, norm, split
+
+
+@functools.cache
+def _skip() -> frozenset:
+    ner = load("ar/ner.yaml")
+    words = [w for ws in ner["triggers"].values() for w in ws] + list(ner["title_breaks"])
+    return frozenset(loose(norm(w)) for w in words)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _key(word: str) -> str:
+    return loose(split(word)[1])
+
+
+def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | None = None) -> list[list[str]]:
+    skip = _skip()
+    keys = [[_key(w) for w in ws] for ws in sentences]
+    found: list[list[tuple[tuple[str, ...], str]]] = []
+    for ks, ts in zip(keys, tags):
+        sp = []
+        for a, b, ty in spans(ts):
+            ph = tuple(ks[a:b])
+            sp.append((ph, ty))
+            if ty == "PER" and b - a > 1:
+                sp.append((ph[-1:], "PER"))
+        found.append(sp)
+    out = [list(t) for t in tags]
+    n = len(sentences)
+    doc_counts = None
+    if window is None:
+        doc_counts = Counter(x for sp in found for x in sp)
+    for k in range(n):
+        counts = doc_counts if doc_counts is not None else Counter(x for j in range(max(0, k - window), min(n, k + window + 1)) for x in found[j])
+        if not counts:
+            continue
+        best: dict[tuple, tuple[str, int]] = {}
+        for (ph, ty), c in counts.items():
+            if len(ph) == 1 and (len(ph[0]) < 3 or ph[0] in skip):
+                continue
+            if ph not in best or c > best[ph][1]:
+                best[ph] = (ty, c)
+        if not best:
+            continue
+        ks, o = keys[k], out[k]
+        firsts = {ph[0] for ph in best}
+        for i in range(len(ks)):
+            if ks[i] not in firsts or o[i] != "O":
+                continue
+            for ph in sorted((p for p in best if p[0] == ks[i]), key=len, reverse=True):
+                L = len(ph)
+                if tuple(ks[i : i + L]) == ph and all(x == "O" for x in o[i : i + L]) and (i + L >= len(o) or not o[i + L].startswith("I-")):
+                    ty = best[ph][0]
+                    o[i] = "B-" + ty
+                    for q in range(i + 1, i + L):
+                        o[q] = "I-" + ty
+                    break
+    return out
+
+
+def extend_nisba(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """A definite nisba right after a person's full name is the family name (محمد شياع
+    السوداني, نوري المالكي): Arabic puts nationality adjectives before the name, not after."""
+    out = [list(t) for t in tags]
+    skip = _skip()
+    for ws, o in zip(sentences, out):
+        for a, b, ty in sorted(spans(o)):
+            if ty != "PER" or b - a < 2 or b >= len(ws) or o[b] != "O":
+                continue
+            x = norm(ws[b])
+            if x.startswith("ال") and x.endswith("ي") and len(x) >= 5 and loose(x) not in skip:
+                o[b] = "I-PER"
+    return out
