@@ -45,3 +45,114 @@ def _node(node: dict) -> str:
 def word(pattern: str) -> str:
     """``pattern`` as whole words: no letter or digit right before or right after."""
     return rf"(?<![^\W_])(?:{pattern})(?![^\W_])"
+
+
+# where a word (or a bracketed group) may begin: candidate starts of an expression
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|[(\$]")
+
+# punctuation that separates words (the view keeps it); everything else stays in the word
+_DIGIT = re.compile(r"\d")
+
+# clitics a trigger word may carry, and the article
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+
+
+def trigger_vocab(groups: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """Every surface a trigger word may take (clitics, article, «لل») -> the groups it triggers."""
+    out: dict[str, set[str]] = {}
+    for name, words in groups.items():
+        for w in words:
+            forms = {w, "لل" + w[2:]} if w.startswith("ال") and len(w) > 3 else {w, "ال" + w, "لل" + w}
+            for f in forms:
+                for p in _PREFIXES:
+                    out.setdefault(p + f, set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+_TOKEN = re.compile(r"[^\W_]+|\$")
+_LAST: dict = {}
+
+
+def _distinct(text: str, a: int, b: int) -> set[str]:
+    """The distinct words of ``text[a:b]``; the last few are kept, as the times and quantities
+    stages scan the same view one after the other."""
+    key = (id(text), a, b)
+    hit = _LAST.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    distinct = set(_TOKEN.findall(text, a, b))
+    if len(_LAST) > 8:
+        _LAST.clear()
+    _LAST[key] = (text, distinct)
+    return distinct
+
+
+def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None):
+    """Hits ``(position, groups)`` of vocabulary words in ``text[a:b]``, in order. The words are
+    listed by one C-level ``findall``; Python then runs once per distinct word and per hit, never
+    per character. A word holding a digit hits ``digit_group`` at its first digit."""
+    hits = []
+    for w in _distinct(text, a, b):
+        groups = vocab.get(w)
+        off = 0
+        if groups is None:
+            if digit_group is None or w.isalpha():
+                continue
+            m = _DIGIT.search(w)
+            if m is None:
+                continue
+            groups, off = (digit_group,), m.start()
+        lw = len(w)
+        i = text.find(w, a, b)
+        while i >= 0:
+            if (i == a or not text[i - 1].isalnum()) and (i + lw == b or not text[i + lw].isalnum()):
+                hits.append((i + off, groups))
+            i = text.find(w, i + lw, b)
+    hits.sort()
+    return hits
+
+
+def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
+    """Matches of detailed patterns, tried only around trigger hits (see :func:`scan_words`).
+
+    ``kinds`` maps a trigger group to ``(patterns, back, reach)``: ``patterns`` is a list of
+    ``(priority, pattern)``, tried with ``match`` at the hit and, farthest first, at the word
+    starts up to ``back`` characters before it; the longest match that covers the hit is kept.
+    Without ``reach`` a pattern that fails at the hit itself is not tried further back (its
+    trigger word can begin an expression on its own). Scanning a whole text with patterns that
+    open with optional words tries every option at every character; this costs a few anchored
+    tries per hit. Returns ``(start, -length, priority, match)`` tuples.
+    """
+    out = []
+    done: dict[int, int] = {}  # priority -> end of its last match
+    for hs, groups in hits:
+        if len(groups) == 1:
+            pats, back, reach = kinds[groups[0]]
+        else:
+            pats, back, reach = [], 0, False
+            for gname in groups:
+                p, bk, r = kinds[gname]
+                pats = pats + [x for x in p if x not in pats]
+                back, reach = max(back, bk), reach or r
+        starts = None
+        for prio, pat in pats:
+            if done.get(prio, -1) > hs:
+                continue
+            here = pat.match(text, hs, b)
+            if here is not None and here.end() == hs:
+                here = None
+            if here is None and not reach:
+                continue
+            if starts is None:
+                starts = [m.start() for m in _WORD_START.finditer(text, max(a, hs - back), hs)]
+            best = here
+            for s in starts:
+                m = pat.match(text, s, b)
+                if m is not None and m.end() > hs:
+                    if best is None or m.end() - m.start() > best.end() - best.start():
+                        best = m
+                    break  # the farthest start that covers the hit gives the longest match
+            if best is not None:
+                out.append((best.start(), best.start() - best.end(), prio, best))
+                done[prio] = best.end()
+    return out

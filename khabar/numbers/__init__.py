@@ -9,12 +9,13 @@ view offsets; the stage maps them to the source.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from ..lexicon import load
-from ..textre import fold, trie_pattern
+from ..textre import anchored_matches, fold, scan_words, trie_pattern, trigger_vocab
 
 # digits: Western (the view folds Eastern and Persian ones), thousands with , ٬ or ، (three
 # digits after), decimals with . or ٫; 1.200.000 with two or more dotted groups is thousands
@@ -106,6 +107,12 @@ class _Lex:
         pct_alt = trie_pattern(self.percent)
         cur_alt = trie_pattern(self.currency)
         join_alt = trie_pattern(self.range_join)
+        # trigger words: the first word of every number word, vague amount, ordinal and currency
+        # sign; digits trigger on their own. Hedges come before them: tried from up to 24
+        # characters back («ما لا يزيد على»).
+        first = lambda forms: {f.split()[0] for f in forms}  # noqa: E731
+        self.vocab = trigger_vocab({"n": first(self.words) | first(self.vague) | first(self.ordinals) | {"$"}})
+        self.kinds = {"n": ([(0, None)], 24, True)}
         self.re = re.compile(
             rf"(?:(?P<hedge>{hedge_alt})\s+)?"
             rf"(?:(?P<ropen>{_LB}{_CLITIC}(?:ما\s+)?(?:بين|من))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
@@ -117,6 +124,7 @@ class _Lex:
             rf"(?:\s*(?P<cur>{cur_alt}){_RB})?"
             rf"(?:(?P<gap>\s+[^\W\d_]+)??\s+(?P<after>{after_alt}){_RB})?"
         )
+        self.kinds = {"n": ([(0, self.re)], 24, True)}  # hedges sit up to 24 characters before
 
 
 @functools.cache
@@ -128,7 +136,7 @@ def parse_number(s: str) -> float | int | None:
     """Value of one number phrase in view form: digits, words, or digits with a scale word."""
     L = lex()
     s = s.strip()
-    m = re.match(rf"({DIGITS})\s*(.*)$", s, re.S)
+    m = _DIGITS_REST.match(s)
     if m:
         v = _digits(m.group(1))
         rest = m.group(2).strip()
@@ -141,10 +149,16 @@ def parse_number(s: str) -> float | int | None:
     return _words(s)
 
 
+_DIGITS_REST = re.compile(rf"({DIGITS})\s*(.*)$", re.S)
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_THOUSANDS = re.compile(r"[,\u066C\u060C]")
+_COMPOUND = re.compile(r"(\S+)\s+و\s*(\S+)")
+
+
 def _digits(s: str) -> float | int:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+    if _DOTTED.fullmatch(s):
         return int(s.replace(".", ""))
-    s = re.sub(r"[,\u066C\u060C]", "", s).replace("\u066B", ".")
+    s = _THOUSANDS.sub("", s).replace("\u066B", ".")
     return float(s) if "." in s else int(s)
 
 
@@ -222,7 +236,7 @@ def _ordinal(s: str) -> int | None:
         body = s[len(pre) :]
         if body in L.ordinals:
             return L.ordinals[body]
-        m = re.fullmatch(r"(\S+)\s+و\s*(\S+)", body)
+        m = _COMPOUND.fullmatch(body)
         if m and m.group(1) in L.ordinal_units and m.group(2) in L.ordinals:
             return L.ordinal_units[m.group(1)] + L.ordinals[m.group(2)]
     return None
@@ -237,15 +251,29 @@ def _strip_clitic(s: str, table) -> str:
     return s
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Found]:
-    """Quantities in ``text[start:end]`` (a normalised view), in order, not overlapping."""
+def find_quantities(text: str, start: int = 0, end: int | None = None, *, regions=None) -> list[Found]:
+    """Quantities in ``text[start:end]`` (a normalised view), or in each of ``regions`` (view
+    ``(start, end)`` pairs), in order, not overlapping."""
     L = lex()
     end = len(text) if end is None else end
+    regions = regions if regions is not None else [(start, end)]
+    hits = scan_words(text, min((a for a, _ in regions), default=0), max((b for _, b in regions), default=0), L.vocab, "n")
+    pos = [h[0] for h in hits]
     out: list[Found] = []
-    for m in L.re.finditer(text, start, end):
-        f = _build(m, L)
-        if f is not None:
-            out.append(f)
+    for a, b in regions:
+        i, j = bisect.bisect_left(pos, a), bisect.bisect_left(pos, b)
+        if i == j:
+            continue
+        cands = anchored_matches(hits[i:j], L.kinds, text, a, b)
+        cands.sort()
+        last = -1
+        for s, _, _, m in cands:
+            if s < last:
+                continue
+            f = _build(m, L)
+            if f is not None:
+                out.append(f)
+                last = m.end()
     return out
 
 

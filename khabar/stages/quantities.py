@@ -27,15 +27,12 @@ class Quantities(Stage):
         times = sorted((t.start, t.end) for t in doc.times if hasattr(t, "start")) if "times" in doc.stages else []
         t_starts = [s for s, _ in times]
         out = []
-        for a, b in regions:
-            for f in find_quantities(vt, a, b):
-                ns, ne = view.to_source(f.number_start, f.number_end)
-                if times:
-                    i = bisect.bisect_right(t_starts, ns) - 1
-                    if i >= 0 and times[i][0] <= ns < times[i][1]:
-                        continue
-                s, e = view.to_source(f.start, f.end)
-                out.append(
-                    Quantity(s, e, f.value, f.approximate, f.bound, f.vague, f.kind, f.unit, f.high, ns, ne)
-                )
+        for f in find_quantities(vt, regions=regions):
+            ns, ne = view.to_source(f.number_start, f.number_end)
+            if times:
+                i = bisect.bisect_right(t_starts, ns) - 1
+                if i >= 0 and times[i][0] <= ns < times[i][1]:
+                    continue
+            s, e = view.to_source(f.start, f.end)
+            out.append(Quantity(s, e, f.value, f.approximate, f.bound, f.vague, f.kind, f.unit, f.high, ns, ne))
         doc.quantities = out

@@ -21,11 +21,15 @@ from dataclasses import dataclass, field
 from ..lexicon import load
 from ..numbers import lex as nlex
 from ..numbers import parse_number
-from ..textre import fold, trie_pattern
+from ..textre import anchored_matches, fold, scan_words, trie_pattern, trigger_vocab
 
 _LB = r"(?<![^\W_])"
 _RB = r"(?![^\W_])"
 _CL = r"(?:[وف]?[بلك]?)"  # clitics before a time word
+
+
+# how far before its first trigger word an expression may start («صباح يوم الخميس الموافق»)
+_BACK = 48
 
 
 @dataclass(slots=True)
@@ -169,6 +173,32 @@ class _Lex:
             rf"|(?P<vague>{_LB}{_CL}(?:{_alt(d['vague_periods'])})(?:\s+(?:{nlex().num_re}))?\s+(?:{_alt(d['vague_modifiers'])})){_RB}"
             rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}"
         )
+        # the words every expression holds at least one of: a month's first word, a phrase's
+        # last word («أول أمس» -> «أمس»)
+        def words(forms, last=False):
+            return {(f.split()[-1] if last else f.split()[0]) for f in forms}
+
+        self.vocab = trigger_vocab({
+            "g": words(self.month),
+            "h": words(self.hijri),
+            "y": {fold(f) for f in d["year_words"] + d["date_words"]},
+            "u": set(self.unit_forms),
+            "a": set(self.ago) | set(self.later),
+            "r": words(set(self.weekday) | set(self.reldays) | set(self.last_night) | set(self.anaphoric)
+                       | set(self.unit_def) | {fold(f) for f in d["vague_periods"]}, last=True),
+        })
+        # per trigger: the patterns to try, how far back they may start, and whether a pattern
+        # that does not match at the trigger itself can still match with words before it
+        self.kinds = {
+            "g": ([(0, self.greg)], _BACK, False),
+            "h": ([(2, self.hijri_re)], _BACK, False),
+            # a digit begins its numeric date, year or duration; «( 1948 )» starts at the bracket
+            "d": ([(1, self.numeric), (4, self.year_re), (3, self.rel_re)], 3, True),
+            "y": ([(4, self.year_re), (1, self.numeric), (3, self.rel_re)], 8, True),
+            "u": ([(3, self.rel_re)], 32, True),
+            "a": ([(3, self.rel_re)], 0, False),
+            "r": ([(3, self.rel_re), (1, self.numeric)], 16, True),
+        }
 
 
 @functools.cache
@@ -205,11 +235,20 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return i // 12, i % 12 + 1
 
 
-@dataclass(slots=True)
 class _Ctx:
-    ref: dt.date | None
-    day_first: bool
-    future: bool  # the sentence speaks of what is to come
+    """What resolution needs to know around one match; whether the sentence speaks of what is
+    to come is looked up only when asked."""
+
+    __slots__ = ("ref", "day_first", "_args", "_future")
+
+    def __init__(self, ref, day_first, args):
+        self.ref, self.day_first, self._args, self._future = ref, day_first, args, None
+
+    @property
+    def future(self) -> bool:
+        if self._future is None:
+            self._future = _future_context(*self._args)
+        return self._future
 
 
 def _nearest_year(month: int, day: int | None, ref: dt.date, future: bool, since: bool = False) -> int:
@@ -251,11 +290,12 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     L = lex()
     regions = regions or [(0, len(text))]
     cands: list[tuple[int, int, int, object]] = []  # start, -len, priority, builder
+    hits = scan_words(text, 0, len(text), L.vocab, "d")
+    pos = [h[0] for h in hits]
     for a, b in regions:
-        for prio, pat in ((0, L.greg), (1, L.numeric), (2, L.hijri_re), (3, L.rel_re), (4, L.year_re)):
-            for m in pat.finditer(text, a, b):
-                if m.end() > m.start():
-                    cands.append((m.start(), -(m.end() - m.start()), prio, m))
+        i, j = bisect.bisect_left(pos, a), bisect.bisect_left(pos, b)
+        if i < j:
+            cands.extend(anchored_matches(hits[i:j], L.kinds, text, a, b))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     chosen: list[re.Match] = []
     last_end = -1
@@ -272,7 +312,7 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     for prio, m in chosen:
         si = bisect.bisect_right(sent_starts, m.start()) - 1
         sent_start = sentences[si][0] if si >= 0 else max(0, m.start() - 80)
-        ctx = _Ctx(ref, day_first, _future_context(text, max(sent_start, m.start() - 80), m.start(), m.end(), L))
+        ctx = _Ctx(ref, day_first, (text, max(sent_start, m.start() - 80), m.start(), m.end(), L))
         try:
             if prio == 0:
                 f = _greg(m, ctx, L, prev_day, text, prev_year)
