@@ -71,6 +71,13 @@ def test_browser_seed_article_page(browser, server, reader_ids, artifacts):
         assert browser.find_elements(By.CSS_SELECTOR, "#text .blk-boilerplate")
     assert browser.find_element(By.ID, "facts").is_displayed()
     browser.save_screenshot(str(artifacts / "article-seed.png"))
+    # an entity in the panel links to its corpus page
+    if d.get("entities"):
+        link = browser.find_element(By.CSS_SELECTOR, "#facts-entities li.fact a[href^='/entities/']")
+        name = link.text
+        link.click()
+        WebDriverWait(browser, WAIT).until(lambda b: b.find_elements(By.ID, "entity"))
+        assert browser.find_element(By.CSS_SELECTOR, "#entity h1").text.endswith(name)
 
 
 def test_browser_highlights_and_facts_panel(browser, server, reader_ids, artifacts):
