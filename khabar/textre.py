@@ -52,6 +52,7 @@ _WORD_START = re.compile(r"(?<![^\W_])[^\W_]|[(\$]")
 
 # punctuation that separates words (the view keeps it); everything else stays in the word
 _DIGIT = re.compile(r"\d")
+_SEP_AFTER = re.compile(r"\s*[/.-]\s*\d")
 
 # clitics a trigger word may carry, and the article
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
@@ -87,10 +88,16 @@ def _distinct(text: str, a: int, b: int) -> set[str]:
     return distinct
 
 
-def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None):
+def ends_with(words) -> re.Pattern:
+    """A pattern finding one of ``words`` (folded) as the last word before a position."""
+    return re.compile(rf"(?<![^\W_])[وفبلك]?(?:{trie_pattern(words)})[\s(:/،,-]*$")
+
+
+def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None, sep_group: str | None = None):
     """Hits ``(position, groups)`` of vocabulary words in ``text[a:b]``, in order. The words are
     listed by one C-level ``findall``; Python then runs once per distinct word and per hit, never
-    per character. A word holding a digit hits ``digit_group`` at its first digit."""
+    per character. A word holding a digit hits ``digit_group`` at its first digit, or
+    ``sep_group`` when a date separator follows it («5/11», «2023-11»)."""
     hits = []
     for w in _distinct(text, a, b):
         groups = vocab.get(w)
@@ -106,7 +113,10 @@ def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None):
         i = text.find(w, a, b)
         while i >= 0:
             if (i == a or not text[i - 1].isalnum()) and (i + lw == b or not text[i + lw].isalnum()):
-                hits.append((i + off, groups))
+                if sep_group and off == 0 and groups[0] == digit_group and _SEP_AFTER.match(text, i + lw):
+                    hits.append((i, (sep_group,)))
+                else:
+                    hits.append((i + off, groups))
             i = text.find(w, i + lw, b)
     hits.sort()
     return hits
@@ -115,9 +125,11 @@ def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None):
 def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
     """Matches of detailed patterns, tried only around trigger hits (see :func:`scan_words`).
 
-    ``kinds`` maps a trigger group to ``(patterns, back, reach)``: ``patterns`` is a list of
-    ``(priority, pattern)``, tried with ``match`` at the hit and, farthest first, at the word
+    ``kinds`` maps a trigger group to ``(patterns, back, reach, left)``: ``patterns`` is a list
+    of ``(priority, pattern)``, tried with ``match`` at the hit and, farthest first, at the word
     starts up to ``back`` characters before it; the longest match that covers the hit is kept.
+    ``left`` (a pattern or None) must find a word that may open an expression in those
+    characters before they are tried.
     Without ``reach`` a pattern that fails at the hit itself is not tried further back (its
     trigger word can begin an expression on its own). Scanning a whole text with patterns that
     open with optional words tries every option at every character; this costs a few anchored
@@ -127,13 +139,16 @@ def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
     done: dict[int, int] = {}  # priority -> end of its last match
     for hs, groups in hits:
         if len(groups) == 1:
-            pats, back, reach = kinds[groups[0]]
+            pats, back, reach, left = kinds[groups[0]]
         else:
-            pats, back, reach = [], 0, False
+            pats, back, reach, left = [], 0, False, None
             for gname in groups:
-                p, bk, r = kinds[gname]
+                p, bk, r, lf = kinds[gname]
                 pats = pats + [x for x in p if x not in pats]
                 back, reach = max(back, bk), reach or r
+                left = left or lf
+        if left is not None and left.search(text, max(a, hs - back), hs) is None:
+            back = 0  # no word that may open the expression stands before the hit
         starts = None
         for prio, pat in pats:
             if done.get(prio, -1) > hs:
@@ -144,7 +159,7 @@ def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
             if here is None and not reach:
                 continue
             if starts is None:
-                starts = [m.start() for m in _WORD_START.finditer(text, max(a, hs - back), hs)]
+                starts = [m.start() for m in _WORD_START.finditer(text, max(a, hs - back), hs)] if back else []
             best = here
             for s in starts:
                 m = pat.match(text, s, b)

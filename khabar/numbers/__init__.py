@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import load
-from ..textre import anchored_matches, fold, scan_words, trie_pattern, trigger_vocab
+from ..textre import anchored_matches, ends_with, fold, scan_words, trie_pattern, trigger_vocab
 
 # digits: Western (the view folds Eastern and Persian ones), thousands with , ٬ or ، (three
 # digits after), decimals with . or ٫; 1.200.000 with two or more dotted groups is thousands
@@ -112,7 +112,6 @@ class _Lex:
         # characters back («ما لا يزيد على»).
         first = lambda forms: {f.split()[0] for f in forms}  # noqa: E731
         self.vocab = trigger_vocab({"n": first(self.words) | first(self.vague) | first(self.ordinals) | {"$"}})
-        self.kinds = {"n": ([(0, None)], 24, True)}
         self.re = re.compile(
             rf"(?:(?P<hedge>{hedge_alt})\s+)?"
             rf"(?:(?P<ropen>{_LB}{_CLITIC}(?:ما\s+)?(?:بين|من))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
@@ -124,7 +123,9 @@ class _Lex:
             rf"(?:\s*(?P<cur>{cur_alt}){_RB})?"
             rf"(?:(?P<gap>\s+[^\W\d_]+)??\s+(?P<after>{after_alt}){_RB})?"
         )
-        self.kinds = {"n": ([(0, self.re)], 24, True)}  # hedges sit up to 24 characters before
+        # hedges and range words sit up to 24 characters before a number («ما لا يزيد على»)
+        lead = {f.split()[-1] for f in self.hedge} | {"بين", "من", "$"}
+        self.kinds = {"n": ([(0, self.re)], 24, True, ends_with(lead))}
 
 
 @functools.cache
@@ -304,6 +305,8 @@ def _build(m: re.Match, L: _Lex) -> Found | None:
         ns, ne = m.start("ropen"), m.end("hi")
     elif g("n0") is not None:
         value = parse_number(_num_text(g("n0")))
+        if value is None:
+            return None
         unit, kind = "USD", "money"
         ns, ne = m.start("cur0"), m.end("n0")
     elif g("n") is not None:

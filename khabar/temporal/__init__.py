@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..lexicon import load
 from ..numbers import lex as nlex
 from ..numbers import parse_number
-from ..textre import anchored_matches, fold, scan_words, trie_pattern, trigger_vocab
+from ..textre import anchored_matches, ends_with, fold, scan_words, trie_pattern, trigger_vocab
 
 _LB = r"(?<![^\W_])"
 _RB = r"(?![^\W_])"
@@ -189,15 +189,25 @@ class _Lex:
         })
         # per trigger: the patterns to try, how far back they may start, and whether a pattern
         # that does not match at the trigger itself can still match with words before it
+        # words that may open an expression before its trigger word
+        openers = set()
+        for forms in (self.reldays, self.anaphoric, self.last_night, self.weekday):
+            for f in forms:
+                openers.update(f.split()[:-1])
+        openers |= {fold(f) for f in d["day_parts"] + d["weekday_prefix"] + d["date_words"] + d["period_parts"]
+                    + d["year_words"] + d["ago_words"] + d["later_words"] + d["duration_quantifiers"] + d["current_words"]}
+        left_r = ends_with(openers)
+        left_u = ends_with(openers | set(nlex().words) | {w.split()[0] for w in nlex().words})
         self.kinds = {
-            "g": ([(0, self.greg)], _BACK, False),
-            "h": ([(2, self.hijri_re)], _BACK, False),
-            # a digit begins its numeric date, year or duration; «( 1948 )» starts at the bracket
-            "d": ([(1, self.numeric), (4, self.year_re), (3, self.rel_re)], 3, True),
-            "y": ([(4, self.year_re), (1, self.numeric), (3, self.rel_re)], 8, True),
-            "u": ([(3, self.rel_re)], 32, True),
-            "a": ([(3, self.rel_re)], 0, False),
-            "r": ([(3, self.rel_re), (1, self.numeric)], 16, True),
+            "g": ([(0, self.greg)], _BACK, False, None),
+            "h": ([(2, self.hijri_re)], _BACK, False, None),
+            # a digit begins its year or duration; «( 1948 )» starts at the bracket
+            "d": ([(4, self.year_re), (3, self.rel_re)], 3, True, None),
+            "n": ([(1, self.numeric), (4, self.year_re), (3, self.rel_re)], 24, True, left_r),
+            "y": ([(4, self.year_re), (1, self.numeric), (3, self.rel_re)], 8, True, None),
+            "u": ([(3, self.rel_re)], 32, True, left_u),
+            "a": ([(3, self.rel_re)], 0, False, None),
+            "r": ([(3, self.rel_re), (1, self.numeric)], 16, True, left_r),
         }
 
 
@@ -290,7 +300,7 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     L = lex()
     regions = regions or [(0, len(text))]
     cands: list[tuple[int, int, int, object]] = []  # start, -len, priority, builder
-    hits = scan_words(text, 0, len(text), L.vocab, "d")
+    hits = scan_words(text, 0, len(text), L.vocab, "d", "n")
     pos = [h[0] for h in hits]
     for a, b in regions:
         i, j = bisect.bisect_left(pos, a), bisect.bisect_left(pos, b)
