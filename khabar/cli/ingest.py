@@ -18,6 +18,7 @@ def register(sub) -> None:
     p.add_argument("--source-field", action="append", default=None)
     p.add_argument("--url-field", action="append", default=None)
     p.add_argument("--limit", type=int, default=None, help="read at most N articles")
+    p.add_argument("--stages", default=None, help="comma-separated stage names to run (default: the whole default pipeline)")
     p.add_argument("--no-analyse", action="store_true", help="skip near-duplicates, stories and related articles at the end")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -33,10 +34,15 @@ def run(args) -> int:
     over = {k: tuple(v) for k, v in (("text", args.text_field), ("title", args.title_field), ("date", args.date_field),
                                       ("source", args.source_field), ("url", args.url_field)) if v}
     fields = JsonlFields(**{**f.__dict__, **over}) if over else f
+    pipe = None
+    if args.stages:
+        from ..pipeline import Pipeline
+
+        pipe = Pipeline([s.strip() for s in args.stages.split(",") if s.strip()])
     store = Store.open(args.db)
     try:
-        rep = ingest(args.paths, store, workers=args.workers, fmt=args.format, fields=fields, progress=not args.quiet,
-                     analyse=not args.no_analyse, limit=args.limit)
+        rep = ingest(args.paths, store, pipeline=pipe, workers=args.workers, fmt=args.format, fields=fields,
+                     progress=not args.quiet, analyse=not args.no_analyse, limit=args.limit)
         if args.json:
             print(json.dumps({**rep.to_dict(), "store": store.counts()}, ensure_ascii=False))
         else:

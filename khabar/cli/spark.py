@@ -12,6 +12,7 @@ def register(sub) -> None:
     p.add_argument("--master", default=None, help="Spark master (default: from spark-submit, else local[*])")
     p.add_argument("--partitions", type=int, default=None)
     p.add_argument("--format", default=None, choices=["jsonl", "parquet", "warc"])
+    p.add_argument("--stages", default=None, help="comma-separated stage names (default: the whole default pipeline)")
     p.set_defaults(func=run)
 
 
@@ -25,7 +26,8 @@ def run(args) -> int:
         raise KhabarError(f"pyspark is not installed (pip install 'khabar[spark]'): {exc}", code="K004") from None
     spark = session(args.master or "local[*]")
     try:
-        rep = spark_run(spark, args.inputs, args.out, fmt=args.format, partitions=args.partitions)
+        stages = [x.strip() for x in (args.stages or "").split(",") if x.strip()] or None
+        rep = spark_run(spark, args.inputs, args.out, fmt=args.format, partitions=args.partitions, stages=stages)
     finally:
         spark.stop()
     print(json.dumps(rep, ensure_ascii=False))

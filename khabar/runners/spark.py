@@ -84,12 +84,24 @@ def _items_from_warc(files: Iterator, n: int = 0) -> Iterator:
             yield (n, path, -1), Failure(path, "unreadable warc", f"{type(exc).__name__}: {exc}")
 
 
-def _process_partition(pairs: Iterator) -> Iterator:
+_PIPES: dict = {}
+
+
+def _pipeline(stages: tuple[str, ...] | None):
+    """One pipeline per Python worker and stage list (Spark reuses workers across tasks)."""
+    if stages not in _PIPES:
+        from khabar import pipeline
+        from khabar.pipeline import Pipeline
+
+        _PIPES[stages] = pipeline() if stages is None else Pipeline(list(stages))
+    return _PIPES[stages]
+
+
+def _process_partition(pairs: Iterator, stages: tuple[str, ...] | None = None) -> Iterator:
     """(key, item) -> ("new", id, key, prepared-json) | ("fail", reason, origin, detail)."""
-    from khabar import pipeline
     from khabar.runners.local import process
 
-    pipe = pipeline()
+    pipe = _pipeline(stages)
     for key, item in pairs:
         r = process(item, pipe)
         if r[0] == "new":
@@ -134,7 +146,8 @@ def _is_parquet(p: str) -> bool:
     return p.rstrip("/").endswith(".parquet") or p.rstrip("/").endswith(".pq")
 
 
-def run(spark, inputs: list[str], out: str, *, fields=None, fmt: str | None = None, partitions: int | None = None) -> dict:
+def run(spark, inputs: list[str], out: str, *, fields=None, fmt: str | None = None, partitions: int | None = None,
+        stages: list[str] | None = None) -> dict:
     """Extract ``inputs`` and write Parquet per table under ``out``; returns counts."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -164,13 +177,17 @@ def run(spark, inputs: list[str], out: str, *, fields=None, fmt: str | None = No
 
             rdds.append(df.rdd.zipWithIndex().mapPartitions(from_parquet))
         elif kind == "warc":
-            rdds.append(sc.binaryFiles(path).mapPartitions(lambda files, n=n: _items_from_warc(files, n)))
+            files = sc.binaryFiles(path)
+            if detect_format(path) == "warc":  # one file: name it as given, like the local reader
+                files = files.map(lambda kv, p=path: (p, kv[1]))
+            rdds.append(files.mapPartitions(lambda fs, n=n: _items_from_warc(fs, n)))
         else:
             lines = spark.read.text(path).rdd.map(lambda r: r[0]).zipWithIndex()
             lines = lines.map(lambda li, n=n, path=path: (((n, path, li[1]), path), li[0]))
             rdds.append(lines.mapPartitions(lambda rows, fj=fields_json: _items_from_lines(rows, fj)))
     items = sc.union(rdds) if len(rdds) > 1 else rdds[0]
-    results = items.repartition(parts).mapPartitions(_process_partition).persist(StorageLevel.MEMORY_AND_DISK)
+    st = tuple(stages) if stages else None
+    results = items.repartition(parts).mapPartitions(lambda it: _process_partition(it, st)).persist(StorageLevel.MEMORY_AND_DISK)
     outcome = results.map(lambda r: (r[0], r[1] if r[0] == "fail" else "")).countByValue()
     failed = {reason: n for (kind, reason), n in outcome.items() if kind == "fail"}
     read = sum(outcome.values())
@@ -225,9 +242,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--master", default=None)
     ap.add_argument("--partitions", type=int, default=None)
     ap.add_argument("--format", default=None, choices=["jsonl", "parquet", "warc"])
+    ap.add_argument("--stages", default=None, help="comma-separated stage names (default: the default pipeline)")
     a = ap.parse_args(argv)
     spark = session(a.master)
-    rep = run(spark, a.inputs, a.out, fmt=a.format, partitions=a.partitions)
+    stages = [x for x in (a.stages or "").split(",") if x] or None
+    rep = run(spark, a.inputs, a.out, fmt=a.format, partitions=a.partitions, stages=stages)
     print(json.dumps(rep, ensure_ascii=False))
     return 0
 
