@@ -237,7 +237,9 @@ class Events(Stage):
                 target = cand[1]
             target_ref = target[2].id
         else:
-            target_ref = self._unnamed_after(doc, s, tr, lx)
+            # after the trigger, or after its subject when that follows it (VSO)
+            start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
+            target_ref = self._unnamed_after(doc, s, tr, lx, start)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = None
         for r in after:
@@ -296,11 +298,11 @@ class Events(Stage):
     def _no_prep_between(words, a, b, lx) -> bool:
         return b - a <= 4 and not any(words[x] in lx["preps"] or words[x] in ("في", "الي", "ل", "ب") for x in range(a, b))
 
-    def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx):
+    def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx, start: int):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
         words, n = s.words, len(s.words)
         clause = tr.clauses
-        for x in range(tr.b, min(n, tr.b + 8)):
+        for x in range(start, min(n, start + 8)):
             if clause[x] != tr.clause:
                 break
             if words[x] in lx["preps"] and x + 1 < n and lx["unnamed"].match(words, x + 1):

@@ -295,7 +295,7 @@ class Quotes(Stage):
                 a += 1
         start, end = s.starts[a], s.ends[b - 1]
         if st and s.words[a].startswith("لل"):
-            start += 1  # «بيان للقصر الملكي»: the author is «القصر الملكي»
+            start += 2  # «بيان للقصر الملكي»: the author, without the preposition and article
         rows = mentions.within(start, end)
         pers = [r for r in rows if r[2].type == "PER"]
         if pers:
@@ -344,12 +344,16 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         pos = s.starts[k]
         if any(p[0] == pos for p in speech_pairs):
             break
-        if w in lx["comp"] or w in _CLAUSE or w in (":", ".", "؟", "?", "!", "(", ")"):
+        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in (":", ".", "؟", "?", "!", "(", ")", "-", "–"):
             break
         if w in lx["stop"]:
-            # «مسؤولو الصحة في غزة إنها»: a one-word «في» phrase right before the content
-            if head_unnamed and w == "في" and k + 2 < n and words[k + 2] in lx["comp"] and not lx["statement"].match(words, k + 1):
-                k += 2
+            # «مسؤولو الصحة في غزة إنها», «مسؤول في الدفاع المدني إن»: a short «في» phrase
+            # right before the content belongs to an unnamed source
+            if head_unnamed and w == "في" and not lx["statement"].match(words, k + 1):
+                for t in (k + 2, k + 3):
+                    if t < n and words[t] in lx["comp"] and not any(words[x] in lx["stop"] or words[x] in _CLAUSE for x in range(k + 1, t)):
+                        k = t
+                        break
             break
         # «قال للصحفيين»: an addressee, not the speaker; but «بيان للقصر» names the author
         if k > j and (w.startswith("لل") or w in ("ل", "لـ")) and not (head_statement and k == j + 1):

@@ -1,0 +1,67 @@
+"""claims: figures of people and aid with category, hedge, group, part-of and source."""
+
+import khabar
+from khabar.facts import SpanRef
+
+
+def _extract(text, date="2023-11-05"):
+    return khabar.extract(text + "\n", reference_date=date)
+
+
+def _source(doc, ref):
+    if isinstance(ref, SpanRef):
+        return ref.text
+    for e in doc.entities:
+        if e.id == ref:
+            return e.canonical
+    return ref
+
+
+def test_claims_part_of_and_attribution_cue():
+    doc = _extract("وقتل في القصف 120 فلسطينياً، منهم 40 طفلا و25 سيدة، وأصيب أكثر من 300 آخرين، بحسب مصادر طبية.")
+    got = [(c.value, c.category, c.bound) for c in doc.claims]
+    assert got == [(120, "killed", None), (40, "killed", None), (25, "killed", None), (300, "injured", "more_than")]
+    assert doc.claims[1].part_of == 0 and doc.claims[2].part_of == 0
+    assert doc.claims[1].group == "children" and doc.claims[2].group == "women"
+    assert all(_source(doc, c.source) == "مصادر طبية" for c in doc.claims)
+
+
+def test_claims_source_is_the_speaker_of_the_quote_holding_the_figure():
+    doc = _extract("وقال مسؤول في الدفاع المدني إن 7 أشخاص لقوا مصرعهم وأصيب 86 آخرون.")
+    assert [(c.value, c.category) for c in doc.claims] == [(7, "killed"), (86, "injured")]
+    assert all(_source(doc, c.source) == "مسؤول في الدفاع المدني" for c in doc.claims)
+
+
+def test_claims_unattributed_figure_is_the_articles_own():
+    doc = _extract("لقي 20 شخصا حتفهم وأصيب 40 آخرين بجروح في حادث تصادم قطارين.")
+    assert [(c.value, c.category, c.source) for c in doc.claims] == [(20, "killed", "article"), (40, "injured", "article")]
+
+
+def test_claims_hedges_come_from_the_quantities_layer():
+    doc = _extract("نزح أكثر من 150 ألف مدني من المدينة، وقتل زهاء 43 مدنيا في القصف.")
+    c1, c2 = doc.claims
+    assert (c1.value, c1.category, c1.bound, c1.group) == (150000, "displaced", "more_than", "civilians")
+    assert (c2.value, c2.category, c2.approximate) == (43, "killed", True)
+
+
+def test_claims_aid_trucks_have_their_unit():
+    doc = _extract("وقال المتحدث إن 100 شاحنة مساعدات تتحرك الآن إلى القطاع.")
+    (c,) = doc.claims
+    assert (c.value, c.category, c.unit) == (100, "aid_delivered", "truck")
+
+
+def test_claims_warrants_durations_and_ones_are_not_claims():
+    doc = _extract("أصدرت النيابة أوامر بالقبض على خمسة من الضباط، بعد أن قتل أحد السجناء في سجن يعمل منذ 20 عاما.")
+    assert doc.claims == []
+
+
+def test_claims_kidnapped_and_arrested():
+    doc = _extract("وقتلوا 1400 شخص واحتجزوا أكثر من 240 رهينة، كما اعتقلت القوات 380 في الضفة الغربية.")
+    assert [(c.value, c.category) for c in doc.claims] == [(1400, "killed"), (240, "hostages"), (380, "arrested")]
+
+
+def test_claims_evidence_slices_the_figure():
+    text = "قتل 32 شخصا من الرعاة الرحل السبت وسط مالي."
+    doc = _extract(text)
+    (c,) = doc.claims
+    assert doc.text[c.evidence.start : c.evidence.end].startswith("32")

@@ -1,0 +1,74 @@
+"""events: PLOVER types and modes from the trigger lexicon, actors, recipients, places, dates,
+sizes from claims, and the PLOVER JSON records."""
+
+import khabar
+from khabar.events import plover_records
+from khabar.facts import SpanRef
+
+
+def _extract(text, date="2023-11-05"):
+    return khabar.extract(text + "\n", reference_date=date)
+
+
+def _name(doc, ref):
+    if isinstance(ref, SpanRef):
+        return ref.text
+    for e in doc.entities:
+        if e.id == ref:
+            return e.canonical
+    return ref
+
+
+def _find(doc, type_, mode=None):
+    return [e for e in doc.events if e.type == type_ and (mode is None or e.mode == mode)]
+
+
+def test_events_visit_and_meeting_with_actor_target_place_date():
+    doc = _extract("قام وزير الخارجية الأمريكي أنتوني بلينكن الأحد بزيارة غير معلنة للعراق، وأجرى بلينكن محادثات مع رئيس الوزراء العراقي محمد شياع السوداني.")
+    (visit,) = _find(doc, "CONSULT", "visit")
+    assert _name(doc, visit.actor) == "أنتوني بلينكن"
+    assert _name(doc, visit.target) == "العراق"
+    assert visit.when == "2023-11-05"
+    (meet,) = _find(doc, "CONSULT", "meet")
+    assert "السوداني" in _name(doc, meet.target) or "محمد شياع" in _name(doc, meet.target)
+
+
+def test_events_reject_with_unnamed_recipient_and_yesterday():
+    doc = _extract("رفض وزير الخارجية الأمريكي أنتوني بلينكن دعوات لوقف إطلاق النار من مسؤولين عرب أمس السبت.")
+    (rej,) = _find(doc, "REJECT")
+    assert "بلينكن" in _name(doc, rej.actor)
+    assert isinstance(rej.target, SpanRef) and rej.target.text == "مسؤولين عرب"
+    assert rej.when == "2023-11-04"
+
+
+def test_events_attack_takes_the_toll_of_its_sentence():
+    doc = _extract("منذ أن شن مقاتلو حماس هجوماً مباغتاً على جنوب إسرائيل في السابع من أكتوبر وقتلوا 1400 شخص.")
+    (att,) = _find(doc, "ASSAULT")
+    assert _name(doc, att.actor) == "حماس"
+    assert att.fatalities == 1400
+    assert isinstance(att.where, SpanRef) and att.where.text == "جنوب إسرائيل"
+    assert att.when == "2023-10-07"
+
+
+def test_events_protest_crowd_is_the_actor():
+    doc = _extract("تظاهر آلاف الطلاب في العاصمة المغربية الرباط احتجاجا على رفع الرسوم.")
+    prot = _find(doc, "PROTEST")
+    assert prot and "الطلاب" in _name(doc, prot[0].actor)
+
+
+def test_events_arrest_counts_attach_as_arrests():
+    doc = _extract("واعتقلت الشرطة التركية 19 شخصا في أنقرة.")
+    (arr,) = _find(doc, "COERCE", "arrest")
+    assert arr.arrests == 19
+
+
+def test_events_plover_records_use_manual_field_names():
+    doc = _extract("وبينما تواصل إسرائيل الضربات الجوية على غزة، قتل 50 فلسطينيا.")
+    recs = plover_records(doc)
+    assert recs, doc.events
+    r = next(r for r in recs if r["event"] == ["ASSAULT"])
+    assert set(r) >= {"id", "date", "actor", "recipient", "event", "mode", "event_text", "quad_code"}
+    assert r["mode"] == ["aerial"] and r["quad_code"] == 4
+    assert r["actor"][0]["entity_text"] == "إسرائيل"
+    assert r["size"] == {"dead": 50}
+    assert r["date"] == "2023-11-05"

@@ -1,0 +1,102 @@
+"""quotes: cues, speakers, conveyors and quotation styles on real Arabic news sentences (the seed,
+the tune half of the facts development set, and sentences written like them)."""
+
+import pytest
+
+import khabar
+from khabar.facts import SpanRef
+from khabar.normalise import normalise
+
+
+def _extract(text):
+    return khabar.extract(text + "\n", reference_date="2018-04-23")
+
+
+def _speaker(doc, ref):
+    if isinstance(ref, SpanRef):
+        return ref.text
+    for e in doc.entities:
+        if e.id == ref:
+            return e.canonical
+    return ref
+
+
+def _content(doc, q):
+    return doc.text[q.content.start : q.content.end]
+
+
+def test_quotes_indirect_with_named_speaker_and_cue():
+    doc = _extract("وقال رضا جعفر زاده مدير العلاقات العامة بمؤسسة الطيران المدني لوكالة الأنباء إنه تم تسليم الصندوقين للسلطات القضائية.")
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert q.kind == "indirect"
+    assert "رضا جعفر زاده" in normalise(_speaker(doc, q.speaker)) or "رضا" in _speaker(doc, q.speaker)
+    assert doc.text[q.cue.start : q.cue.end] == "وقال"
+    assert _content(doc, q).startswith("تم تسليم الصندوقين")
+
+
+@pytest.mark.parametrize("opening,closing", [("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'), ("'", "'")])
+def test_quotes_every_quotation_style_is_direct_speech(opening, closing):
+    doc = _extract(f"وقال متحدث باسم التحالف {opening}سنأخذ تلك التقارير بجدية{closing}.")
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert _content(doc, direct[0]) == "سنأخذ تلك التقارير بجدية"
+    assert "متحدث باسم التحالف" in _speaker(doc, direct[0].speaker)
+
+
+def test_quotes_subjectless_continuation_takes_previous_speaker():
+    text = (
+        "قالت نائبة المتحدث الرسمي للأمين العام للأمم المتحدة إري كانكو إن أكثر من مليون شخص نزحوا داخل سوريا.\n"
+        "وأضافت في مؤتمر صحفي في نيويورك أن \"الأمم المتحدة ما زالت تشعر بقلق عميق حيال التهجير المستمر\".\n"
+        "كذلك قالت إن المساعدات وصلت إلى مئات الآلاف."
+    )
+    doc = _extract(text)
+    assert len(doc.quotes) == 3
+    first = doc.quotes[0].speaker
+    assert all(q.speaker == first for q in doc.quotes)
+    assert doc.quotes[1].kind == "direct"
+
+
+def test_quotes_conveyor_and_speaker_from_naql_an_qawlihi():
+    doc = _extract("في سياق متصل، نقل مسؤول أمريكي عن وزير الخارجية الأمريكي أنتوني بلينكن قوله الأحد، إنه يتعين أن تلعب السلطة الفلسطينية دوراً مركزياً.")
+    q = doc.quotes[0]
+    assert isinstance(q.via, SpanRef) and q.via.text == "مسؤول أمريكي"
+    assert "بلينكن" in _speaker(doc, q.speaker)
+    assert _content(doc, q).startswith("يتعين")
+
+
+def test_quotes_unnamed_source_is_a_span():
+    doc = _extract("ونقلت مصادر صحافية عن مصدر أمني قوله إن الأجهزة رصدت معلومات عن هجمات محتملة.")
+    q = doc.quotes[0]
+    assert isinstance(q.speaker, SpanRef) and q.speaker.text == "مصدر أمني"
+    assert doc.text[q.speaker.start : q.speaker.end] == "مصدر أمني"
+
+
+def test_quotes_scare_quotes_and_titles_are_not_speech():
+    doc = _extract('ولليوم الثلاثين، يشن الجيش "حرباً مدمرة" على المدينة، ووصف القضية بـ"الشنيعة".')
+    assert doc.quotes == []
+
+
+def test_quotes_participle_direct_quote_keeps_the_sentence_speaker():
+    doc = _extract('وقال الوزير أنتوني بلينكن إن الهجمات أمر يتعلق بسيادة العراق، مشيراً إلى أنه "من المهم أن نبعث برسالة واضحة للغاية".')
+    kinds = [q.kind for q in doc.quotes]
+    assert kinds == ["indirect", "direct"]
+    assert doc.quotes[0].speaker == doc.quotes[1].speaker
+    assert normalise(doc.text[doc.quotes[1].cue.start : doc.quotes[1].cue.end]) == normalise("مشيراً إلى")
+    # the reported speech stops where the participle takes over
+    assert "مشيراً" not in _content(doc, doc.quotes[0])
+
+
+def test_quotes_subject_before_the_verb():
+    doc = _extract("وكانت شركة آسمان للطيران قد قالت في وقت سابق إن 65 شخصا كانوا على متن الطائرة.")
+    assert "آسمان للطيران" in _speaker(doc, doc.quotes[0].speaker)
+
+
+def test_quotes_impersonal_yudhkar_is_no_speaker():
+    doc = _extract("ويذكر أن إيران تعرضت لعدد من حوادث تحطم الطائرات في العقود الماضية.")
+    assert doc.quotes == []
+
+
+def test_quotes_statement_speaks_for_its_author():
+    doc = _extract("وقال بيان للقصر الملكي إن الملك تعهد بدفع تكاليف دفن القتلى وعلاج المصابين.")
+    assert _speaker(doc, doc.quotes[0].speaker).endswith("قصر الملكي")
