@@ -61,6 +61,23 @@ class PhraseIndex:
         for lst in self.first.values():
             lst.sort(key=lambda x: -len(x[0]))
 
+    def surfaces(self) -> frozenset[str]:
+        """Every written form a phrase's first word may take with proclitics (a superset: ``match``
+        has the last word); testing membership in it is one set lookup per token."""
+        out = set()
+        for f in self.first:
+            out.add(f)
+            if self.bare:
+                continue
+            for conj in ("", *_CONJ):
+                for prep in ("", *_PREP):
+                    for det in ("", "ال"):
+                        out.add(conj + prep + det + f)
+                out.add(conj + "لل" + f)
+                if f.startswith("ال"):
+                    out.add(conj + "لل" + f[2:])
+        return frozenset(out)
+
     def may_start(self, word: str) -> bool:
         """Whether some phrase could start at ``word`` (cheap test before ``match``)."""
         if self.bare:

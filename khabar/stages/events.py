@@ -40,7 +40,7 @@ def lexicon():
     return {
         "triggers": trig,
         "index": index,
-        "may_start": functools.lru_cache(maxsize=1 << 16)(index.may_start),
+        "forms": index.surfaces(),
         "with": withs,
         "window": ev.get("window", 4),
         "quad": ev["quad"],
@@ -87,11 +87,11 @@ class Events(Stage):
         events: list[Event] = []
         meta: list[dict] = []  # per event: sentence, trigger token, target row (for merging)
         ref_date = doc.reference_date.isoformat() if doc.reference_date else None
-        may_start = lx["may_start"]
+        forms = lx["forms"]
         for s in body(doc):
             words = s.words
             n = len(words)
-            cands = [i for i, w in enumerate(words) if may_start(w)]
+            cands = [i for i, w in enumerate(words) if w in forms]
             if not cands:
                 continue
             clause = _clauses(words)

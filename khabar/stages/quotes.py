@@ -32,7 +32,8 @@ def lexicon():
     src = load("ar/sources.yaml")
     lx = _lexicon(sp, src)
     cues = (lx["verbs"], lx["parts"], lx["convey"], lx["impersonal"])
-    lx["may_cue"] = functools.lru_cache(maxsize=1 << 16)(lambda w: any(ix.may_start(w) for ix in cues))
+    lx["cue_forms"] = frozenset().union(*(ix.surfaces() for ix in cues))
+    lx["may_cue"] = lx["cue_forms"].__contains__
     return lx
 
 
@@ -97,7 +98,7 @@ class Quotes(Stage):
         last_speaker = None
         opens = {p[0]: (k, p) for k, p in enumerate(speech_pairs)}
         pair_at = opens.get
-        may_cue = lx["may_cue"]
+        cue_forms = lx["cue_forms"]
 
         def inside_pair(pos: int) -> bool:
             return any(p[0] < pos < p[1] for p in speech_pairs)
@@ -107,7 +108,7 @@ class Quotes(Stage):
             n = len(words)
             sent_quotes: list[Quote] = []
             nxt = 0
-            for i in [i for i, w in enumerate(words) if may_cue(w)]:
+            for i in [i for i, w in enumerate(words) if w in cue_forms]:
                 if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i):
                     continue
                 hit = lx["convey"].match(words, i)
