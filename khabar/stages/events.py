@@ -49,6 +49,7 @@ def lexicon():
         "preps": {"من", "مع", "على", "الى", "ضد", "عن"},
         "cities": {fold(w) for w in ev["city_nouns"]},
         "protesters": PhraseIndex(ev["protesters"]),
+        "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
     }
 
@@ -130,18 +131,25 @@ class Events(Stage):
             sent_rows = mentions.within(s.start, s.end)
             sent_quotes = [q for q in doc.quotes if q.content.start < s.end and s.start < q.content.end]
             speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None)
-            made = []
+            made, made_trigs = [], []
             for tr in trigs:
                 rows, inside = self._region(s, tr, sent_rows, sent_quotes)
                 e = self._event(doc, s, tr, lx, rows, None if inside else speaker)
-                if e.actor is None and (e.target is None or any(x.type == e.type for x in made)):
-                    continue  # nobody named: kept once per sentence, and only with whom it hit
                 e.when = when.get(id(tr), ref_date)
                 made.append(e)
-                events.append(e)
-                meta.append({"sent": s, "trig": tr})
+                made_trigs.append(tr)
             # figures of the sentence to its violent or coercive events
             self._sizes(doc, s, made, trigs)
+            kept_types = set()
+            for e, tr in zip(made, made_trigs):
+                if e.actor is None:
+                    # nobody named: coded once per sentence and type, and only when the text
+                    # says whom it hit or what it cost
+                    if e.type in kept_types or (e.target is None and e.fatalities is None and e.injuries is None and e.arrests is None):
+                        continue
+                kept_types.add(e.type)
+                events.append(e)
+                meta.append({"sent": s, "trig": tr})
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = events
 
@@ -196,32 +204,42 @@ class Events(Stage):
         in_clause = [r for r in rows if clause[min(s.index_at(r[0]), len(words) - 1)] == tr.clause]
         before = [r for r in in_clause if r[1] <= t_start]
         after = [r for r in in_clause if r[0] >= v_end and not (t_start <= r[0] < t_end and entry.get("pos") == "noun")]
-        actor = target = None
+        actor = None
         if entry["type"] == "PROTEST":
             crowd = self._crowd(doc, s, tr, lx)
             if crowd is not None:
                 return self._finish(doc, s, tr, lx, entry, crowd, after, None, t_start, t_end)
-        # «زيارة بلينكن»: the agent of a noun trigger is its genitive
-        if entry.get("pos") == "noun" and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
+        actor_ref = None
+        is_verb = entry.get("pos") == "verb"
+        wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
+        # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
+        if not is_verb and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
             after = after[1:]
-        if actor is None and before:
-            # a place acts only as the subject right before its verb («تواصل إسرائيل الضربات»)
-            cand = [r for r in before if r[2].type in ("PER", "ORG") or (r[2].type == "LOC" and tr.a - s.index_at(r[1] - 1) <= 2)]
+        # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
+        if actor is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
+            actor = before[-1]
+        if actor is None and is_verb:
+            actor_ref = self._subject_before(doc, s, tr, lx)
+        # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
+        # «ناشد إسرائيل» names whom the earlier subject urged
+        if actor is None and actor_ref is None and is_verb and after and after[0][2].type != "MISC":
+            if self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
+                actor = after[0]
+                after = after[1:]
+        # 4. a person or organisation earlier in the clause, then in the sentence
+        if actor is None and actor_ref is None:
+            cand = [r for r in before if r[2].type in ("PER", "ORG")]
             if cand:
                 actor = cand[-1]
-        wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
-        # «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»: verb, then its subject; but
-        # «ناشد إسرائيل» names whom the earlier subject urged
-        vso = entry.get("pos") == "verb" and after and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx)
-        if actor is None and vso and after[0][2].type != "MISC" and not (entry.get("object_first") and (wider or speaker)):
-            actor = after[0]
-            after = after[1:]
-        if actor is None and wider:
-            actor = wider[-1]
-        actor_ref = actor[2].id if actor else speaker
-        if actor_ref is None:
+            elif wider:
+                actor = wider[-1]
+        if actor is not None:
+            actor_ref = actor[2].id
+        if actor_ref is None and not entry.get("named_actor"):
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
+        if actor_ref is None:
+            actor_ref = speaker
         return self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
 
     def _finish(self, doc, s: Sent, tr: _Trig, lx, entry, actor_ref, after, actor, t_start, t_end) -> Event:
@@ -259,23 +277,44 @@ class Events(Stage):
             where=where,
         )
 
+    def _subject_before(self, doc, s: Sent, tr: _Trig, lx):
+        """«مقاتلات إسرائيلية استهدفت», «مسلحون هاجموا»: an unnamed subject written right before
+        its verb, at the head of its clause (or right after «أن»)."""
+        words = s.words
+        a = tr.a
+        while a > 0 and tr.a - a < 3 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]:
+            a -= 1
+        if a == tr.a or (a > 0 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]):
+            return None
+        end = _phrase(words, a, lx)
+        if end != tr.a or not self._nounish(words, a, end, lx):
+            return None
+        return span_ref(doc, s.starts[a], s.ends[end - 1])
+
+    @staticmethod
+    def _nounish(words, a, end, lx) -> bool:
+        """A phrase that reads as a noun: definite head, a word for people, or a nisba after it."""
+        head = words[a]
+        core = head[1:] if head[:1] in ("و", "ف") else head
+        if core.startswith("ال") or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a):
+            return True
+        return end - a >= 2 and words[a + 1].endswith(("يه", "ي", "يون", "يين"))
+
     def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows):
-        """No named actor: the words naming one («تظاهر آلاف الطلاب», «مسلحون هاجموا»), a noun
-        phrase right after a verb trigger or right before the trigger at the head of its clause."""
+        """No named actor: the words naming one («تظاهر آلاف الطلاب»), a noun phrase right after
+        a verb trigger; never a word with a preposition on it or a number."""
         words, n = s.words, len(s.words)
         if tr.entry.get("pos") == "verb" and tr.v < n:
             # «قطع الطرق»: when the needed word is the object, the subject follows it
             x = tr.b if tr.b == tr.v + 1 and tr.b > tr.v else tr.v
-            end = _phrase(words, x, lx) if x < n else None
-            if end:
+            if x >= n or any(q.start <= s.starts[x] < q.end for q in doc.quantities):
+                return None
+            w = words[x]
+            if w[:1] in ("ب", "ل", "ك") and (w[1:3] == "ال" or w.startswith("لل")):
+                return None
+            end = _phrase(words, x, lx)
+            if end and self._nounish(words, x, end, lx):
                 return span_ref(doc, s.starts[x], s.ends[end - 1])
-        a = tr.a
-        while a > 0 and words[a - 1] not in _CLAUSE and tr.a - a < 4:
-            a -= 1
-        if a < tr.a:
-            end = _phrase(words, a, lx)
-            if end == tr.a:
-                return span_ref(doc, s.starts[a], s.ends[end - 1])
         return None
 
     def _crowd(self, doc, s: Sent, tr: _Trig, lx):
@@ -296,7 +335,12 @@ class Events(Stage):
 
     @staticmethod
     def _no_prep_between(words, a, b, lx) -> bool:
-        return b - a <= 4 and not any(words[x] in lx["preps"] or words[x] in ("في", "الي", "ل", "ب") for x in range(a, b))
+        """Whether the entity at word b can be the subject of the verb ending at word a: near,
+        with no preposition before it nor on it («لحركة حماس» is no subject)."""
+        if b - a > 4 or any(words[x] in lx["preps"] or words[x] in ("في", "الي", "ل", "ب", '"', "«") for x in range(a, b)):
+            return False
+        w = words[b] if b < len(words) else ""
+        return not (w[:1] in ("ل", "ب") and (w[1:3] == "ال" or w.startswith("لل")) or w[:2] in ("لح", "لل"))
 
     def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx, start: int):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
