@@ -199,7 +199,7 @@ def test_api_writes_need_token_beyond_loopback(tmp_path):
         err(c.post("/v1/articles", json=doc), 403, "writes_disabled")
         assert c.get("/v1/articles").status_code == 200  # reads stay open
     with TestClient(create_app(ApiConfig(db=str(tmp_path / "b.db"), host="0.0.0.0", token="s3cret-token"))) as c:
-        r = err(c.post("/v1/articles", json=doc), 401, "unauthorized")
+        err(c.post("/v1/articles", json=doc), 401, "unauthorized")
         err(c.post("/v1/articles", json=doc, headers={"Authorization": "Bearer wrong"}), 401, "unauthorized")
         err(c.post("/v1/articles", json=doc, headers={"Authorization": "Basic s3cret-token"}), 401, "unauthorized")
         assert c.post("/v1/articles", json=doc, headers={"Authorization": "Bearer s3cret-token"}).status_code == 201

@@ -7,7 +7,6 @@ reuses its threads, so each opens the store once and keeps it.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from .errors import ApiError
 
@@ -49,9 +48,6 @@ class StoreAccess:
         if self.path is not None:
             self.handle()
             prepare(doc)
-
-    def exists(self) -> bool:
-        return self.path is not None and Path(self.path).exists()
 
     def close(self) -> None:
         with self._handles_lock:

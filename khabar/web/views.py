@@ -16,7 +16,7 @@ from ..api.errors import ApiError
 from ..api.limits import bounded
 from . import queries
 from .chart import line_chart
-from .highlight import figure_label, reading
+from .highlight import reading
 
 HERE = Path(__file__).parent
 MARK = ("\x02", "\x03")  # snippet highlight markers: split in the template, never markup
@@ -153,7 +153,7 @@ async def figures_page(request: Request, category: str = "", where: str = "", by
         g["chart"] = line_chart({name: [(p["date"], p["value"], p["text"]) for p in pts.values()] for name, pts in g["series"].items()})
         g["rows"] = sorted(((day, name, p) for name, pts in g["series"].items() for day, p in pts.items()), key=lambda r: (r[0], r[1]))
     categories = sorted({g["category"] for g in await _call(request, queries.figure_groups, store, category=None, where=None, limit=1000)})
-    return page(request, "figures.html", title="الأرقام", groups=groups, categories=categories, category=category, where=where, by=by, figure_label=figure_label)
+    return page(request, "figures.html", title="الأرقام", groups=groups, categories=categories, category=category, where=where, by=by)
 
 
 @router.get("/stories", response_class=HTMLResponse)
