@@ -100,3 +100,17 @@ def test_quotes_impersonal_yudhkar_is_no_speaker():
 def test_quotes_statement_speaks_for_its_author():
     doc = _extract("وقال بيان للقصر الملكي إن الملك تعهد بدفع تكاليف دفن القتلى وعلاج المصابين.")
     assert _speaker(doc, doc.quotes[0].speaker).endswith("قصر الملكي")
+
+
+def test_quotes_sentence_opening_on_its_source_reports_its_words():
+    doc = _extract("ووفقا لوزارة الصحة في القطاع، فإن حصيلة المواجهات ارتفعت إلى ثلاثين قتيلا.")
+    (q,) = doc.quotes
+    assert isinstance(q.speaker, SpanRef) and q.speaker.text.startswith("وزارة الصحة")
+    assert _content(doc, q).startswith("حصيلة المواجهات")
+
+
+def test_quotes_naql_an_without_conveyor():
+    doc = _extract('ونقل عن المتحدث باسم الشرطة، قوله إن "خمسة أشخاص أصيبوا في الحادث الذي وقع صباح اليوم".')
+    (q,) = doc.quotes
+    assert q.kind == "direct" and "المتحدث باسم الشرطة" in _speaker(doc, q.speaker)
+    assert q.via is None

@@ -55,6 +55,7 @@ def _lexicon(sp, src):
         "aux": {fold(w) for w in sp["auxiliaries"]},
         "relay": PhraseIndex(sp["relay"], bare=True),
         "impersonal": PhraseIndex(sp["impersonal"]),
+        "according": PhraseIndex(src["according_to"]),
     }
 
 
@@ -107,6 +108,11 @@ class Quotes(Stage):
             words = s.words
             n = len(words)
             sent_quotes: list[Quote] = []
+            lead = self._according(doc, s, lx, mentions)
+            if lead is not None:
+                sent_quotes.append(lead)
+                quotes.append(lead)
+                last_speaker = lead.speaker
             nxt = 0
             for i in [i for i, w in enumerate(words) if w in cue_forms]:
                 if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i):
@@ -155,6 +161,33 @@ class Quotes(Stage):
                 quotes.append(q)
         quotes.sort(key=lambda q: q.content.start)
         doc.quotes = quotes
+
+    def _according(self, doc, s: Sent, lx, mentions):
+        """«وبحسب بيان للجيش، فإن ...», «ووفقاً لمصادر محلية، قتل ...»: a sentence that opens on
+        its source reports that source's words."""
+        words, n = s.words, len(s.words)
+        hit = lx["according"].match(words, 0) if n else None
+        if not hit:
+            return None
+        a = hit[1]
+        b = a
+        while b < n and words[b] not in _CLAUSE and b - a < 10:
+            b += 1
+        if b >= n - 1 or b == a or words[b] not in _CLAUSE:
+            return None
+        c = b + 1
+        if c < n and (words[c] in ("فان", "فانه", "فانها") or words[c] in lx["comp"]):
+            c += 1
+        if c >= n:
+            return None
+        end = n
+        while end > c + 1 and words[end - 1] in (".", "!", "؟", "?", "،"):
+            end -= 1
+        speaker = self._np_ref(doc, s, a, b, mentions, lx)
+        if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and words[a - 1] in ("وفقا", "ووفقا", "طبقا"):
+            speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لوزارة الصحة»
+        cue = Span(s.starts[0], s.ends[a - 1])
+        return Quote(kind="indirect", speaker=speaker, cue=cue, content=Span(s.starts[c], s.ends[end - 1]))
 
     # one cue -> one quote (or None when what follows is not speech)
     def _read(self, doc, s: Sent, cue: _Cue, lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker):
