@@ -66,10 +66,11 @@ def test_quotes_conveyor_and_speaker_from_naql_an_qawlihi():
 
 
 def test_quotes_unnamed_source_is_a_span():
-    doc = _extract("ونقلت مصادر صحافية عن مصدر أمني قوله إن الأجهزة رصدت معلومات عن هجمات محتملة.")
+    doc = _extract("ونقلت وسائل إعلام محلية عن مصدر أمني قوله إن الشرطة أغلقت الطرق المؤدية إلى السجن.")
     q = doc.quotes[0]
     assert isinstance(q.speaker, SpanRef) and q.speaker.text == "مصدر أمني"
     assert doc.text[q.speaker.start : q.speaker.end] == "مصدر أمني"
+    assert isinstance(q.via, SpanRef) and q.via.text == "وسائل إعلام محلية"
 
 
 def test_quotes_scare_quotes_and_titles_are_not_speech():
