@@ -52,7 +52,8 @@ _WORD_START = re.compile(r"(?<![^\W_])[^\W_]|[(\$]")
 
 # punctuation that separates words (the view keeps it); everything else stays in the word
 _DIGIT = re.compile(r"\d")
-_SEP_AFTER = re.compile(r"\s*[/.-]\s*\d")
+_SEP_AFTER = re.compile(r"\d*\s*[/.-]\s*\d")
+_YEARISH = re.compile(r"\d{3,4}(?!\d)")
 
 # clitics a trigger word may carry, and the article
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
@@ -70,54 +71,71 @@ def trigger_vocab(groups: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-_TOKEN = re.compile(r"[^\W_]+|\$")
+_TOKEN = re.compile(r"\w+")
+# the first digit of a number, after a letter (a clitic: «بـ3.5») or a non-word character
+_NUMBER = re.compile(r"(?<![\d.,\u066B\u066C])\d")
 _LAST: dict = {}
+_KEYS: dict = {}
 
 
-def _distinct(text: str, a: int, b: int) -> set[str]:
-    """The distinct words of ``text[a:b]``; the last few are kept, as the times and quantities
-    stages scan the same view one after the other."""
+def _distinct(text: str, a: int, b: int):
+    """The distinct words of ``text[a:b]`` and the starts of its numbers; the last few are kept,
+    as the times and quantities stages scan the same view one after the other."""
     key = (id(text), a, b)
     hit = _LAST.get(key)
     if hit is not None and hit[0] is text:
-        return hit[1]
+        return hit[1], hit[2]
     distinct = set(_TOKEN.findall(text, a, b))
+    if "$" in text:
+        distinct.add("$")
+    numbers = [m.start() for m in _NUMBER.finditer(text, a, b)]
     if len(_LAST) > 8:
         _LAST.clear()
-    _LAST[key] = (text, distinct)
-    return distinct
+    _LAST[key] = (text, distinct, numbers)
+    return distinct, numbers
 
 
-def ends_with(words) -> re.Pattern:
-    """A pattern finding one of ``words`` (folded) as the last word before a position."""
-    return re.compile(rf"(?<![^\W_])[وفبلك]?(?:{trie_pattern(words)})[\s(:/،,-]*$")
+def ends_with(words, digits: bool = False) -> re.Pattern:
+    """A pattern finding one of ``words`` (folded), or a number, as the last word before a
+    position."""
+    num = r"|\d" if digits else ""
+    return re.compile(rf"(?:(?<![^\W_])[وفبلك]?(?:{trie_pattern(words)}){num})[\s(:/،,-]*$")
 
 
-def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None, sep_group: str | None = None):
-    """Hits ``(position, groups)`` of vocabulary words in ``text[a:b]``, in order. The words are
-    listed by one C-level ``findall``; Python then runs once per distinct word and per hit, never
-    per character. A word holding a digit hits ``digit_group`` at its first digit, or
-    ``sep_group`` when a date separator follows it («5/11», «2023-11»)."""
+def scan_words(text: str, a: int, b: int, vocab: dict, digit_group: str | None, sep_group: str | None = None,
+               year_group: str | None = None):
+    """Hits ``(position, groups)`` of vocabulary words in ``text[a:b]``, in order. Words are
+    listed by one C-level ``findall`` and met with the vocabulary by a set intersection; Python
+    runs only per hit, never per character or per word of the text. Each number hits
+    ``digit_group`` at its first digit, or ``sep_group`` when a date separator follows its first
+    run of digits («5/11», «2023-11»), or ``year_group`` when that run has three or four digits;
+    a group of None leaves those numbers out."""
+    distinct, numbers = _distinct(text, a, b)
     hits = []
-    for w in _distinct(text, a, b):
-        groups = vocab.get(w)
-        off = 0
-        if groups is None:
-            if digit_group is None or w.isalpha():
-                continue
-            m = _DIGIT.search(w)
-            if m is None:
-                continue
-            groups, off = (digit_group,), m.start()
+    keys = _KEYS.get(id(vocab))
+    if keys is None or keys[0] is not vocab:
+        keys = _KEYS[id(vocab)] = (vocab, frozenset(vocab))
+    for w in distinct & keys[1]:  # iterates the smaller of the two
+        groups = vocab[w]
         lw = len(w)
         i = text.find(w, a, b)
         while i >= 0:
             if (i == a or not text[i - 1].isalnum()) and (i + lw == b or not text[i + lw].isalnum()):
-                if sep_group and off == 0 and groups[0] == digit_group and _SEP_AFTER.match(text, i + lw):
-                    hits.append((i, (sep_group,)))
-                else:
-                    hits.append((i + off, groups))
+                hits.append((i, groups))
             i = text.find(w, i + lw, b)
+    if digit_group or sep_group or year_group:
+        dg = (digit_group,) if digit_group else None
+        sg = (sep_group,) if sep_group else dg
+        yg = (year_group,) if year_group else dg
+        for i in numbers:
+            if sep_group and _SEP_AFTER.match(text, i):
+                g = sg
+            elif year_group and _YEARISH.match(text, i):
+                g = yg
+            else:
+                g = dg
+            if g is not None:
+                hits.append((i, g))
     hits.sort()
     return hits
 

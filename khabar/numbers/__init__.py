@@ -252,13 +252,22 @@ def _strip_clitic(s: str, table) -> str:
     return s
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None, *, regions=None) -> list[Found]:
+def find_quantities(text: str, start: int = 0, end: int | None = None, *, regions=None, skip=()) -> list[Found]:
     """Quantities in ``text[start:end]`` (a normalised view), or in each of ``regions`` (view
-    ``(start, end)`` pairs), in order, not overlapping."""
+    ``(start, end)`` pairs), in order, not overlapping. No number starting inside one of the
+    sorted view spans ``skip`` (time expressions) is read."""
     L = lex()
     end = len(text) if end is None else end
     regions = regions if regions is not None else [(start, end)]
     hits = scan_words(text, min((a for a, _ in regions), default=0), max((b for _, b in regions), default=0), L.vocab, "n")
+    if skip:
+        starts = [s for s, _ in skip]
+        kept = []
+        for h in hits:
+            k = bisect.bisect_right(starts, h[0]) - 1
+            if k < 0 or h[0] >= skip[k][1]:
+                kept.append(h)
+        hits = kept
     pos = [h[0] for h in hits]
     out: list[Found] = []
     for a, b in regions:

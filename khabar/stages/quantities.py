@@ -27,7 +27,8 @@ class Quantities(Stage):
         times = sorted((t.start, t.end) for t in doc.times if hasattr(t, "start")) if "times" in doc.stages else []
         t_starts = [s for s, _ in times]
         out = []
-        for f in find_quantities(vt, regions=regions):
+        skip = [(view.from_source(s), view.from_source(e)) for s, e in times]
+        for f in find_quantities(vt, regions=regions, skip=skip):
             ns, ne = view.to_source(f.number_start, f.number_end)
             if times:
                 i = bisect.bisect_right(t_starts, ns) - 1

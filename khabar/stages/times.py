@@ -43,7 +43,7 @@ class Times(Stage):
         vt = view.text
         blocks = doc.body_blocks() if doc.blocks else []
         regions = [(view.from_source(b.start), view.from_source(b.end)) for b in blocks] if doc.blocks else [(0, len(vt))]
-        sents = [(view.from_source(s.start), view.from_source(s.end)) for s in doc.sentences]
+        sents = None  # sentence bounds are found on the view where needed
         ref = doc.reference_date
         if ref is None:
             ref = _meta_date(doc.meta.get("date"))

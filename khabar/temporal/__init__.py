@@ -114,7 +114,7 @@ class _Lex:
         )
         pair = rf"(?:\s*(?:/|\\|-|–)\s*(?P<m2a>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?"
         numdate = r"(?P<na>\d{1,4})\s*(?P<sep>[/.-])\s*(?P<nb>\d{1,2})\s*(?P=sep)\s*(?P<nc>\d{4}|\d{2})"
-        day = rf"(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
+        day = rf"(?:(?<![^\W_])ال(?=\d))?(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
         reld = trie_pattern(self.reldays)
         wd_head = rf"(?:(?P<rdp>{_LB}{_CL}(?:(?:{_alt(d['day_parts'])})\s+)?(?:{reld}))\s+)?(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:الموافق|الموافق\s+ل)\s+|\(\s*)?"
         self.greg = re.compile(
@@ -197,12 +197,13 @@ class _Lex:
         openers |= {fold(f) for f in d["day_parts"] + d["weekday_prefix"] + d["date_words"] + d["period_parts"]
                     + d["year_words"] + d["ago_words"] + d["later_words"] + d["duration_quantifiers"] + d["current_words"]}
         left_r = ends_with(openers)
-        left_u = ends_with(openers | set(nlex().words) | {w.split()[0] for w in nlex().words})
+        left_u = ends_with(openers | set(nlex().words) | {w.split()[-1] for w in nlex().words}, digits=True)
         self.kinds = {
             "g": ([(0, self.greg)], _BACK, False, None),
             "h": ([(2, self.hijri_re)], _BACK, False, None),
-            # a digit begins its year or duration; «( 1948 )» starts at the bracket
-            "d": ([(4, self.year_re), (3, self.rel_re)], 3, True, None),
+            # a number of three or four digits may be a year; «( 1948 )» starts at the bracket.
+            # Other numbers begin durations, found from their unit word
+            "d": ([(4, self.year_re)], 3, True, None),
             "n": ([(1, self.numeric), (4, self.year_re), (3, self.rel_re)], 24, True, left_r),
             "y": ([(4, self.year_re), (1, self.numeric), (3, self.rel_re)], 8, True, None),
             "u": ([(3, self.rel_re)], 32, True, left_u),
@@ -300,7 +301,7 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     L = lex()
     regions = regions or [(0, len(text))]
     cands: list[tuple[int, int, int, object]] = []  # start, -len, priority, builder
-    hits = scan_words(text, 0, len(text), L.vocab, "d", "n")
+    hits = scan_words(text, 0, len(text), L.vocab, None, "n", "d")
     pos = [h[0] for h in hits]
     for a, b in regions:
         i, j = bisect.bisect_left(pos, a), bisect.bisect_left(pos, b)
@@ -317,12 +318,9 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     out: list[Found] = []
     prev_day: dt.date | None = None
     prev_year: int | None = None
-    sent_starts = [s for s, _ in (sentences or [])]
 
     for prio, m in chosen:
-        si = bisect.bisect_right(sent_starts, m.start()) - 1
-        sent_start = sentences[si][0] if si >= 0 else max(0, m.start() - 80)
-        ctx = _Ctx(ref, day_first, (text, max(sent_start, m.start() - 80), m.start(), m.end(), L))
+        ctx = _Ctx(ref, day_first, (text, max(0, m.start() - 80), m.start(), m.end(), L))
         try:
             if prio == 0:
                 f = _greg(m, ctx, L, prev_day, text, prev_year)
@@ -343,6 +341,8 @@ def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
     after = text[e : e + 12].split()
     if after and after[0] in L.future:
         return True
+    # look back within the sentence only
+    a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
     for w in text[a:s].split():
         w = w.strip("،,.:;\"'()«»")
         if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues:
