@@ -106,7 +106,10 @@ class Claims(Stage):
         counted = False
         next_q = qtok[qi + 1][0] if qi + 1 < len(qtok) else n
         t = tb
-        while t < min(n, tb + 5, next_q):
+        # «32 شخصا من الرعاة الرحل من إثنية الفولاني قتلوا»: after a noun of people the verb may
+        # come several words later
+        reach = 9 if tb < n and lx["persons"].match(words, tb) else 5
+        while t < min(n, tb + reach, next_q):
             w = words[t]
             if w in _CLAUSE:
                 break

@@ -360,8 +360,14 @@ class Quotes(Stage):
             a += 1
         if a >= b:
             return None
-        if any(s.words[t] in lx["cont"] or s.words[t] in lx["stop"] for t in range(a, b)):
+        if any(s.words[t] in lx["cont"] for t in range(a, b)):
             return None
+        # «سكان قرية طيبة في المحافظة نفسها قالوا»: the subject ends where a circumstance begins
+        stop = next((t for t in range(a, b) if s.words[t] in lx["stop"]), None)
+        if stop is not None:
+            b = stop
+            if b <= a:
+                return None
         if any(lx["verbs"].match(s.words, t) for t in range(a, b)):
             return None
         return self._np_ref(doc, s, a, b, mentions, lx)
