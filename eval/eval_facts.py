@@ -246,8 +246,25 @@ def main(data_dir: Path, report_dir: Path) -> int:
             f"events F1 {r['events_type_actor_target']['f1']} (P {r['events_type_actor_target']['precision']} R {r['events_type_actor_target']['recall']}, gold {r['events_type_actor_target']['gold']})"
         )
     (report_dir / "facts.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"report: {report_dir / 'facts.json'}")
+    (report_dir / "facts.md").write_text(markdown(report), encoding="utf-8")
+    print(f"report: {report_dir / 'facts.md'}, {report_dir / 'facts.json'}")
     return 0
+
+
+def markdown(report: dict) -> str:
+    lines = ["# Facts (quotes, claims, events)", "", "## Seed article", ""]
+    for layer, probs in report["seed"].items():
+        lines.append(f"- {layer}: {'all expected items found' if not probs else '; '.join(probs)}")
+    lines += ["", "## Arabic PLOVER gold sentences (UniversalPetrarch)", "", "| category | sentences | type recall | actor agreement | target agreement |", "|---|---|---|---|---|"]
+    for cat, r in report["gsr"].items():
+        lines.append(f"| {cat} | {r['sentences']} | {r['type_recall']} | {r['actor_agreement']} (of {r['actor_gold']}) | {r['target_agreement']} (of {r['target_gold']}) |")
+    lines += ["", "## Development set (ANT, annotated by the project; guide in eval/data/facts_guide.md)", "",
+              "| half | articles | claims exact P / R / F1 | quotes found P / R | quote speaker accuracy | events type+actor+target P / R / F1 |", "|---|---|---|---|---|---|"]
+    for half, r in report["devset"].items():
+        c, q, e = r["claims_exact"], r["quotes_found"], r["events_type_actor_target"]
+        lines.append(f"| {half} | {r['articles_annotated']} | {c['precision']} / {c['recall']} / {c['f1']} (gold {c['gold']}) | {q['precision']} / {q['recall']} (gold {q['gold']}) | {r['quote_speaker_accuracy']} | {e['precision']} / {e['recall']} / {e['f1']} (gold {e['gold']}) |")
+    lines += ["", "`tune` was read while building the lexicons; `heldout` only scored."]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
