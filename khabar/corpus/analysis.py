@@ -72,15 +72,13 @@ def term_bag(norm: str, k: int = 40) -> str:
     return json.dumps(dict(c.most_common(k)), ensure_ascii=False, separators=(",", ":"))
 
 
-def _days(a: str | None, b: str | None) -> int | None:
+def _ordinal(d: str | None) -> float:
     import datetime as dt
 
-    if not a or not b:
-        return None
     try:
-        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+        return float(dt.date.fromisoformat(d[:10]).toordinal()) if d else float("nan")
     except ValueError:
-        return None
+        return float("nan")
 
 
 def find_duplicates(items: list[tuple[str, bytes]], threshold: float = 0.8) -> list[tuple[str, str, float]]:
@@ -139,7 +137,8 @@ def similarity(bags: list[dict[str, int]], *, max_df: float = 0.05, top: int = 2
 
 
 def analyse(store, *, dup_threshold: float = 0.8, story_threshold: float = 0.35, story_days: int = 2,
-            related_threshold: float = 0.15, related_k: int = 5, chunk: int = 4000) -> dict:
+            related_threshold: float = 0.15, related_k: int = 5, story_k: int = 5, story_span: int = 4,
+            chunk: int = 1000) -> dict:
     db = store.db
     recs = db.execute(
         "SELECT a.id, a.date, a.source, m.sig, m.terms FROM articles a JOIN minhash m ON m.doc = a.id ORDER BY a.n"
@@ -160,33 +159,70 @@ def analyse(store, *, dup_threshold: float = 0.8, story_threshold: float = 0.35,
         return i
 
     index = {d: i for i, d in enumerate(ids)}
+    day = np.array([_ordinal(d) for d in dates], dtype=np.float64)  # NaN when undated
+    dup_pairs = {(index[d], index[o]) for d, o, _ in dups} | {(index[o], index[d]) for d, o, _ in dups}
     related = []
+    best: set[tuple[int, int]] = set()
+    edges: list[tuple[float, int, int]] = []
     for lo in range(0, len(ids), chunk):
-        s = (x[lo : lo + chunk] @ xt).tocsr()
-        for r in range(s.shape[0]):
-            i = lo + r
-            a, b = s.indptr[r], s.indptr[r + 1]
-            cols, vals = s.indices[a:b], s.data[a:b]
-            cand = []
-            for j, v in zip(cols.tolist(), vals.tolist()):
-                if j == i:
+        s = (x[lo : lo + chunk] @ xt).tocoo()
+        keep = s.data >= min(related_threshold, story_threshold)
+        r, c, v = s.row[keep] + lo, s.col[keep], s.data[keep]
+        not_self = r != c
+        r, c, v = r[not_self], c[not_self], v[not_self]
+        # story candidates: similar enough and close in time; each article's best few
+        dd = np.abs(day[r] - day[c])
+        e = (v >= story_threshold) & (dd <= story_days)
+        er, ec, ev = r[e], c[e], v[e]
+        o = np.lexsort((ec, -ev, er))
+        er, ec, ev = er[o], ec[o], ev[o]
+        first = np.r_[0, np.flatnonzero(np.diff(er)) + 1] if len(er) else np.array([], dtype=int)
+        rank = np.arange(len(er)) - np.repeat(first, np.diff(np.r_[first, len(er)])) if len(er) else np.array([], dtype=int)
+        top = rank < story_k
+        for i, j, val in zip(er[top].tolist(), ec[top].tolist(), ev[top].tolist()):
+            best.add((i, j))
+            edges.append((val, min(i, j), max(i, j)))
+        # related: the best few per article, near-duplicates left out
+        m = v >= related_threshold
+        r, c, v = r[m], c[m], v[m]
+        order = np.lexsort((c, -v, r))
+        r, c, v = r[order], c[order], v[order]
+        start = 0
+        bounds = np.flatnonzero(np.diff(r)) + 1
+        for end in [*bounds.tolist(), len(r)]:
+            if end == start:
+                continue
+            i = int(r[start])
+            n_ = 0
+            for j, val in zip(c[start:end].tolist(), v[start:end].tolist()):
+                if (i, j) in dup_pairs:
                     continue
-                if v >= story_threshold:
-                    dd = _days(dates[i], dates[j])
-                    if dd is not None and dd <= story_days:
-                        ri, rj = find(i), find(j)
-                        if ri != rj:
-                            parent[max(ri, rj)] = min(ri, rj)
-                if v >= related_threshold and dup_of.get(ids[j]) != ids[i] and dup_of.get(ids[i]) != ids[j]:
-                    cand.append((-v, ids[j]))
-            cand.sort()
-            related.extend((ids[i], o, round(-v, 4)) for v, o in cand[:related_k])
-    # a near-duplicate belongs to its original's story
-    for d, o, _ in dups:
-        i, j = index[d], index[o]
+                related.append((ids[i], ids[j], round(val, 4)))
+                n_ += 1
+                if n_ >= related_k:
+                    break
+            start = end
+    # Stories: mutual best neighbours joined strongest first, a story spanning at most
+    # story_span days (single links alone chain a whole news season into one story)
+    lo_day = day.copy()
+    hi_day = day.copy()
+
+    def union(i, j, force=False):
         ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj:
+            return
+        lo_, hi_ = np.fmin(lo_day[ri], lo_day[rj]), np.fmax(hi_day[ri], hi_day[rj])
+        if not force and hi_ - lo_ > story_span:
+            return
+        a, b = min(ri, rj), max(ri, rj)
+        parent[b] = a
+        lo_day[a], hi_day[a] = lo_, hi_
+
+    for d, o, _ in dups:  # a near-duplicate belongs to its original's story
+        union(index[d], index[o], force=True)
+    for val, i, j in sorted(set(edges), key=lambda t: (-t[0], t[1], t[2])):
+        if (i, j) in best and (j, i) in best:
+            union(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(ids)):
         groups.setdefault(find(i), []).append(i)
