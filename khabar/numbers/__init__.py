@@ -92,6 +92,7 @@ class _Lex:
         self.range_join = {fold(f) for f in d["range_join"]}
         self.clitics = tuple(fold(f) for f in d["clitics"])
         self.clitic_letters = "".join(c for c in self.clitics if len(c) == 1)
+        self.not_alone = {fold(f) for f in d["not_alone"]}
 
         word_alt = trie_pattern(self.words)
         scale_alt = trie_pattern(list(self.scale_one) + list(self.scale_two) + list(self.scale_many))
@@ -319,7 +320,10 @@ def _build(m: re.Match, L: _Lex) -> Found | None:
         unit, kind = "USD", "money"
         ns, ne = m.start("cur0"), m.end("n0")
     elif g("n") is not None:
-        value = parse_number(_num_text(g("n")))
+        text_n = _num_text(g("n"))
+        if _strip_clitic(text_n, L.not_alone) in L.not_alone:
+            return None
+        value = parse_number(text_n)
         ns, ne = m.start("n"), m.end("n")
         if value is None:
             return None

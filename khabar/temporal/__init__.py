@@ -155,7 +155,7 @@ class _Lex:
         self.year_re = re.compile(
             rf"(?P<yw>{_LB}{_CL}(?:{yword}|{dateword}|(?:{parts})\s+(?:{yword}))){_RB}?\s*:?\s*(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*\)?\s*(?:{ysuf}){_RB}))"
             rf"(?:\s*[/-]\s*(?P<y2>\d{{4}}))?(?(yp)\s*\))(?:\s*(?P<suf>{ysuf}){_RB})?(?![\d%٪]|[.,]\d)"
-            rf"|(?P<bp>\(\s*)?(?<![\w.,/٫٬-])(?P<bare>\d{{4}})(?:\s*[-–]\s*(?P<b2>\d{{4}}))?(?(bp)\s*\))(?:\s*(?P<bsuf>{ysuf}){_RB})?(?![\w%٪]|[.,]\d)"
+            rf"|(?P<bp>\(\s*)?(?:(?<![\w.,/٫٬-])|(?<=(?<![^\W_])و))(?P<bare>\d{{4}})(?:\s*[-–]\s*(?P<b2>\d{{4}}))?(?(bp)\s*\))(?:\s*(?P<bsuf>{ysuf}){_RB})?(?![\w%٪]|[.,]\d)"
         )
         reldays = trie_pattern(list(self.reldays) + list(self.last_night))
         units_1m = trie_pattern([f for f, (u, k) in self.unit_forms.items() if k != "two"])
@@ -749,7 +749,11 @@ def _bare_year(text: str, s: int, e: int, L: _Lex) -> bool:
     nxt = after[0] if after else ""
     if _strip(prev, L.count_nouns) in L.count_nouns:
         return False
+    if len(before) >= 2 and before[-1] == "و" and len(before[-2]) == 4 and before[-2].isdigit():
+        return True  # «عامي 1986 و1989»
     if prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues:
+        if nxt[:1] == "و" and nxt[1:2].isdigit():
+            return True  # «بين 2010 و2014»
         return not (nxt and nxt[0].isalpha() and not nxt.startswith("ال") and _strip(nxt, L.after_year_ok) not in L.after_year_ok and nxt not in L.after_year_ok)
     if _strip(prev, {}).startswith(("ال", "وال", "بال", "لل")) and len(prev) > 3:
         # a definite word then the number at a clause end
