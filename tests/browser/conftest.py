@@ -21,7 +21,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 START_TIMEOUT = 40.0
-WAIT = 10.0
 
 
 def _free_port() -> int:
@@ -98,12 +97,3 @@ def browser(tmp_path_factory):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-def open_page(driver, url: str):
-    """Load a page and wait until the reader's script has run (or the page has no script)."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get(url)
-    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
-    return driver

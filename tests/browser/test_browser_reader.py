@@ -7,7 +7,7 @@ import json
 
 import httpx
 import pytest
-from conftest import WAIT, open_page
+from browser_helpers import WAIT, open_page
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
