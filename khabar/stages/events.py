@@ -22,7 +22,7 @@ from ..document import Document, Span
 from ..facts import Event, SpanRef
 from ..lexicon import load
 from ..pipeline import Stage
-from ._factwords import PhraseIndex, Sent, body, fold, variants
+from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
 
 _CLAUSE = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
@@ -144,8 +144,10 @@ class Events(Stage):
             for e, tr in zip(made, made_trigs):
                 if e.actor is None:
                     # nobody named: coded once per sentence and type, and only when the text
-                    # says whom it hit or what it cost
-                    if e.type in kept_types or (e.target is None and e.fatalities is None and e.injuries is None and e.arrests is None):
+                    # says whom it hit (not just where) or what it cost; a bare «قتل» with no
+                    # one named is a death toll, not an attack
+                    hit = e.target is not None
+                    if tr.entry.get("weak") or e.type in kept_types or not (hit or e.fatalities or e.injuries or e.arrests):
                         continue
                 kept_types.add(e.type)
                 events.append(e)
@@ -218,8 +220,12 @@ class Events(Stage):
             after = after[1:]
         # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
         if actor is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
-            actor = before[-1]
-        if actor is None and is_verb:
+            x = s.index_at(before[-1][0])
+            w = words[x] if x < len(words) else ""
+            # «في فنزويلا اعتقال»: a place after a preposition is where, not who
+            if not (x > 0 and words[x - 1] in ("في", "من", "الي", "على") or w[:1] in ("ب", "ل") and not before[-1][2].type == "PER"):
+                actor = before[-1]
+        if actor is None and is_verb and not entry.get("named_actor"):
             actor_ref = self._subject_before(doc, s, tr, lx)
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
@@ -313,7 +319,9 @@ class Events(Stage):
             if w[:1] in ("ب", "ل", "ك") and (w[1:3] == "ال" or w.startswith("لل")):
                 return None
             end = _phrase(words, x, lx)
-            if end and self._nounish(words, x, end, lx):
+            if end and tr.b > tr.v and x < tr.b - 1:
+                end = min(end, tr.b - 1)  # «ووجه الحوثيون اللوم»: the subject stops before «اللوم»
+            if end and end > x and self._nounish(words, x, end, lx):
                 return span_ref(doc, s.starts[x], s.ends[end - 1])
         return None
 
@@ -428,7 +436,7 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
     آلاف الطلاب). None when word x cannot head one."""
     n = len(words)
     w = words[x]
-    if not w[:1].isalpha() or w in lx["function"] or len(w) < 3 or lx["index"].match(words, x):
+    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or len(w) < 3 or lx["index"].match(words, x):
         return None
     stem = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
     definite = stem.startswith("ال")
