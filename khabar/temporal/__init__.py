@@ -170,6 +170,8 @@ class _Lex:
             rf"|(?P<wdx>{_LB}{_CL}(?:(?:{wprefix})\s+)?(?:{wday})){_RB}(?:\s+(?P<wrel>{rel}){_RB})?"
             rf"|(?P<ud>{_LB}{_CL}(?:(?:هذا|هذه)\s+)?(?:{_alt(self.unit_def)})){_RB}(?:\s+(?P<urel>{rel}){_RB})?"
             rf"|(?P<dur>{_LB}{_CL}(?:(?:{nlex().num_re}|{_alt(d['duration_quantifiers'])})\s+(?:{units_1m})|{units_2})){_RB}"
+            rf"|(?P<era>{_LB}{_CL}(?:{_alt(d['era_words'])})\s+ال[^\W\d_]{{3,}}(?:يه|ي)){_RB}"
+            rf"|(?P<freq>{_LB}{_CL}(?:{_alt(d['frequency_words'])})){_RB}"
             rf"|(?P<vague>{_LB}{_CL}(?:{_alt(d['vague_periods'])})(?:\s+(?:{nlex().num_re}))?\s+(?:{_alt(d['vague_modifiers'])})){_RB}"
             rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}"
         )
@@ -185,7 +187,9 @@ class _Lex:
             "u": set(self.unit_forms),
             "a": set(self.ago) | set(self.later),
             "r": words(set(self.weekday) | set(self.reldays) | set(self.last_night) | set(self.anaphoric)
-                       | set(self.unit_def) | {fold(f) for f in d["vague_periods"]}, last=True),
+                       | set(self.unit_def) | {fold(f) for f in d["vague_periods"]}, last=True)
+                 | {fold(f).split()[-1] for f in d["frequency_words"]},
+            "e": {fold(f).split()[0] for f in d["era_words"]},
         })
         # per trigger: the patterns to try, how far back they may start, and whether a pattern
         # that does not match at the trigger itself can still match with words before it
@@ -208,6 +212,7 @@ class _Lex:
             "y": ([(4, self.year_re), (1, self.numeric), (3, self.rel_re)], 8, True, None),
             "u": ([(3, self.rel_re)], 32, True, left_u),
             "a": ([(3, self.rel_re)], 0, False, None),
+            "e": ([(3, self.rel_re)], 0, False, None),
             "r": ([(3, self.rel_re), (1, self.numeric)], 16, True, left_r),
         }
 
@@ -308,13 +313,20 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
         if i < j:
             cands.extend(anchored_matches(hits[i:j], L.kinds, text, a, b))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
-    chosen: list[re.Match] = []
-    last_end = -1
-    for s, negl, prio, m in cands:
-        if s < last_end:
-            continue
-        chosen.append((prio, m))
-        last_end = s - negl
+    # dates first, earliest and longest winning; durations and vague periods («9 عام» in «رقم 9
+    # عام 1921») only where no date lies
+    chosen: list[tuple[int, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for weak in (False, True):
+        for s, negl, prio, m in cands:
+            if (prio == 3 and bool(m.group("dur") or m.group("vague") or m.group("era") or m.group("freq"))) != weak:
+                continue
+            e = s - negl
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            chosen.append((prio, m))
+            taken.append((s, e))
+    chosen.sort(key=lambda c: c[1].start())
     out: list[Found] = []
     prev_day: dt.date | None = None
     prev_year: int | None = None
@@ -678,8 +690,10 @@ def _relative(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         return _unit_value(s, e, ref, unit, k)
     if g("dur"):
         return _duration(m, L)
-    if g("vague"):
+    if g("vague") or g("era"):
         return Found(s, e, None, None, None, flags=("vague",), kind="vague")
+    if g("freq"):
+        return Found(s, e, None, None, None, flags=("frequency",), kind="set")
     if g("ago"):
         word = _strip(g("ago"), L.ago | L.later)
         sign = -1 if word in L.ago else 1
