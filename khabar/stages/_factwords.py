@@ -165,7 +165,7 @@ def _to_view(view: View, positions: list[int]) -> list[int]:
     """``view.from_source`` of ascending source offsets, in one walk over the view's edits."""
     src_at, edits = view._src_at, view._edits
     out = []
-    k = -1
+    k = bisect.bisect_right(src_at, positions[0]) - 1 if positions else -1
     m = len(src_at)
     for pos in positions:
         while k + 1 < m and src_at[k + 1] <= pos:

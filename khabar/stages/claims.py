@@ -34,6 +34,10 @@ def lexicon():
     return {
         "before": PhraseIndex({k: v["before"] for k, v in c["categories"].items()}),
         "after": PhraseIndex({k: v["after"] for k, v in c["categories"].items()}),
+        "forms": frozenset().union(
+            *(PhraseIndex({k: v[side] for k, v in c["categories"].items()}).surfaces() for side in ("before", "after")),
+            PhraseIndex(c["aid_units"]).surfaces(), PhraseIndex(c["persons"]).surfaces(), PhraseIndex(c["groups"]).surfaces(),
+        ),
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
         "persons": PhraseIndex(c["persons"]),
@@ -113,6 +117,14 @@ class Claims(Stage):
             w = words[t]
             if w in _CLAUSE:
                 break
+            if w not in lx["forms"]:
+                if group is None and t <= tb + 1:
+                    d = demonym(w, lx)
+                    if d:
+                        group = d
+                        counted = True
+                t += 1
+                continue
             au = lx["aid_units"].match(words, t)
             if au and unit is None and t == tb:
                 unit = au[0]
@@ -165,6 +177,9 @@ class Claims(Stage):
             while x >= max(0, ta - 8):
                 if words[x] in (".", "؟", "?", "!", ":"):
                     break
+                if words[x] not in lx["forms"]:
+                    x -= 1
+                    continue
                 hit = lx["before"].match(words, x)
                 if hit and x + hit[1] <= ta and x > 0 and lx["not_before"].match(words, x - 1):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest

@@ -436,14 +436,14 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
     آلاف الطلاب). None when word x cannot head one."""
     n = len(words)
     w = words[x]
-    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or len(w) < 3 or lx["index"].match(words, x):
+    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or len(w) < 3 or (w in lx["forms"] and lx["index"].match(words, x)):
         return None
     stem = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
     definite = stem.startswith("ال")
     end = x + 1
     while end < n and end - x < 4:
         nxt = words[end]
-        if not nxt[:1].isalpha() or nxt in lx["function"] or lx["index"].match(words, end):
+        if not nxt[:1].isalpha() or nxt in lx["function"] or (nxt in lx["forms"] and lx["index"].match(words, end)):
             break
         if definite and nxt.startswith("ال"):
             end += 1
