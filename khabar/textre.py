@@ -48,7 +48,7 @@ def word(pattern: str) -> str:
 
 
 # where a word (or a bracketed group) may begin: candidate starts of an expression
-_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|[(\$]")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=[^\W\d_])\d|[(\$]")  # «و16» may start at 16
 
 # punctuation that separates words (the view keeps it); everything else stays in the word
 _DIGIT = re.compile(r"\d")

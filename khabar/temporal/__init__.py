@@ -69,7 +69,8 @@ class _Lex:
         self.future = {fold(f) for f in d["future_words"]}
         self.current = {fold(f) for f in d["current_words"]}
         self.future_cues = {fold(f) for f in d["future_cues"]}
-        self.future_exceptions = {fold(f) for f in d["future_prefix_exceptions"]}
+        self.future_exceptions = tuple(fold(f) for f in d["future_prefix_exceptions"])
+        self.future_verbs = {fold(f) for f in d["future_verbs"]}
         self.reldays = {fold(f): int(k) for k, forms in d["relative_days"].items() for f in forms}
         self.last_night = {fold(f) for f in d["last_night"]}
         self.anaphoric = {fold(f): int(k) for k, forms in d["anaphoric_days"].items() for f in forms}
@@ -357,9 +358,9 @@ def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
     a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
     for w in text[a:s].split():
         w = w.strip("،,.:;\"'()«»")
-        if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues:
+        if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues or _strip(w, L.future_verbs) in L.future_verbs:
             return True
-        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and w not in L.future_exceptions and not w.startswith("سيا"):
+        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(L.future_exceptions):
             return True
     return False
 
