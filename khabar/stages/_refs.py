@@ -23,9 +23,12 @@ class Mentions:
 
     def __init__(self, doc: Document):
         rows = []
+        self.clitic: set[int] = set()  # starts of mentions written with a clitic («لحماس»)
         for e in doc.entities:
             for m in getattr(e, "mentions", ()):
                 rows.append((m.start, m.end, e))
+                if m.head_start is not None and m.head_start > m.start:
+                    self.clitic.add(m.start)
         rows.sort(key=lambda r: (r[0], -r[1]))
         self.rows = rows
         self.starts = [r[0] for r in rows]

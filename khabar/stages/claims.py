@@ -24,7 +24,6 @@ from .quotes import lexicon as speech_lexicon
 from .quotes import np_end
 
 _CLAUSE = {"،", ",", "؛", ";", ".", ":", "؟", "?", "!"}
-_DEMONYM_ENDINGS = ("يين", "يون", "يا", "يه", "ي")
 
 
 @functools.cache
@@ -42,7 +41,10 @@ def lexicon():
         "aid_words": {fold(w) for w in c["aid_words"]},
         "persons": PhraseIndex(c["persons"]),
         "groups": PhraseIndex(c["groups"]),
-        "demonyms": {fold(w)[:-1] if fold(w).endswith("ي") else fold(w): w for w in c["demonyms"]},
+        "demonym_endings": tuple(fold(w) for w in c["demonym_endings"]),
+        "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
+        "relay_from": {fold(w) for w in s["relay_from"]},
+        "filler": {fold(w) for w in s["filler"]},
         "part_of": PhraseIndex(c["part_of"], bare=True),
         "not_before": PhraseIndex(c["not_before"]),
         "apposition": PhraseIndex(c["apposition"], bare=True),
@@ -55,9 +57,15 @@ def lexicon():
     }
 
 
+def _demonym_base(w: str, c) -> str:
+    """A demonym without its singular ending («فلسطيني» -> «فلسطين»), the key its inflections share."""
+    last = fold(c["demonym_endings"][-1])
+    return w[: -len(last)] if w.endswith(last) else w
+
+
 def demonym(word: str, lx) -> str | None:
     for w, _ in variants(word):
-        for end in _DEMONYM_ENDINGS:
+        for end in lx["demonym_endings"]:
             if w.endswith(end) and len(w) > len(end) + 2:
                 base = w[: -len(end)]
                 if base in lx["demonyms"]:
@@ -263,10 +271,10 @@ class Claims(Stage):
     def _phrase_ref(self, doc, s: Sent, a, b, lx, mentions):
         words = s.words
         # «بوابة الأهرام عن مصدر بوزارة الداخلية»: the source is who the outlet quotes
-        relay = next((x for x in range(a + 1, b - 1) if words[x] == "عن"), None)
+        relay = next((x for x in range(a + 1, b - 1) if words[x] in lx["relay_from"]), None)
         if relay is not None:
             a = relay + 1
-        while a < b and (lx["source_nouns"].match(words, a) or words[a] in ('"', "'", "«", "»", "ما", "لما")):
+        while a < b and (lx["source_nouns"].match(words, a) or words[a] in ('"', "'", "«", "»") or words[a] in lx["filler"]):
             a += 1
         while b > a and words[b - 1] in ('"', "'", "«", "»", "."):
             b -= 1

@@ -46,7 +46,10 @@ def lexicon():
         "quad": ev["quad"],
         "directions": PhraseIndex(cas["directions"], bare=True),
         "unnamed": PhraseIndex(src["unnamed_heads"]),
-        "preps": {"من", "مع", "على", "الى", "ضد", "عن"},
+        "preps": {fold(w) for w in ev["recipient_preps"]},
+        "place_preps": {fold(w) for w in ev["place_preps"]},
+        "nisba": tuple(fold(w) for w in ev["nisba_endings"]),
+        "li": {fold(w) for w in load("ar/speech.yaml")["li"]},
         "cities": {fold(w) for w in ev["city_nouns"]},
         "protesters": PhraseIndex(ev["protesters"]),
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
@@ -223,14 +226,14 @@ class Events(Stage):
             x = s.index_at(before[-1][0])
             w = words[x] if x < len(words) else ""
             # «في فنزويلا اعتقال»: a place after a preposition is where, not who
-            if not (x > 0 and words[x - 1] in ("في", "من", "الي", "على") or w[:1] in ("ب", "ل") and not before[-1][2].type == "PER"):
+            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER"):
                 actor = before[-1]
         if actor is None and is_verb and not entry.get("named_actor"):
             actor_ref = self._subject_before(doc, s, tr, lx)
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
         if actor is None and actor_ref is None and is_verb and after and after[0][2].type != "MISC":
-            if self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
+            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
                 actor = after[0]
                 after = after[1:]
         # 4. a person or organisation earlier in the clause, then in the sentence
@@ -269,7 +272,7 @@ class Events(Stage):
         for r in after:
             if r[2].type == "LOC":
                 x = s.index_at(r[0])
-                if "في" in words[max(0, x - 2) : x] or s.words[x].startswith("ب") or r is target:
+                if any(w in lx["place_preps"] for w in words[max(0, x - 2) : x]) or _has_prep(s.words[x]) or r is target:
                     where = self._with_direction(doc, s, r, lx)
                     break
         if where is None and target is not None and target[2].type == "LOC":
@@ -304,7 +307,7 @@ class Events(Stage):
         core = head[1:] if head[:1] in ("و", "ف") else head
         if core.startswith("ال") or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a):
             return True
-        return end - a >= 2 and words[a + 1].endswith(("يه", "ي", "يون", "يين"))
+        return end - a >= 2 and words[a + 1].endswith(lx["nisba"])
 
     def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows):
         """No named actor: the words naming one («تظاهر آلاف الطلاب»), a noun phrase right after
@@ -316,7 +319,7 @@ class Events(Stage):
             if x >= n or any(q.start <= s.starts[x] < q.end for q in doc.quantities):
                 return None
             w = words[x]
-            if w[:1] in ("ب", "ل", "ك") and (w[1:3] == "ال" or w.startswith("لل")):
+            if _has_prep(w):
                 return None
             end = _phrase(words, x, lx)
             if end and tr.b > tr.v and x < tr.b - 1:
@@ -345,10 +348,9 @@ class Events(Stage):
     def _no_prep_between(words, a, b, lx) -> bool:
         """Whether the entity at word b can be the subject of the verb ending at word a: near,
         with no preposition before it nor on it («لحركة حماس» is no subject)."""
-        if b - a > 4 or any(words[x] in lx["preps"] or words[x] in ("في", "الي", "ل", "ب", '"', "«") for x in range(a, b)):
+        if b - a > 4 or any(words[x] in lx["preps"] or words[x] in lx["place_preps"] or words[x] in ('"', "«") or words[x] in lx["li"] for x in range(a, b)):
             return False
-        w = words[b] if b < len(words) else ""
-        return not (w[:1] in ("ل", "ب") and (w[1:3] == "ال" or w.startswith("لل")) or w[:2] in ("لح", "لل"))
+        return not _has_prep(words[b] if b < len(words) else "")
 
     def _unnamed_after(self, doc, s: Sent, tr: _Trig, lx, start: int):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
@@ -447,12 +449,26 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
             break
         if definite and nxt.startswith("ال"):
             end += 1
-        elif not definite and (nxt.endswith(("ي", "يه", "يين", "يون", "يا")) or (nxt.startswith("ال") and end == x + 1)):
+        elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith("ال") and end == x + 1)):
             end += 1
             definite = definite or nxt.startswith("ال")
         else:
             break
     return end
+
+
+@functools.cache
+def _prefixes() -> tuple[str, ...]:
+    c = load("ar/clitics.yaml")["proclitics"]
+    det = c["det"][0]
+    lil = load("ar/clitics.yaml")["lil"]
+    heads = [p + det for p in c["prep"]] + [lil]
+    return tuple(cj + h for cj in ("", *c["conj"]) for h in heads)
+
+
+def _has_prep(word: str) -> bool:
+    """Whether ``word`` is a preposition + article («بالفعل», «للقصر», «وبالضفة»)."""
+    return word.startswith(_prefixes())
 
 
 def _kb(by_id, ref):

@@ -47,6 +47,7 @@ def _lexicon(sp, src):
         "saying": {fold(w) for w in sp["convey"]["saying"]},
         "cont": {fold(w) for w in sp["continuation"]},
         "comp": {fold(w) for w in sp["complementizers"]},
+        "lil": load("ar/clitics.yaml")["lil"],
         "stop": {fold(w) for w in sp["speaker_stop"]},
         "relative": {fold(w) for w in sp["relative"]},
         "min_words": sp["min_direct_words"],
@@ -56,6 +57,12 @@ def _lexicon(sp, src):
         "relay": PhraseIndex(sp["relay"], bare=True),
         "impersonal": PhraseIndex(sp["impersonal"]),
         "according": PhraseIndex(src["according_to"]),
+        "from_pronoun": {fold(w) for w in sp["from_pronoun"]},
+        "then_that": {fold(w) for w in sp["then_that"]},
+        "li_cues": {fold(w) for w in sp["li_cues"]},
+        "li": {fold(w) for w in sp["li"]} | {w for w in sp["li"]},
+        "place_prep": {fold(w) for w in sp["place_prep"]},
+        "trailing": {fold(w) for w in sp["trailing"]},
     }
 
 
@@ -176,7 +183,7 @@ class Quotes(Stage):
         if b >= n - 1 or b == a or words[b] not in _CLAUSE:
             return None
         c = b + 1
-        if c < n and (words[c] in ("فان", "فانه", "فانها") or words[c] in lx["comp"]):
+        if c < n and (words[c] in lx["then_that"] or words[c] in lx["comp"]):
             c += 1
         if c >= n:
             return None
@@ -184,7 +191,7 @@ class Quotes(Stage):
         while end > c + 1 and words[end - 1] in (".", "!", "؟", "?", "،"):
             end -= 1
         speaker = self._np_ref(doc, s, a, b, mentions, lx)
-        if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and words[a - 1] in ("وفقا", "ووفقا", "طبقا"):
+        if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and stem_of(words[a - 1]) in lx["li_cues"]:
             speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لوزارة الصحة»
         cue = Span(s.starts[0], s.ends[a - 1])
         return Quote(kind="indirect", speaker=speaker, cue=cue, content=Span(s.starts[c], s.ends[end - 1]))
@@ -202,7 +209,7 @@ class Quotes(Stage):
             f = next((t for t in range(cue.j, min(n, cue.j + 12)) if words[t] in lx["from"] or stem_of(words[t]) in lx["from"]), None)
             if f is None:
                 return None
-            if words[f] in ("عنه", "عنها", "عنهم"):
+            if words[f] in lx["from_pronoun"]:
                 speaker = last_speaker
                 g = next((t for t in range(f + 1, min(n, f + 10)) if words[t] in lx["saying"] or words[t] in lx["comp"]), None)
                 if g is None:
@@ -304,7 +311,7 @@ class Quotes(Stage):
                 end_tok = t
                 break
         # trailing punctuation and a dangling «لكن»/«و» stay out of the content
-        while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in (".", "!", "؟", "?", "لكن", "ولكن", "و")):
+        while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in (".", "!", "؟", "?") or words[end_tok - 1] in lx["trailing"]):
             end_tok -= 1
         content = Span(s.starts[start_tok], s.ends[end_tok - 1])
         # reading goes on inside: «أفادت تقارير بأن سكان القرية قالوا إن ...» nests a quote
@@ -325,10 +332,10 @@ class Quotes(Stage):
             st = None
         if st:
             a += st[1]
-            while a < b and (s.words[a] in ("ل", "لـ") or lx["statement"].match(s.words, a)):
+            while a < b and (s.words[a] in lx["li"] or lx["statement"].match(s.words, a)):
                 a += 1
         start, end = s.starts[a], s.ends[b - 1]
-        if st and s.words[a].startswith("لل"):
+        if st and s.words[a].startswith(lx["lil"]):
             start += 2  # «بيان للقصر الملكي»: the author, without the preposition and article
         rows = mentions.within(start, end)
         pers = [r for r in rows if r[2].type == "PER"]
@@ -389,14 +396,14 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         if w in lx["stop"]:
             # «مسؤولو الصحة في غزة إنها», «مسؤول في الدفاع المدني إن»: a short «في» phrase
             # right before the content belongs to an unnamed source
-            if head_unnamed and w == "في" and not lx["statement"].match(words, k + 1):
+            if head_unnamed and w in lx["place_prep"] and not lx["statement"].match(words, k + 1):
                 for t in (k + 2, k + 3):
                     if t < n and words[t] in lx["comp"] and not any(words[x] in lx["stop"] or words[x] in _CLAUSE for x in range(k + 1, t)):
                         k = t
                         break
             break
         # «قال للصحفيين»: an addressee, not the speaker; but «بيان للقصر» names the author
-        if k > j and (w.startswith("لل") or w in ("ل", "لـ")) and not (head_statement and k == j + 1):
+        if k > j and (w.startswith(lx["lil"]) or w in lx["li"]) and not (head_statement and k == j + 1):
             break
         if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["parts"].match(words, k)) or lx["relay"].match(words, k):
             break
