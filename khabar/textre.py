@@ -73,7 +73,7 @@ def trigger_vocab(groups: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
 
 _TOKEN = re.compile(r"\w+")
 # the first digit of a number, after a letter (a clitic: «بـ3.5») or a non-word character
-_NUMBER = re.compile(r"(?<![\d.,\u066B\u066C])\d")
+_NUM_JOIN = ".,\u066B\u066C"
 _LAST: dict = {}
 _KEYS: dict = {}
 
@@ -88,11 +88,33 @@ def _distinct(text: str, a: int, b: int):
     distinct = set(_TOKEN.findall(text, a, b))
     if "$" in text:
         distinct.add("$")
-    numbers = [m.start() for m in _NUMBER.finditer(text, a, b)]
+    numbers = _number_starts(text, a, b)
     if len(_LAST) > 8:
         _LAST.clear()
     _LAST[key] = (text, distinct, numbers)
     return distinct, numbers
+
+
+def _number_starts(text: str, a: int, b: int) -> list[int]:
+    """Where numbers begin (the first digit after a non-digit, not after a decimal or thousands
+    mark), found with ``str.find`` per digit character: far fewer steps than a regex scan over
+    every character, as digits are rare in prose."""
+    pos = []
+    for ch in "0123456789":
+        i = text.find(ch, a, b)
+        while i >= 0:
+            pos.append(i)
+            i = text.find(ch, i + 1, b)
+    if not pos:
+        return pos
+    pos.sort()
+    out = []
+    prev = -2
+    for i in pos:
+        if i != prev + 1 and (i == 0 or text[i - 1] not in _NUM_JOIN):
+            out.append(i)
+        prev = i
+    return out
 
 
 def ends_with(words, digits: bool = False) -> re.Pattern:

@@ -26,6 +26,7 @@ from ..textre import anchored_matches, ends_with, fold, scan_words, trie_pattern
 _LB = r"(?<![^\W_])"
 _RB = r"(?![^\W_])"
 _CL = r"(?:[وف]?[بلك]?)"  # clitics before a time word
+_CLITIC_LETTERS = "وفبلك"
 
 
 # how far before its first trigger word an expression may start («صباح يوم الخميس الموافق»)
@@ -230,13 +231,15 @@ def _word(s: str | None) -> str:
 
 
 def _strip(s: str, table) -> str:
-    """A surface without its clitic, as a key of ``table``."""
+    """A surface without its clitic (one or two letters), as a key of ``table``."""
     s = _word(s)
     if s in table:
         return s
-    for pre in lex().clitics:
-        if s.startswith(pre) and s[len(pre) :] in table:
-            return s[len(pre) :]
+    if s[:1] in _CLITIC_LETTERS:
+        if s[1:] in table:
+            return s[1:]
+        if s[1:2] in _CLITIC_LETTERS and s[2:] in table:
+            return s[2:]
     return s
 
 
