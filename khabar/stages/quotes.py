@@ -54,6 +54,7 @@ def _lexicon(sp, src):
         "unnamed": PhraseIndex(src["unnamed_heads"]),
         "statement": PhraseIndex(sp["nouns"]),
         "aux": {fold(w) for w in sp["auxiliaries"]},
+        "resumptive": {fold(w) for w in sp["resumptive"]},
         "relay": PhraseIndex(sp["relay"], bare=True),
         "impersonal": PhraseIndex(sp["impersonal"]),
         "according": PhraseIndex(src["according_to"]),
@@ -204,6 +205,7 @@ class Quotes(Stage):
         speaker = None
         k = cue.j
         np_stop = None  # end (token index) of the speaker phrase after the cue
+        np_start = cue.j
         if cue.kind == "convey":
             # «نقل X عن Y قوله»: X up to عن, Y after it
             f = next((t for t in range(cue.j, min(n, cue.j + 12)) if words[t] in lx["from"] or stem_of(words[t]) in lx["from"]), None)
@@ -217,7 +219,7 @@ class Quotes(Stage):
                 via = self._np_ref(doc, s, f + 1, g, mentions, lx)
                 k = g
             else:
-                via = self._np_ref(doc, s, cue.j, f, mentions, lx) if f > cue.j else None
+                via = self._np_ref(doc, s, cue.j, min(f, np_end(s, cue.j, lx, speech_pairs)), mentions, lx) if f > cue.j else None
                 y_end = np_end(s, f + 1, lx, speech_pairs)
                 speaker = self._np_ref(doc, s, f + 1, y_end, mentions, lx)
                 k = y_end
@@ -226,12 +228,14 @@ class Quotes(Stage):
             if k < n and words[k] in lx["saying"]:
                 k += 1
         elif not cue.part:
-            np_stop = np_end(s, cue.j, lx, speech_pairs)
+            if cue.j < n and words[cue.j] in lx["resumptive"]:
+                np_start += 1  # «في الوقت الذي قال فيه سكان إن»
+            np_stop = np_end(s, np_start, lx, speech_pairs)
             k = np_stop
             relay = lx["relay"].match(words, k) if k < n else None
             if relay:
                 # «وأضاف تقرير الأهرام نقلا عن المصدر الذي لم يسمه أن»
-                via = self._np_ref(doc, s, cue.j, k, mentions, lx) if k > cue.j else None
+                via = self._np_ref(doc, s, np_start, k, mentions, lx) if k > np_start else None
                 y = k + relay[1]
                 y_end = np_end(s, y, lx, speech_pairs)
                 speaker = self._np_ref(doc, s, y, y_end, mentions, lx)
@@ -268,13 +272,13 @@ class Quotes(Stage):
                 quote_open = pa
         # the speaker
         if cue.kind != "convey" and speaker is None:
-            if np_stop is not None and np_stop > cue.j:
-                speaker = self._np_ref(doc, s, cue.j, np_stop, mentions, lx)
+            if np_stop is not None and np_stop > np_start:
+                speaker = self._np_ref(doc, s, np_start, np_stop, mentions, lx)
                 # «نائبة المتحدث الرسمي للأمين العام للأمم المتحدة إري كانكو إن»: the name
                 # comes after the title's own genitive
                 is_per = isinstance(speaker, str) and mentions.by_id[speaker].type == "PER"
                 end_at = comp if comp is not None else k
-                if not is_per and end_at > np_stop and not any(words[t] in lx["stop"] or words[t] in _CLAUSE for t in range(np_stop, end_at)):
+                if not is_per and end_at > np_stop and not any(words[t] in lx["stop"] for t in range(np_stop, end_at)):
                     pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER"]
                     if pers:
                         speaker = pers[-1][2].id
@@ -286,6 +290,8 @@ class Quotes(Stage):
                     via = sent_quotes[-1].via
                 else:
                     speaker = last_speaker
+        if speaker is None:
+            return None  # «حيث اعتُبر أنهم»: no one said it
         cue_span = Span(s.starts[cue.i], s.ends[cue.j - 1])
         if quote_open is not None:
             kq, p = quote_open
@@ -355,7 +361,7 @@ class Quotes(Stage):
         if cue.part or w0[:1] in ("و", "ف") and lx["verbs"].match([w0[1:]], 0):
             return None
         b = cue.i
-        while b > 0 and (s.words[b - 1] in lx["aux"] or s.words[b - 1] in _CLAUSE):
+        while b > 0 and (s.words[b - 1] in lx["aux"] or stem_of(s.words[b - 1]) in lx["aux"] or s.words[b - 1] in _CLAUSE):
             b -= 1
         a = b
         edge = ("؛", ";", ":")
@@ -363,7 +369,7 @@ class Quotes(Stage):
             a -= 1
         if a > 0 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"]:
             return None  # the clause began further back: this is not its subject
-        while a < b and (s.words[a] in lx["aux"] or s.words[a] in lx["cont"]):
+        while a < b and (s.words[a] in lx["aux"] or stem_of(s.words[a]) in lx["aux"] or s.words[a] in lx["cont"]):
             a += 1
         if a >= b:
             return None
