@@ -18,7 +18,7 @@ from ..document import Document, Span
 from ..facts import Quote, SpanRef
 from ..lexicon import load
 from ..pipeline import Stage
-from ._factwords import PhraseIndex, Sent, body, fold, stem_of
+from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
 
 # quotation styles: opening mark -> closing marks
@@ -55,6 +55,7 @@ def _lexicon(sp, src):
         "statement": PhraseIndex(sp["nouns"]),
         "aux": {fold(w) for w in sp["auxiliaries"]},
         "resumptive": {fold(w) for w in sp["resumptive"]},
+        "temporal": {fold(w) for w in sp["not_speech_before_comp"]},
         "relay": PhraseIndex(sp["relay"], bare=True),
         "impersonal": PhraseIndex(sp["impersonal"]),
         "according": PhraseIndex(src["according_to"]),
@@ -252,6 +253,8 @@ class Quotes(Stage):
                 quote_open = pa
                 break
             if w in lx["comp"] or (w.startswith("ب") and w[1:] in lx["comp"]):
+                if k > 0 and words[k - 1] in lx["temporal"]:
+                    return None
                 comp = k
                 break
             if w == ":":
@@ -361,7 +364,10 @@ class Quotes(Stage):
         if cue.part or w0[:1] in ("و", "ف") and lx["verbs"].match([w0[1:]], 0):
             return None
         b = cue.i
-        while b > 0 and (s.words[b - 1] in lx["aux"] or stem_of(s.words[b - 1]) in lx["aux"] or s.words[b - 1] in _CLAUSE):
+        def aux(w):
+            return any(v in lx["aux"] for v, _ in variants(w))
+
+        while b > 0 and (aux(s.words[b - 1]) or s.words[b - 1] in _CLAUSE):
             b -= 1
         a = b
         edge = ("؛", ";", ":")
@@ -369,7 +375,7 @@ class Quotes(Stage):
             a -= 1
         if a > 0 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"]:
             return None  # the clause began further back: this is not its subject
-        while a < b and (s.words[a] in lx["aux"] or stem_of(s.words[a]) in lx["aux"] or s.words[a] in lx["cont"]):
+        while a < b and (aux(s.words[a]) or s.words[a] in lx["cont"]):
             a += 1
         if a >= b:
             return None
