@@ -226,3 +226,11 @@ def test_api_every_route_is_documented(client):
     for path, ops in client.get("/v1/openapi.json").json()["paths"].items():
         for method in ops:
             assert f"{method.upper()} {path}" in doc, f"{method.upper()} {path} is missing from docs/api.md"
+
+
+def test_api_search_snippets_are_escaped_html(client, store_ids):
+    items = client.get("/v1/articles", params={"q": "onerror"}).json()["items"]
+    hit = next(i for i in items if i["id"] == store_ids["xss"])
+    assert "<mark>onerror</mark>" in hit["snippet"]
+    bare = hit["snippet"].replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in bare and ">" not in bare and "&lt;svg" in bare

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -40,6 +41,17 @@ class Created(BaseModel):
     id: str
     url: str
     created: bool = True
+
+
+MARK = ("\x02", "\x03")
+
+
+def snippet_html(s: str | None) -> str | None:
+    """A search snippet as safe HTML: the article text escaped, query hits in ``<mark>``."""
+    if s is None:
+        return None
+    parts = s.replace(MARK[1], MARK[0]).split(MARK[0])
+    return "".join(f"<mark>{html.escape(p)}</mark>" if i % 2 else html.escape(p) for i, p in enumerate(parts))
 
 
 def _config(request: Request):
@@ -107,7 +119,9 @@ async def search_articles(
     store = _store(request).handle()
     kw = {"entity": entity or None, "date_from": _date(date_from, "from"), "date_to": _date(date_to, "to"), "source": source or None, "limit": _limit(request, limit)}
     if q and q.strip():
-        items = await _run(request, store.search, q, **kw)
+        items = await _run(request, store.search, q, mark=MARK, **kw)
+        for it in items:
+            it["snippet"] = snippet_html(it.get("snippet"))
     else:
         items = await _run(request, queries.browse, store, **kw)
     return {"items": items, "count": len(items)}

@@ -19,7 +19,7 @@ from .chart import line_chart
 from .highlight import reading
 
 HERE = Path(__file__).parent
-MARK = ("\x02", "\x03")  # snippet highlight markers: split in the template, never markup
+from ..api.routes import MARK  # snippet highlight markers: split in the template, never markup
 
 router = APIRouter(include_in_schema=False)
 
