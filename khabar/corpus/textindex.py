@@ -52,9 +52,9 @@ def light_stem(word: str) -> str:
 class Stemmer:
     """Both stems of a word, cached (news vocabulary is Zipfian: most lookups hit)."""
 
-    def __init__(self, max_cache: int = 1_000_000):
-        self.cache: dict[str, tuple[str, str]] = {}
-        self.max_cache = max_cache
+    def __init__(self, max_cache: int = 1_000_000, preload: bool = True):
+        self.cache: dict[str, tuple[str, str]] = dict(_preloaded()) if preload else {}
+        self.max_cache = max_cache + len(self.cache)
 
     def pair(self, word: str) -> tuple[str, str]:
         """(the index string: one or two stems, the conservative stem)."""
@@ -79,6 +79,26 @@ class Stemmer:
     def stem_text(self, norm_text: str) -> str:
         pair = self.pair
         return " ".join(pair(w)[0] for w in WORD.findall(norm_text))
+
+
+@functools.cache
+def _preloaded() -> dict[str, tuple[str, str]]:
+    """Stems of frequent news words, computed ahead (scripts/build_stem_cache.py); words absent
+    from the file are their own stems or get stemmed on first sight."""
+    import gzip
+
+    from ..lexicon import data_path
+
+    path = data_path("ar/stems.tsv.gz")
+    out: dict[str, tuple[str, str]] = {}
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                w, a, b = line.rstrip("\n").split("\t")
+                out[w] = (a, b)
+    return out
 
 
 _default_stemmer: Stemmer | None = None
