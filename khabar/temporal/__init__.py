@@ -179,8 +179,10 @@ class _Lex:
         )
         # the words every expression holds at least one of: a month's first word, a phrase's
         # last word («أول أمس» -> «أمس»)
+        stop = {fold(f) for f in d["trigger_stop"]}
+
         def words(forms, last=False):
-            return {(f.split()[-1] if last else f.split()[0]) for f in forms}
+            return {(f.split()[-1] if last and f.split()[-1] not in stop else f.split()[0]) for f in forms}
 
         self.vocab = trigger_vocab({
             "g": words(self.month),
@@ -321,9 +323,11 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     # عام 1921») only where no date lies
     chosen: list[tuple[int, re.Match]] = []
     taken: list[tuple[int, int]] = []
+    flagged = [(s, negl, prio, m, prio == 3 and m.group("ago") is None and m.group("rd") is None and m.group("ana") is None
+                 and m.group("wdx") is None and m.group("ud") is None) for s, negl, prio, m in cands]
     for weak in (False, True):
-        for s, negl, prio, m in cands:
-            if (prio == 3 and bool(m.group("dur") or m.group("vague") or m.group("era") or m.group("freq"))) != weak:
+        for s, negl, prio, m, is_weak in flagged:
+            if is_weak != weak:
                 continue
             e = s - negl
             if any(s < te and ts < e for ts, te in taken):
