@@ -261,6 +261,8 @@ class Claims(Stage):
         for x in range(ta - 1, -1, -1):
             if sp["verbs"].match(words, x) and not sp["parts"].match(words, x):
                 end = np_end(s, x + 1, sp)
+                # «أفادت مصادر عسكرية بمقتل»: the subject ends where the figure's words begin
+                end = next((y for y in range(x + 1, end) if words[y] in lx["forms"] and (lx["before"].match(words, y) or lx["after"].match(words, y))), end)
                 if end > x + 1:
                     ref = self._phrase_ref(doc, s, x + 1, min(end, ta), lx, mentions)
                     if ref is not None:

@@ -56,6 +56,7 @@ def _lexicon(sp, src):
         "aux": {fold(w) for w in sp["auxiliaries"]},
         "resumptive": {fold(w) for w in sp["resumptive"]},
         "temporal": {fold(w) for w in sp["not_speech_before_comp"]},
+        "statement_links": PhraseIndex(sp["statement_links"], bare=True),
         "relay": PhraseIndex(sp["relay"], bare=True),
         "impersonal": PhraseIndex(sp["impersonal"]),
         "according": PhraseIndex(src["according_to"]),
@@ -343,6 +344,9 @@ class Quotes(Stage):
             a += st[1]
             while a < b and (s.words[a] in lx["li"] or lx["statement"].match(s.words, a)):
                 a += 1
+            link = lx["statement_links"].match(s.words, a) if a < b else None
+            if link and a + link[1] < b:
+                a += link[1]
         start, end = s.starts[a], s.ends[b - 1]
         if st and s.words[a].startswith(lx["lil"]):
             start += 2  # «بيان للقصر الملكي»: the author, without the preposition and article
@@ -352,7 +356,9 @@ class Quotes(Stage):
             return pers[-1][2].id  # «رئيس منظمة "..." عبد العزيز ديالو»: the name after the title
         if lx["unnamed"].match(s.words, a) is not None:
             return span_ref(doc, start, end)
-        e = best_entity(rows)
+        # an organisation or place speaks when the phrase is its name, not when it is named
+        # inside another phrase («قيادة عمليات بغداد»)
+        e = best_entity([r for r in rows if r[0] <= start + 2])
         if e is not None:
             return e.id
         return span_ref(doc, start, end)
@@ -405,6 +411,10 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
             break
         if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in (":", ".", "؟", "?", "!", "(", ")", "-", "–"):
             break
+        link = lx["statement_links"].match(words, k) if head_statement and k > j else None
+        if link:
+            k += link[1]  # «التقرير الصادر عن الحركة»: the author follows the link
+            continue
         if w in lx["stop"]:
             # «مسؤولو الصحة في غزة إنها», «مسؤول في الدفاع المدني إن»: a short «في» phrase
             # right before the content belongs to an unnamed source
