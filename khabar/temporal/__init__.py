@@ -381,7 +381,7 @@ def _weekday_check(d: dt.date, wd: str | None, L: _Lex) -> tuple[str, ...]:
     return ("weekday_mismatch",)
 
 
-def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None) -> Found | None:
+def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None, listed=False) -> Found | None:
     g = m.group
     m1 = _strip(g("m1"), L.month)
     mon = L.month.get(m1)
@@ -401,7 +401,7 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None) -> Fo
                 grp = "m2a" if g("m2a") else "m2b"
                 out = []
                 for sub in (L.greg.match(text, m.start(), m.end("m1")), L.greg.match(text, m.start(grp))):
-                    f = _greg(sub, ctx, L, prev_day, text, prev_year) if sub else None
+                    f = _greg(sub, ctx, L, prev_day, text, prev_year, listed=True) if sub else None
                     if isinstance(f, Found):
                         out.append(f)
                 return out
@@ -417,7 +417,8 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None) -> Fo
         if coord:
             year_s = coord.group("cyear")
             rel = _word(coord.group("crel"))
-    has_cue = bool(day_s or year_s or m2s or g("shahr") or g("inner") or rel or g("same") or coord)
+    # a month listed with another one («تشرين الثاني / كانون الأول») is a month by that company
+    has_cue = bool(day_s or year_s or m2s or g("shahr") or g("inner") or rel or g("same") or coord or listed)
     if not has_cue:
         before = text[max(0, m.start() - 14) : m.start()].split()
         prev = before[-1] if before else ""
