@@ -236,12 +236,18 @@ class Events(Stage):
             if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
                 actor = after[0]
                 after = after[1:]
-        # 4. a person or organisation earlier in the clause, then in the sentence
+        # «غارات إسرائيلية»: a noun trigger qualified by a nationality names who acted
+        if actor is None and not is_verb and tr.b < len(words):
+            nat = self._nationality(words[tr.b])
+            if nat:
+                actor_ref = span_ref(doc, s.starts[tr.b], s.ends[tr.b])
+        # 4. a person or organisation earlier in the clause (then in the sentence, for a verb);
+        # a noun trigger takes only one written close before it
         if actor is None and actor_ref is None:
-            cand = [r for r in before if r[2].type in ("PER", "ORG")]
+            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a))]
             if cand:
                 actor = cand[-1]
-            elif wider:
+            elif wider and is_verb:
                 actor = wider[-1]
         if actor is not None:
             actor_ref = actor[2].id
@@ -299,6 +305,22 @@ class Events(Stage):
         if end != tr.a or not self._nounish(words, a, end, lx):
             return None
         return span_ref(doc, s.starts[a], s.ends[end - 1])
+
+    @staticmethod
+    def _victim(words, a, b) -> bool:
+        """«وفاة الشاب عمر أبو فول ... خلال المواجهات»: a name told with a casualty word before a
+        noun trigger is whom it hit, not who did it."""
+        from .claims import lexicon as claims_lexicon
+
+        lx = claims_lexicon()
+        lo = max(0, a - 3)
+        return any(words[x] in lx["forms"] and (lx["before"].match(words, x) or lx["after"].match(words, x)) for x in range(lo, b))
+
+    @staticmethod
+    def _nationality(word: str) -> bool:
+        from .claims import demonym, lexicon as claims_lexicon
+
+        return demonym(word, claims_lexicon()) is not None
 
     @staticmethod
     def _nounish(words, a, end, lx) -> bool:
