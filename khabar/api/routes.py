@@ -116,10 +116,11 @@ async def search_articles(
     source: str | None = Query(None, description="outlet"),
     limit: int = Query(20, ge=1),
 ) -> dict[str, Any]:
-    store = _store(request).handle()
+    access = _store(request)
+    store = access.handle()
     kw = {"entity": entity or None, "date_from": _date(date_from, "from"), "date_to": _date(date_to, "to"), "source": source or None, "limit": _limit(request, limit)}
     if q and q.strip():
-        items = await _run(request, store.search, q, mark=MARK, **kw)
+        items = await _run(request, access.stemming, store.search, q, mark=MARK, **kw)
         for it in items:
             it["snippet"] = snippet_html(it.get("snippet"))
     else:
@@ -166,14 +167,14 @@ async def list_figures(
     where: str | None = Query(None, description="place name or entity id"),
     by: Literal["source", "claimed_by"] = Query("source", description="one series per outlet (source) or per who gave the figure (claimed_by)"),
 ) -> dict[str, Any]:
-    store = _store(request).handle()
-    return await _run(request, store.figures, category=category or None, where=where or None, by=by)
+    access = _store(request)
+    return await _run(request, access.stemming, access.handle().figures, category=category or None, where=where or None, by=by)
 
 
 @router.get("/events", summary="Events (PLOVER types)")
 async def list_events(request: Request, type: str | None = None, limit: int = Query(50, ge=1)) -> dict[str, Any]:
-    store = _store(request).handle()
-    items = await _run(request, store.events, type=type or None, limit=_limit(request, limit))
+    access = _store(request)
+    items = await _run(request, access.stemming, access.handle().events, type=type or None, limit=_limit(request, limit))
     return {"items": items, "count": len(items)}
 
 

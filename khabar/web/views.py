@@ -94,12 +94,13 @@ def entity_link(e: dict) -> str:
 async def search_page(
     request: Request, q: str = "", entity: str = "", date_from: str = Query("", alias="from"), date_to: str = Query("", alias="to"), source: str = "", limit: int = 30,
 ):
-    store = request.app.state.store.handle()
+    access = request.app.state.store
+    store = access.handle()
     limit = max(1, min(limit, request.app.state.config.max_page))
     filters = {"q": q, "entity": entity, "from": date_from, "to": date_to, "source": source}
     kw = {"entity": entity or None, "date_from": _iso(date_from), "date_to": _iso(date_to), "source": source or None, "limit": limit}
     if q.strip():
-        results = await _call(request, store.search, q, mark=MARK, **kw)
+        results = await _call(request, access.stemming, store.search, q, mark=MARK, **kw)
     else:
         results = await _call(request, queries.browse, store, **kw)
     sources = await _call(request, store.sources)
@@ -145,10 +146,11 @@ async def entity_page(entity_id: str, request: Request):
 
 @router.get("/figures", response_class=HTMLResponse)
 async def figures_page(request: Request, category: str = "", where: str = "", by: str = "claimed_by"):
-    store = request.app.state.store.handle()
+    access = request.app.state.store
+    store = access.handle()
     if by not in ("claimed_by", "source"):
         raise ApiError(422, "invalid_request", "by: expected 'claimed_by' or 'source'")
-    groups = await _call(request, queries.figure_groups, store, category=category or None, where=where or None, by=by)
+    groups = await _call(request, access.stemming, queries.figure_groups, store, category=category or None, where=where or None, by=by)
     for g in groups:
         g["chart"] = line_chart({name: [(p["date"], p["value"], p["text"]) for p in pts.values()] for name, pts in g["series"].items()})
         g["rows"] = sorted(((day, name, p) for name, pts in g["series"].items() for day, p in pts.items()), key=lambda r: (r[0], r[1]))
