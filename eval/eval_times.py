@@ -257,30 +257,9 @@ def eval_values(data: Path, search_dates) -> dict:
                 "khabar": kv, "khabar_span": text[k.start:k.end] if k else None,
                 "dateparser": dv, "dateparser_span": text[d[0]:d[1]] if d else None, "note": g.get("note", ""),
             })
-    # a second tuned-on set, resolved blind after the first tuning round (eval/data/README-times.md)
-    sel = [json.loads(line) for line in (ROOT / "eval/data/times_dev2_candidates.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    gold2 = {}
-    for line in (ROOT / "eval/data/times_dev2_raw.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            k, v = line.split("\t")[:2]
-            gold2[int(k)] = v.strip()
-    arts2 = load_articles(data, {c["id"] for c in sel})
-    res["dev2"] = []
-    for c in sel:
-        if c["candidate"] not in gold2:
-            continue
-        text = arts2[c["id"]]["text"]
-        ref = dt.date.fromisoformat(c["reference_date"])
-        doc = pipe(Document(text=text, reference_date=ref))
-        g = {"start": c["trigger_start"], "end": c["trigger_end"], "value": gold2[c["candidate"]]}
-        g["precision"] = {4: "year", 7: "month", 10: "day"}[len(g["value"])]
-        k = next((t for t in doc.times if t.start <= g["start"] < t.end), None)
-        d = next((x for x in dp_spans(search_dates, text, ref) if x[0] <= g["start"] < x[1]), None)
-        res["dev2"].append({
-            "id": c["id"], "text": c["trigger"], "gold": g["value"], "reference_date": c["reference_date"],
-            "khabar": k.value if k else None, "khabar_span": text[k.start:k.end] if k else None,
-            "dateparser": _fmt(d[2], g["precision"]) if d else None, "dateparser_span": text[d[0]:d[1]] if d else None, "note": "",
-        })
+    # later tuned-on sets, resolved blind between tuning rounds (eval/data/README-times.md)
+    for rnd in ("dev2", "dev3"):
+        _extra_round(rnd, data, pipe, search_dates, res)
     summary = {}
     for split, rows in res.items():
         n = len(rows)
@@ -292,6 +271,35 @@ def eval_values(data: Path, search_dates) -> dict:
             "dateparser_found": sum(r["dateparser_span"] is not None for r in rows) / n if n else 0.0,
         }
     return {"summary": summary, "rows": res}
+
+
+def _extra_round(rnd: str, data: Path, pipe, search_dates, res: dict) -> None:
+    """A later tuning round: triggers resolved blind (eval/data/times_<rnd>_*)."""
+    from khabar.document import Document
+
+    sel = [json.loads(line) for line in (ROOT / f"eval/data/times_{rnd}_candidates.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold2 = {}
+    for line in (ROOT / f"eval/data/times_{rnd}_raw.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            k, v = line.split("\t")[:2]
+            gold2[int(k)] = v.strip()
+    arts2 = load_articles(data, {c["id"] for c in sel})
+    res[rnd] = []
+    for c in sel:
+        if c["candidate"] not in gold2:
+            continue
+        text = arts2[c["id"]]["text"]
+        ref = dt.date.fromisoformat(c["reference_date"])
+        doc = pipe(Document(text=text, reference_date=ref))
+        g = {"start": c["trigger_start"], "end": c["trigger_end"], "value": gold2[c["candidate"]]}
+        g["precision"] = {4: "year", 7: "month", 10: "day"}[len(g["value"])]
+        k = next((t for t in doc.times if t.start <= g["start"] < t.end), None)
+        d = next((x for x in dp_spans(search_dates, text, ref) if x[0] <= g["start"] < x[1]), None)
+        res[rnd].append({
+            "id": c["id"], "text": c["trigger"], "gold": g["value"], "reference_date": c["reference_date"],
+            "khabar": k.value if k else None, "khabar_span": text[k.start:k.end] if k else None,
+            "dateparser": _fmt(d[2], g["precision"]) if d else None, "dateparser_span": text[d[0]:d[1]] if d else None, "note": "",
+        })
 
 
 # 4. throughput -------------------------------------------------------------------------------------
@@ -373,9 +381,10 @@ def report(seed, woj, woj_dev, values, speed) -> str:
           "A system's value counts when its time overlapping the gold span has the gold value at the gold precision "
           "(dateparser always answers a day; it is compared at the gold precision, which favours it).", "",
           "| half | n | Khabar accuracy | Khabar found | dateparser accuracy | dateparser found |", "|---|---|---|---|---|---|"]
-    for split in ("test", "dev", "dev2"):
+    for split in ("test", "dev", "dev2", "dev3"):
         s = values["summary"][split]
-        label = {"test": "test (held back)", "dev": "dev (tuned on)", "dev2": "dev2 (second round, tuned on)"}[split]
+        label = {"test": "test (held back)", "dev": "dev (tuned on)", "dev2": "dev2 (second round, tuned on)",
+                 "dev3": "dev3 (third round, tuned on)"}[split]
         L.append(f"| {label} | {s['n']} | {s['khabar_accuracy']:.3f} | {s['khabar_found']:.3f} | {s['dateparser_accuracy']:.3f} | {s['dateparser_found']:.3f} |")
     L += ["", "Khabar's errors on the held-back half:", ""]
     for r in values["rows"]["test"]:

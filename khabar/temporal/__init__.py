@@ -72,6 +72,7 @@ class _Lex:
         self.future_cues = {fold(f) for f in d["future_cues"]}
         self.future_exceptions = tuple(fold(f) for f in d["future_prefix_exceptions"])
         self.future_verbs = {fold(f) for f in d["future_verbs"]}
+        self.future_phrases = tuple(c for c in self.future_cues if " " in c)
         self.reldays = {fold(f): int(k) for k, forms in d["relative_days"].items() for f in forms}
         self.last_night = {fold(f) for f in d["last_night"]}
         self.anaphoric = {fold(f): int(k) for k, forms in d["anaphoric_days"].items() for f in forms}
@@ -89,6 +90,7 @@ class _Lex:
         self.greg_suffix = {fold(f) for f in d["gregorian_suffix"]}
         self.clitics = tuple(fold(f) for f in d["clitics"])
         self.since = {fold(f) for f in d["since_words"]}
+        self.month_preps = {fold(f) for f in d["month_prepositions"]}
         self.count_nouns = {fold(f) for f in d["count_nouns_before"]}
         self.after_year_ok = {fold(f) for f in d["after_year_ok"]}
         # «للعام»: after the preposition ل the alef of ال drops
@@ -111,7 +113,7 @@ class _Lex:
         self.ysuf_re = ysuf
         # a year after a month: «2023», «، 2023», «عام 2023», «( 1950 )», «من عام 2014»
         year_tail = (
-            rf"(?:\s*[,،/]?\s*(?:من\s+)?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
+            rf"(?:\s*[,،/]?\s*(?:(?:من|في)\s+(?=(?:{yword})))?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
             rf"(?(yp)\s*\))(?:\s*(?P<ysuf>{ysuf}){_RB})?(?!\d|\s*[/.-]\s*\d|\s*[%٪]))?"
         )
         pair = rf"(?:\s*(?:/|\\|-|–)\s*(?P<m2a>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?"
@@ -363,10 +365,15 @@ def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
         return True
     # look back within the sentence only
     a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
+    window = " ".join(text[a:s].split())
+    if any(c in window for c in L.future_phrases):
+        return True
     for w in text[a:s].split():
         w = w.strip("،,.:;\"'()«»")
         if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues or _strip(w, L.future_verbs) in L.future_verbs:
             return True
+        if w[:1] in "وف" and w[1:2] == "س":
+            w = w[1:]  # «وسيقضي»
         if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(L.future_exceptions):
             return True
     return False
@@ -422,7 +429,9 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None, liste
     if not has_cue:
         before = text[max(0, m.start() - 14) : m.start()].split()
         prev = before[-1] if before else ""
-        if m1 in L.ambiguous_months or not (pre or prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues):
+        cue = pre or prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues
+        # «في مارس» is the month, «مارس الضغط» the verb: an ambiguous name needs a preposition
+        if not cue or m1 in L.ambiguous_months and _strip(prev, L.month_preps) not in L.month_preps:
             return None
     if g("inner"):
         # «نيسان ( 26 / 4 / 1947 )»: the date in brackets, checked against the month
@@ -464,8 +473,8 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None, liste
             year = ctx.ref.year
         else:
             before = text[max(0, start - 10) : start].split()
-            since = bool(before) and _strip(before[-1], L.since) in L.since
-            year = _nearest_year(mon, day, ctx.ref, ctx.future, since)
+            since = bool(before) and _strip(before[-1], L.since) in L.since or _strip(pre, L.since) in L.since
+            year = _nearest_year(mon, day, ctx.ref, ctx.future and not since, since)
     if day:
         d = _valid(year, mon, day)
         if d is None:
