@@ -341,6 +341,11 @@ class Quotes(Stage):
         if st and a + st[1] >= b:
             st = None
         if st:
+            # «بيان المحكمة», «بيان للقصر», «بيان صادر عن»: an author follows; «تقرير حقوقي»: none
+            nxt = s.words[a + st[1]]
+            if not (nxt.startswith("ال") or nxt.startswith(lx["lil"]) or nxt in lx["li"] or lx["statement_links"].match(s.words, a + st[1])):
+                st = None
+        if st:
             a += st[1]
             while a < b and (s.words[a] in lx["li"] or lx["statement"].match(s.words, a)):
                 a += 1
