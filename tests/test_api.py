@@ -234,3 +234,37 @@ def test_api_search_snippets_are_escaped_html(client, store_ids):
     assert "<mark>onerror</mark>" in hit["snippet"]
     bare = hit["snippet"].replace("<mark>", "").replace("</mark>", "")
     assert "<" not in bare and ">" not in bare and "&lt;svg" in bare
+
+
+def test_api_concurrent_ingest_and_search_match_sequential(tmp_path):
+    import gzip
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar.corpus.store import Store
+
+    examples = SEED.parents[2] / "examples" / "ant-sample.jsonl.gz"
+    with gzip.open(examples, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for _, line in zip(range(16), fh)]
+    bodies = [{"text": r["text"], "title": r["title"], "date": r["date"][:10], "source": r["source"]} for r in rows]
+    queries = ["السعودية", "الولايات المتحدة", "الرئيس", "الحكومة"]
+    import sys
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so that shared state shows its races
+    try:
+        with TestClient(create_app(ApiConfig(db=str(tmp_path / "conc.db")))) as c:
+            with ThreadPoolExecutor(8) as pool:
+                writes = pool.map(lambda b: c.post("/v1/articles", json=b).status_code, bodies)
+                reads = pool.map(lambda q: c.get("/v1/articles", params={"q": q}).status_code, queries * 4)
+                assert set(writes) == {201} and set(reads) == {200}
+            concurrent = {q: sorted(i["id"] for i in c.get("/v1/articles", params={"q": q, "limit": 50}).json()["items"]) for q in queries}
+    finally:
+        sys.setswitchinterval(switch)
+    import khabar
+
+    with Store.open(str(tmp_path / "seq.db")) as st:
+        for b in bodies:
+            st.add(khabar.extract(b["text"], reference_date=b["date"], meta={k: b[k] for k in ("title", "date", "source")}))
+        sequential = {q: sorted(r["id"] for r in st.search(q, limit=50)) for q in queries}
+    assert concurrent == sequential and any(concurrent.values())
