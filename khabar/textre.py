@@ -51,7 +51,6 @@ def word(pattern: str) -> str:
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=[^\W\d_])\d|[(\$]")  # «و16» may start at 16
 
 # punctuation that separates words (the view keeps it); everything else stays in the word
-_DIGIT = re.compile(r"\d")
 _SEP_AFTER = re.compile(r"\d*\s*[/.-]\s*\d")
 _YEARISH = re.compile(r"\d{3,4}(?!\d)")
 

@@ -309,8 +309,9 @@ def _expand_year(y: int, ref: dt.date | None) -> int:
 
 def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, day_first: bool = True, skip=None) -> list[Found]:
     """Time expressions in the view ``text`` within ``regions`` (view (start, end) pairs, default
-    the whole text). ``sentences`` (view spans) bound the look-back for future cues. ``skip`` is a
-    sorted list of view spans known to be counts («1400 شخص»): no time starts inside one."""
+    the whole text), in text order. The look-back for future cues stops at sentence-final
+    punctuation found on the view (``sentences`` and ``skip`` are accepted and not needed: counts
+    are told apart by the year rules themselves)."""
     L = lex()
     regions = regions or [(0, len(text))]
     cands: list[tuple[int, int, int, object]] = []  # start, -len, priority, builder
