@@ -268,3 +268,21 @@ def test_api_concurrent_ingest_and_search_match_sequential(tmp_path):
             st.add(khabar.extract(b["text"], reference_date=b["date"], meta={k: b[k] for k in ("title", "date", "source")}))
         sequential = {q: sorted(r["id"] for r in st.search(q, limit=50)) for q in queries}
     assert concurrent == sequential and any(concurrent.values())
+
+
+def test_api_serve_command_defaults_to_loopback_and_reads_token_file(tmp_path, monkeypatch, capsys):
+    import uvicorn
+
+    from khabar.cli import main
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    monkeypatch.delenv("KHABAR_API_TOKEN", raising=False)
+    assert main(["serve", "--db", str(tmp_path / "s.db")]) == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    assert "http://127.0.0.1:8000/" in capsys.readouterr().out
+    token = tmp_path / "token"
+    token.write_text("tok-123\n", encoding="utf-8")
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--token-file", str(token)]) == 0
+    cfg = seen["app"].state.config
+    assert (seen["host"], seen["port"], cfg.token, cfg.writes_need_token) == ("0.0.0.0", 8123, "tok-123", True)
