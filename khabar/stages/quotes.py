@@ -22,7 +22,12 @@ from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
 
 # quotation styles: opening mark -> closing marks
-_PAIRS = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]|\"[^\"\n]*\"|(?<![\w])'[^'\n]{2,}?'(?![\w])")
+# a straight quote opens before a non-space and closes after one, not inside a word
+_PAIRS = re.compile(
+    r"«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]"
+    r"|\"(?=\S)[^\"\n]*?(?:(?<=\S)\"(?![^\W\u0640])|\s\"(?=[.،,؛:!?)]|$))"
+    r"|(?<![\w])'[^'\n]{2,}?'(?![\w])"
+)
 _CLAUSE = {"،", ",", "؛", ";"}
 
 
@@ -288,6 +293,13 @@ class Quotes(Stage):
                         speaker = pers[-1][2].id
             if speaker is None:
                 speaker = self._left_subject(doc, s, cue, lx, mentions)
+            if speaker is None and not cue.part:
+                # «... بومبيو، اجتمع مع زعيم كوريا الشمالية، وقال إن»: the person the sentence
+                # is about, outside any quote, speaks on
+                since = sent_quotes[-1].content.end if sent_quotes else s.start
+                pers = [r for r in mentions.within(since, s.starts[cue.i]) if r[2].type == "PER"]
+                if pers:
+                    speaker = pers[-1][2].id
             if speaker is None:
                 if sent_quotes and sent_quotes[-1].speaker is not None:
                     speaker = sent_quotes[-1].speaker
@@ -393,7 +405,9 @@ class Quotes(Stage):
         if any(s.words[t] in lx["cont"] for t in range(a, b)):
             return None
         # «سكان قرية طيبة في المحافظة نفسها قالوا»: the subject ends where a circumstance begins
-        stop = next((t for t in range(a, b) if s.words[t] in lx["stop"]), None)
+        # «لكن اثنين من السكان قالا»: a number keeps the «من» phrase that says of whom
+        counted = any(q.start <= s.starts[a] < q.end for q in doc.quantities)
+        stop = next((t for t in range(a + 1 if counted else a, b) if s.words[t] in lx["stop"] and not (counted and t == a + 1)), None)
         if stop is not None:
             b = stop
             if b <= a:
