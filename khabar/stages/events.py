@@ -48,6 +48,8 @@ def lexicon():
         "unnamed": PhraseIndex(src["unnamed_heads"]),
         "preps": {fold(w) for w in ev["recipient_preps"]},
         "place_preps": {fold(w) for w in ev["place_preps"]},
+        "in": {fold(w) for w in load("ar/speech.yaml")["place_prep"]},
+        "agent": PhraseIndex(ev["agent_markers"], bare=True),
         "nisba": tuple(fold(w) for w in ev["nisba_endings"]),
         "li": {fold(w) for w in load("ar/speech.yaml")["li"]},
         "cities": {fold(w) for w in ev["city_nouns"]},
@@ -137,7 +139,7 @@ class Events(Stage):
             made, made_trigs = [], []
             for tr in trigs:
                 rows, inside = self._region(s, tr, sent_rows, sent_quotes)
-                e = self._event(doc, s, tr, lx, rows, None if inside else speaker)
+                e = self._event(doc, s, tr, lx, rows, None if inside else speaker, inside)
                 e.when = when.get(id(tr), ref_date)
                 made.append(e)
                 made_trigs.append(tr)
@@ -166,9 +168,9 @@ class Events(Stage):
         holding = [q for q in quotes if q.content.start <= pos < q.content.end]
         if holding:
             q = min(holding, key=lambda q: q.content.end - q.content.start)
-            return [r for r in rows if q.content.start <= r[0] < q.content.end], True
+            return [r for r in rows if q.content.start <= r[0] < q.content.end], q
         zones = [(q.cue.start, q.content.start) for q in quotes if q.cue and q.cue.start < q.content.start]
-        return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], False
+        return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], None
 
     @staticmethod
     def _absorbed(doc, s: Sent, trigs, i) -> bool:
@@ -200,7 +202,7 @@ class Events(Stage):
                 best = (lx["triggers"][k], i + length, i + length)
         return best
 
-    def _event(self, doc, s: Sent, tr: _Trig, lx, rows, speaker) -> Event:
+    def _event(self, doc, s: Sent, tr: _Trig, lx, rows, speaker, quote=None) -> Event:
         entry = tr.entry
         words = s.words
         clause = tr.clauses
@@ -236,6 +238,24 @@ class Events(Stage):
             if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
                 actor = after[0]
                 after = after[1:]
+        # «هجوم نسب إلى صيادين», «اشتباكات بين المليشيات»: a noun trigger names its agent after it
+        if actor is None and actor_ref is None and not is_verb:
+            for x in range(tr.b, min(len(words), tr.b + 3)):
+                ag = lx["agent"].match(words, x)
+                if ag:
+                    y = x + ag[1]
+                    row = next((r for r in after if s.index_at(r[0]) == y and r[2].type != "LOC"), None)
+                    if row is not None:
+                        actor = row
+                        after = [r for r in after if r is not row]
+                    else:
+                        end = _phrase(words, y, lx) if y < len(words) else None
+                        if end:
+                            actor_ref = span_ref(doc, s.starts[y], s.ends[end - 1])
+                    break
+        # «قالت الهيئة إنها فتحت تحقيقاً»: what the speaker says it did, it did
+        if actor is None and actor_ref is None and quote is not None and s.index_at(quote.content.start) >= tr.a - 2 and quote.speaker is not None:
+            actor_ref = quote.speaker
         # «غارات إسرائيلية»: a noun trigger qualified by a nationality names who acted
         if actor is None and not is_verb and tr.b < len(words):
             nat = self._nationality(words[tr.b])
@@ -264,6 +284,14 @@ class Events(Stage):
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
         cand = [r for r in after if actor is None or r[2].id != actor[2].id]
+        if actor is not None:
+            # «سفراء فرنسا وإيطاليا وبريطانيا»: names joined to the actor by «و» act with it
+            x = s.index_at(actor[1])
+            while cand and s.index_at(cand[0][0]) == x and words[x][:1] == "و":
+                x = s.index_at(cand[0][1])
+                cand = cand[1:]
+        # «في ليبيا»: a place after «في» is where it happened, not whom it was aimed at
+        cand = [r for r in cand if not (r[2].type == "LOC" and s.index_at(r[0]) > 0 and words[s.index_at(r[0]) - 1] in lx["in"])]
         if cand:
             target = cand[0]
             if target[2].type != "PER" and len(cand) > 1 and cand[1][2].type == "PER" and s.index_at(cand[1][0]) - s.index_at(target[1] - 1) <= 2:
