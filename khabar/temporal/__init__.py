@@ -91,6 +91,7 @@ class _Lex:
         self.clitics = tuple(fold(f) for f in d["clitics"])
         self.since = {fold(f) for f in d["since_words"]}
         self.month_preps = {fold(f) for f in d["month_prepositions"]}
+        self.year_ordinals = {fold(f) for f in d["year_after_ordinals"]}
         self.count_nouns = {fold(f) for f in d["count_nouns_before"]}
         self.after_year_ok = {fold(f) for f in d["after_year_ok"]}
         # «للعام»: after the preposition ل the alef of ال drops
@@ -784,6 +785,8 @@ def _bare_year(text: str, s: int, e: int, L: _Lex) -> bool:
         return False
     if len(before) >= 2 and before[-1] == "و" and len(before[-2]) == 4 and before[-2].isdigit():
         return True  # «عامي 1986 و1989»
+    if prev in L.year_ordinals and len(before) >= 2 and before[-2].startswith("ال"):
+        return True  # «الانتفاضة الأولى 1987»
     if prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues:
         if nxt[:1] == "و" and nxt[1:2].isdigit():
             return True  # «بين 2010 و2014»
