@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from khabar.api import ApiConfig, create_app
 from khabar.web.chart import line_chart
 from khabar.web.highlight import Ann, reading, segments
-from khabar.web.views import marks, safe_url
+from khabar.api.routes import split_marks as marks
+from khabar.web.views import safe_url
 from web_fixtures import PAYLOADS, build_store, reader_document
 
 

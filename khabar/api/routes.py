@@ -43,15 +43,21 @@ class Created(BaseModel):
     created: bool = True
 
 
+# The store wraps query hits in snippets with these; they become markup only after escaping.
 MARK = ("\x02", "\x03")
+
+
+def split_marks(s: str | None) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_hit) parts."""
+    parts = (s or "").replace(MARK[1], MARK[0]).split(MARK[0])
+    return [(p, i % 2 == 1) for i, p in enumerate(parts) if p]
 
 
 def snippet_html(s: str | None) -> str | None:
     """A search snippet as safe HTML: the article text escaped, query hits in ``<mark>``."""
     if s is None:
         return None
-    parts = s.replace(MARK[1], MARK[0]).split(MARK[0])
-    return "".join(f"<mark>{html.escape(p)}</mark>" if i % 2 else html.escape(p) for i, p in enumerate(parts))
+    return "".join(f"<mark>{html.escape(p)}</mark>" if hit else html.escape(p) for p, hit in split_marks(s))
 
 
 def _config(request: Request):
@@ -70,7 +76,7 @@ def _limit(request: Request, limit: int) -> int:
     return max(1, min(limit, _config(request).max_page))
 
 
-def _date(value: str | None, name: str) -> str | None:
+def iso_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
     try:
@@ -92,7 +98,7 @@ async def add_article(body: ArticleIn, request: Request, response: Response) -> 
     store = _store(request)
     store.handle()  # 503 before any work when no store is configured
     if body.date is not None:
-        _date(body.date, "date")
+        iso_date(body.date, "date")
     meta = {"title": body.title, "url": body.url, "date": body.date, "source": body.source}
     cfg = request.app.state.settings
 
@@ -118,7 +124,7 @@ async def search_articles(
 ) -> dict[str, Any]:
     access = _store(request)
     store = access.handle()
-    kw = {"entity": entity or None, "date_from": _date(date_from, "from"), "date_to": _date(date_to, "to"), "source": source or None, "limit": _limit(request, limit)}
+    kw = {"entity": entity or None, "date_from": iso_date(date_from, "from"), "date_to": iso_date(date_to, "to"), "source": source or None, "limit": _limit(request, limit)}
     if q and q.strip():
         items = await _run(request, access.stemming, store.search, q, mark=MARK, **kw)
         for it in items:

@@ -83,7 +83,8 @@ def _span(rec: Any, key: str | None = None) -> tuple[int, int] | None:
     return None
 
 
-def _num(v) -> str:
+def number(v) -> str:
+    """A figure as people read it: 9,770 (not 9770.0); a dash when there is none."""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return f"{v:,}" if isinstance(v, (int, float)) else "—"
@@ -121,8 +122,8 @@ class Refs:
 def figure_label(c: dict) -> str:
     sign = BOUND_SIGNS.get(c.get("bound") or "", "")
     approx = "~" if c.get("approximate") else ""
-    high = f"–{_num(c['high'])}" if c.get("high") is not None else ""
-    return f"{sign}{approx}{_num(c.get('value'))}{high}"
+    high = f"–{number(c['high'])}" if c.get("high") is not None else ""
+    return f"{sign}{approx}{number(c.get('value'))}{high}"
 
 
 def reading(d: dict, entity_link=None) -> dict:
@@ -164,7 +165,7 @@ def reading(d: dict, entity_link=None) -> dict:
 
     for i, q in enumerate(d.get("quantities") or []):
         if isinstance(q, dict) and _span(q):
-            anns.append(Ann(q["start"], q["end"], "quantity", "", ("qty",), f"{_num(q.get('value'))} ({q.get('kind') or ''})"))
+            anns.append(Ann(q["start"], q["end"], "quantity", "", ("qty",), f"{number(q.get('value'))} ({q.get('kind') or ''})"))
 
     for i, q in enumerate(d.get("quotes") or []):
         if not isinstance(q, dict) or not _span(q, "content"):

@@ -3,7 +3,6 @@ and metadata are untrusted and reach the page only through the template engine's
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,32 +13,22 @@ from starlette.templating import Jinja2Templates
 
 from ..api.errors import ApiError
 from ..api.limits import bounded
+from ..api.routes import MARK, iso_date, split_marks
 from . import queries
 from .chart import line_chart
-from .highlight import reading
+from .highlight import number, reading
 
 HERE = Path(__file__).parent
-from ..api.routes import MARK  # snippet highlight markers: split in the template, never markup
 
 router = APIRouter(include_in_schema=False)
 
 
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True))
-    env.filters["marks"] = marks
+    env.filters["marks"] = split_marks
     env.filters["safe_url"] = safe_url
-    env.filters["num"] = num
+    env.filters["num"] = number
     return env
-
-
-def marks(s: str | None) -> list[tuple[str, bool]]:
-    """Split a snippet at the store's markers into (text, is_hit) parts."""
-    out, hit = [], False
-    for piece in (s or "").replace(MARK[1], MARK[0]).split(MARK[0]):
-        if piece:
-            out.append((piece, hit))
-        hit = not hit
-    return out
 
 
 def safe_url(url: str | None) -> str | None:
@@ -51,12 +40,6 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if scheme in ("http", "https") else None
-
-
-def num(v) -> str:
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return f"{v:,}" if isinstance(v, (int, float)) else ("—" if v is None else str(v))
 
 
 templates = Jinja2Templates(env=_env())
@@ -75,15 +58,6 @@ async def _call(request: Request, fn, *args, **kw):
     return await bounded(request.app.state.config.request_timeout, fn, *args, **kw)
 
 
-def _iso(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise ApiError(422, "invalid_request", f"expected a date YYYY-MM-DD, got {value!r}") from None
-
-
 def entity_link(e: dict) -> str:
     from ..corpus.rows import entity_key
 
@@ -98,7 +72,7 @@ async def search_page(
     store = access.handle()
     limit = max(1, min(limit, request.app.state.config.max_page))
     filters = {"q": q, "entity": entity, "from": date_from, "to": date_to, "source": source}
-    kw = {"entity": entity or None, "date_from": _iso(date_from), "date_to": _iso(date_to), "source": source or None, "limit": limit}
+    kw = {"entity": entity or None, "date_from": iso_date(date_from, "from"), "date_to": iso_date(date_to, "to"), "source": source or None, "limit": limit}
     if q.strip():
         results = await _call(request, access.stemming, store.search, q, mark=MARK, **kw)
     else:
