@@ -45,16 +45,14 @@ def main(base: str = "http://127.0.0.1:8000", out: str = "docs/img") -> int:
         print("no article from source 'seed' in this store (make run ingests it)", file=sys.stderr)
         return 1
     doc = api.get(f"/v1/articles/{seed[0]['id']}").json()
-    people = [e for e in doc.get("entities", []) if e["type"] == "PER"] or doc.get("entities", [])
     with tempfile.TemporaryDirectory() as profile:
         d = driver(profile)
         try:
             shoot(d, f"{base}/articles/{doc['id']}", out_dir / "reader-article.png", max_height=1500)
-            # the seed's entity that the corpus mentions most, so that its timeline has a shape
-            found = [r for e in people for r in api.get("/v1/entities", params={"q": e["canonical"], "type": e["type"], "limit": 1}).json()["items"]]
+            # the person the corpus reports most: a timeline with a shape, and quotes
+            found = api.get("/v1/entities", params={"type": "PER", "limit": 1}).json()["items"]
             if found:
-                top = max(found, key=lambda r: (r["articles"], r["mentions"]))
-                shoot(d, f"{base}/entities/{top['id']}", out_dir / "reader-entity.png", max_height=1300)
+                shoot(d, f"{base}/entities/{found[0]['id']}", out_dir / "reader-entity.png", max_height=1300)
             figs = api.get("/v1/figures", params={"category": "killed"}).json()
             category = "killed" if figs.get("series") else ""
             shoot(d, f"{base}/figures?category={category}", out_dir / "reader-figures.png", max_height=1100)
