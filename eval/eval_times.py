@@ -258,7 +258,7 @@ def eval_values(data: Path, search_dates) -> dict:
                 "dateparser": dv, "dateparser_span": text[d[0]:d[1]] if d else None, "note": g.get("note", ""),
             })
     # later tuned-on sets, resolved blind between tuning rounds (eval/data/README-times.md)
-    for rnd in ("dev2", "dev3"):
+    for rnd in ("dev2", "dev3", "dev4"):
         _extra_round(rnd, data, pipe, search_dates, res)
     summary = {}
     for split, rows in res.items():
@@ -381,10 +381,10 @@ def report(seed, woj, woj_dev, values, speed) -> str:
           "A system's value counts when its time overlapping the gold span has the gold value at the gold precision "
           "(dateparser always answers a day; it is compared at the gold precision, which favours it).", "",
           "| half | n | Khabar accuracy | Khabar found | dateparser accuracy | dateparser found |", "|---|---|---|---|---|---|"]
-    for split in ("test", "dev", "dev2", "dev3"):
+    for split in ("test", "dev", "dev2", "dev3", "dev4"):
         s = values["summary"][split]
         label = {"test": "test (held back)", "dev": "dev (tuned on)", "dev2": "dev2 (second round, tuned on)",
-                 "dev3": "dev3 (third round, tuned on)"}[split]
+                 "dev3": "dev3 (third round, tuned on)", "dev4": "dev4 (fourth round, tuned on)"}[split]
         L.append(f"| {label} | {s['n']} | {s['khabar_accuracy']:.3f} | {s['khabar_found']:.3f} | {s['dateparser_accuracy']:.3f} | {s['dateparser_found']:.3f} |")
     L += ["", "Khabar's errors on the held-back half:", ""]
     for r in values["rows"]["test"]:

@@ -73,6 +73,8 @@ class _Lex:
         self.future_exceptions = tuple(fold(f) for f in d["future_prefix_exceptions"])
         self.future_verbs = {fold(f) for f in d["future_verbs"]}
         self.future_phrases = tuple(c for c in self.future_cues if " " in c)
+        self.past_cues = {fold(f) for f in d["past_cues"]}
+        self.rel_pronouns = {fold(f) for f in d["relative_pronouns"]}
         self.reldays = {fold(f): int(k) for k, forms in d["relative_days"].items() for f in forms}
         self.last_night = {fold(f) for f in d["last_night"]}
         self.anaphoric = {fold(f): int(k) for k, forms in d["anaphoric_days"].items() for f in forms}
@@ -178,7 +180,7 @@ class _Lex:
             rf"|(?P<era>{_LB}{_CL}(?:{_alt(d['era_words'])})\s+ال[^\W\d_]{{3,}}(?:يه|ي)){_RB}"
             rf"|(?P<freq>{_LB}{_CL}(?:{_alt(d['frequency_words'])})){_RB}"
             rf"|(?P<vague>{_LB}{_CL}(?:{_alt(d['vague_periods'])})(?:\s+(?:{nlex().num_re}))?\s+(?:{_alt(d['vague_modifiers'])})){_RB}"
-            rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}"
+            rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}(?!\s+(?:{wday}))"
         )
         # the words every expression holds at least one of: a month's first word, a phrase's
         # last word («أول أمس» -> «أمس»)
@@ -361,10 +363,24 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
     return out
 
 
+def _is_future_verb(w: str, L: _Lex) -> bool:
+    if w[:1] in "وف" and w[1:2] == "س":
+        w = w[1:]
+    return len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(L.future_exceptions)
+
+
+def _past_context(text: str, a: int, s: int, L: _Lex) -> bool:
+    a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
+    return any(w in L.past_cues for w in text[a:s].split())
+
+
 def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
-    after = text[e : e + 12].split()
+    after = [w.strip("،,") for w in text[e : e + 40].split()[:3]]
+    after = [w for w in after if w]
     if after and after[0] in L.future:
         return True
+    if len(after) >= 2 and after[0] in L.rel_pronouns and _is_future_verb(after[1], L):
+        return True  # «الخميس، الذي سيعلن فيه»
     # look back within the sentence only
     a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
     window = " ".join(text[a:s].split())
@@ -374,9 +390,7 @@ def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
         w = w.strip("،,.:;\"'()«»")
         if w in L.future_cues or _strip(w, L.future_cues) in L.future_cues or _strip(w, L.future_verbs) in L.future_verbs:
             return True
-        if w[:1] in "وف" and w[1:2] == "س":
-            w = w[1:]  # «وسيقضي»
-        if len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(L.future_exceptions):
+        if _is_future_verb(w, L):  # «سيزور», «وسيقضي»
             return True
     return False
 
@@ -476,6 +490,8 @@ def _greg(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text, prev_year=None, liste
         else:
             before = text[max(0, start - 10) : start].split()
             since = bool(before) and _strip(before[-1], L.since) in L.since or _strip(pre, L.since) in L.since
+            if not since and not ctx.future:
+                since = _past_context(text, max(0, start - 80), start, L)
             year = _nearest_year(mon, day, ctx.ref, ctx.future and not since, since)
     if day:
         d = _valid(year, mon, day)
