@@ -55,6 +55,7 @@ def lexicon():
         "cities": {fold(w) for w in ev["city_nouns"]},
         "protesters": PhraseIndex(ev["protesters"]),
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
+        "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
     }
 
@@ -104,7 +105,7 @@ class Events(Stage):
             trigs: list[_Trig] = []
             nxt = 0
             for i in cands:
-                if i < nxt:
+                if i < nxt or self._in_name(mentions, s.starts[i]):
                     continue
                 t = self._trigger(words, i, clause, lx)
                 if t is None:
@@ -161,6 +162,12 @@ class Events(Stage):
         doc.events = events
 
     @staticmethod
+    def _in_name(mentions, pos: int) -> bool:
+        """«لجنة التحقيق الروسية»: a trigger word inside a name is part of the name."""
+        r = mentions.at(pos)
+        return r is not None and r[2].type in ("ORG", "MISC")
+
+    @staticmethod
     def _region(s: Sent, tr: _Trig, rows, quotes):
         """Who may act in a trigger's event: inside a quote, those named in the quote; outside,
         not the speakers and outlets named around quotes («وقال سكان محليون لبي بي سي إن»)."""
@@ -170,6 +177,15 @@ class Events(Stage):
             q = min(holding, key=lambda q: q.content.end - q.content.start)
             return [r for r in rows if q.content.start <= r[0] < q.content.end], q
         zones = [(q.cue.start, q.content.start) for q in quotes if q.cue and q.cue.start < q.content.start]
+        # «- بحسب وكالة رويترز للأنباء -»: who reports is not who acted
+        lx = lexicon()
+        for x in range(len(s.words)):
+            hit = lx["according"].match(s.words, x)
+            if hit:
+                y = x + hit[1]
+                while y < len(s.words) and y - x < 8 and s.words[y] not in _CLAUSE and s.words[y] not in ("-", "–"):
+                    y += 1
+                zones.append((s.starts[x], s.ends[y - 1] if y > x else s.starts[x]))
         return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], None
 
     @staticmethod
@@ -219,12 +235,22 @@ class Events(Stage):
         actor_ref = None
         is_verb = entry.get("pos") == "verb"
         wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
+        # 0. «شن مقاتلو حماس هجوماً», «إطلاق قوات إسرائيلية النار»: the words between a verb and
+        # the word it needs are its subject
+        if is_verb and tr.b - tr.v > 2:
+            inner = [r for r in in_clause if s.starts[tr.v] <= r[0] and r[1] <= s.ends[tr.b - 2] and r[2].type != "MISC"]
+            if inner:
+                actor = inner[0]
+            else:
+                end = _phrase(words, tr.v, lx)
+                if end and end <= tr.b - 1 and self._nounish(words, tr.v, end, lx):
+                    actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
         # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if not is_verb and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
             after = after[1:]
         # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
-        if actor is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
+        if actor is None and actor_ref is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
             x = s.index_at(before[-1][0])
             w = words[x] if x < len(words) else ""
             # «في فنزويلا اعتقال»: a place after a preposition is where, not who
@@ -253,8 +279,9 @@ class Events(Stage):
                         if end:
                             actor_ref = span_ref(doc, s.starts[y], s.ends[end - 1])
                     break
-        # «قالت الهيئة إنها فتحت تحقيقاً»: what the speaker says it did, it did
-        if actor is None and actor_ref is None and quote is not None and s.index_at(quote.content.start) >= tr.a - 2 and quote.speaker is not None:
+        # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
+        c0 = s.index_at(quote.content.start) if quote is not None else 0
+        if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None:
             actor_ref = quote.speaker
         # «غارات إسرائيلية»: a noun trigger qualified by a nationality names who acted
         if actor is None and not is_verb and tr.b < len(words):
