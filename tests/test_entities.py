@@ -119,3 +119,25 @@ def test_compiled_model_equals_crfsuite():
     sents = [[d.text[x.start : x.end] for x in d.tokens if s.start <= x.start < s.end] for s in d.sentences]
     sents = [s for s in sents if s] + [TEXT.split()]
     assert t.tag_many(sents) == [t.tag_crfsuite(s) for s in sents]
+
+
+def test_propagation_tags_a_name_where_the_tagger_missed_it():
+    from khabar.ner.propagate import extend_nisba, propagate
+
+    sents = [["قال", "أنتوني", "بلينكن", "إن"], ["وأضاف", "بلينكن", "أن"], ["وقال", "لبلينكن", "مسؤول"]]
+    tags = [["O", "B-PER", "I-PER", "O"], ["O", "O", "O"], ["O", "O", "O"]]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PER", "O"]
+    assert out[2] == ["O", "B-PER", "O"]
+    # a window that does not reach the first sentence propagates nothing there
+    assert propagate(sents, tags, window=0)[1] == ["O", "O", "O"]
+    ext = extend_nisba([["محمد", "شياع", "السوداني", "في"]], [["B-PER", "I-PER", "O", "O"]])
+    assert ext == [["B-PER", "I-PER", "I-PER", "O"]]
+
+
+def test_fane_clitics_are_reattached():
+    from khabar.ner.conll import join_clitics
+
+    w, t = join_clitics(["و", "ب", "الضفة", "عاصمة", "ها", "ل", "العراق"], ["O", "O", "B-LOC", "O", "O", "O", "B-LOC"])
+    assert w == ["وبالضفة", "عاصمتها", "للعراق"]
+    assert t == ["B-LOC", "O", "B-LOC"]

@@ -63,7 +63,7 @@ class CompiledCRF:
         self._cores: list[str] = []
         self._gvec: dict[str, tuple] = {}
         self._bg = {a: i for a, i in self.attr.items() if a.startswith("bg")}
-        self._table = np.zeros((1024, 5, self.L), dtype=np.float32)
+        self._table = np.zeros((1024, 6, self.L), dtype=np.float32)
 
     def __getstate__(self):  # pragma: no cover - the tagger owning this reloads instead
         raise TypeError("CompiledCRF is rebuilt per process")
@@ -94,6 +94,10 @@ class CompiledCRF:
         row[2] = self._vec(["+1" + x for x in near])
         row[3] = self._vec(["-2" + x for x in far])
         row[4] = self._vec(["+2" + x for x in far])
+        if "window" in self.f.groups:
+            row[5] = self._vec(["w3" + x for x in far if x.startswith("t=")])
+        else:
+            row[5] = 0.0
         self._ids[word] = k
         self._cores.append(self.f.core(word))
         return k
@@ -113,6 +117,10 @@ class CompiledCRF:
             if n > 2:
                 E[2:] += V[:-2, 3]
                 E[:-2] += V[2:, 4]
+        if "window" in f.groups and n > 2:
+            E[2:] += V[:-2, 5]
+            if n > 3:
+                E[3:] += V[:-3, 5]
             E[0] += self._bos
             E[n - 1] += self._eos
             if "lexical" in f.groups and n > 1:
@@ -132,6 +140,7 @@ class CompiledCRF:
         if f.gaz is not None:
             for i, j, types, _ in f.gaz.match(words) if matches is None else matches:
                 for t in types:
+                    t = t + ("+" if j - i > 1 else "")
                     g = self._gvec.get(t)
                     if g is None:
                         g = self._gvec[t] = tuple(self._vec([x + t]) for x in ("g=B", "+1g=B", "g=I", "-1g="))
@@ -163,9 +172,8 @@ class CompiledCRF:
         for i in range(1, N):
             k = active[i]
             s = score[:k, :, None] + T  # k x L x L
-            bp = s.argmax(1)
-            bps.append(bp)
-            score[:k] = np.take_along_axis(s, bp[:, None, :], 1)[:, 0, :] + E[i, :k]
+            bps.append(s.argmax(1))
+            score[:k] = s.max(1) + E[i, :k]
         labels = self.labels
         for b, k in enumerate(order):
             n = lens[b]

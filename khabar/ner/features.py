@@ -13,7 +13,7 @@ import unicodedata
 from ..lexicon import load
 from .words import loose, norm, split
 
-GROUPS = ("lexical", "affix", "ngrams", "shape", "context", "trigger", "gazetteer", "clusters")
+GROUPS = ("lexical", "affix", "ngrams", "shape", "context", "trigger", "window", "gazetteer", "clusters", "corecl")
 
 
 def _trigger_table() -> dict[str, str]:
@@ -91,6 +91,12 @@ class Featurizer:
             else:
                 own.append("k=oov")
                 near.append("k=oov")
+            # the word without its clitics, when that is another word (وبغداد -> بغداد)
+            if core != n and "corecl" in g:
+                cc = self.clusters.get(core)
+                if cc:
+                    own += ["kc1=" + cc[0], "kc2=" + cc[1]]
+                    near.append("kc2=" + cc[1])
         if self.gaz is not None:
             for t in sorted(self.gaz.word_types.get(loose(core), ())):
                 own.append("gw=" + t)
@@ -132,6 +138,13 @@ class Featurizer:
                 else:
                     f.append("EOS")
             out.append(f)
+        if "window" in self.groups and self.triggers:
+            # a trigger word among the three before (a title may run over several words)
+            for i in range(n):
+                for k in range(max(0, i - 3), max(0, i - 1)):
+                    for x in info[k][2]:
+                        if x.startswith("t="):
+                            out[i].append("w3" + x)
         if ctx and "lexical" in self.groups:
             cores = [self.core(w) for w in words]
             for i in range(n):
@@ -142,6 +155,7 @@ class Featurizer:
         if self.gaz is not None:
             for i, j, types, stripped in self.gaz.match(words):
                 for t in types:
+                    t = t + ("+" if j - i > 1 else "")  # names of several words are surer
                     out[i].append("g=B" + t)
                     if i > 0:
                         out[i - 1].append("+1g=B" + t)

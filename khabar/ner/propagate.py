@@ -26,15 +26,23 @@ def _key(word: str) -> str:
     return loose(split(word)[1])
 
 
+@functools.lru_cache(maxsize=200_000)
+def _full(word: str) -> str:
+    return loose(norm(word))
+
+
 def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | None = None) -> list[list[str]]:
     skip = _skip()
-    keys = [[_key(w) for w in ws] for ws in sentences]
+    full = [[_full(w) for w in ws] for ws in sentences]
+    core = [[_key(w) for w in ws] for ws in sentences]
     found: list[list[tuple[tuple[str, ...], str]]] = []
-    for ks, ts in zip(keys, tags):
+    for fs, cs, ts in zip(full, core, tags):
         sp = []
         for a, b, ty in spans(ts):
-            ph = tuple(ks[a:b])
+            ph = tuple(fs[a:b])
             sp.append((ph, ty))
+            if cs[a] != fs[a]:
+                sp.append(((cs[a], *ph[1:]), ty))
             if ty == "PER" and b - a > 1:
                 sp.append((ph[-1:], "PER"))
         found.append(sp)
@@ -55,18 +63,23 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | N
                 best[ph] = (ty, c)
         if not best:
             continue
-        ks, o = keys[k], out[k]
+        fs, cs, o = full[k], core[k], out[k]
         firsts = {ph[0] for ph in best}
-        for i in range(len(ks)):
-            if ks[i] not in firsts or o[i] != "O":
+        for i in range(len(fs)):
+            if o[i] != "O" or (fs[i] not in firsts and cs[i] not in firsts):
                 continue
-            for ph in sorted((p for p in best if p[0] == ks[i]), key=len, reverse=True):
-                L = len(ph)
-                if tuple(ks[i : i + L]) == ph and all(x == "O" for x in o[i : i + L]) and (i + L >= len(o) or not o[i + L].startswith("I-")):
-                    ty = best[ph][0]
-                    o[i] = "B-" + ty
-                    for q in range(i + 1, i + L):
-                        o[q] = "I-" + ty
+            done = False
+            for first in (fs[i], cs[i]):
+                for ph in sorted((p for p in best if p[0] == first), key=len, reverse=True):
+                    L = len(ph)
+                    if ph[1:] == tuple(fs[i + 1 : i + L]) and all(x == "O" for x in o[i : i + L]) and (i + L >= len(o) or not o[i + L].startswith("I-")):
+                        ty = best[ph][0]
+                        o[i] = "B-" + ty
+                        for q in range(i + 1, i + L):
+                            o[q] = "I-" + ty
+                        done = True
+                        break
+                if done:
                     break
     return out
 

@@ -170,7 +170,7 @@ class Entities(Stage):
             for i, j, *_ in found:
                 for k in range(i, j):
                     taken[k] = True
-            for i, j, types, stripped in matches:
+            for i, j, types, stripped in gaz.match(words, unpruned=True):
                 if any(taken[i:j]):
                     continue
                 add = None
