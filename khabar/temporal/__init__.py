@@ -94,6 +94,7 @@ class _Lex:
         self.since = {fold(f) for f in d["since_words"]}
         self.month_preps = {fold(f) for f in d["month_prepositions"]}
         self.year_ordinals = {fold(f) for f in d["year_after_ordinals"]}
+        self.weak_year_cues = {fold(f) for f in d["weak_year_cues"]}
         self.count_nouns = {fold(f) for f in d["count_nouns_before"]}
         self.after_year_ok = {fold(f) for f in d["after_year_ok"]}
         # «للعام»: after the preposition ل the alef of ال drops
@@ -180,7 +181,7 @@ class _Lex:
             rf"|(?P<era>{_LB}{_CL}(?:{_alt(d['era_words'])})\s+ال[^\W\d_]{{3,}}(?:يه|ي)){_RB}"
             rf"|(?P<freq>{_LB}{_CL}(?:{_alt(d['frequency_words'])})){_RB}"
             rf"|(?P<vague>{_LB}{_CL}(?:{_alt(d['vague_periods'])})(?:\s+(?:{nlex().num_re}))?\s+(?:{_alt(d['vague_modifiers'])})){_RB}"
-            rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>(?:\d+|[^\W\d_]+(?:\s+و?[^\W\d_]+)?))\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}(?!\s+(?:{wday}))"
+            rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>{nlex().num_re})\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}(?!\s+(?:{wday})|\s*\(?\s*\d{{3,4}})"
         )
         # the words every expression holds at least one of: a month's first word, a phrase's
         # last word («أول أمس» -> «أمس»)
@@ -326,11 +327,14 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
             cands.extend(anchored_matches(hits[i:j], L.kinds, text, a, b))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     # dates first, earliest and longest winning; durations and vague periods («9 عام» in «رقم 9
-    # عام 1921») only where no date lies
-    chosen: list[tuple[int, re.Match]] = []
+    # عام 1921») only where no date lies. A candidate that does not resolve to a time («بعد ثورة
+    # الخميني عام» is no "after N years") leaves its place to the others.
     taken: list[tuple[int, int]] = []
     flagged = [(s, negl, prio, m, prio == 3 and m.group("ago") is None and m.group("rd") is None and m.group("ana") is None
                  and m.group("wdx") is None and m.group("ud") is None) for s, negl, prio, m in cands]
+    out: list[Found] = []
+    prev_day: dt.date | None = None
+    prev_year: int | None = None
     for weak in (False, True):
         for s, negl, prio, m, is_weak in flagged:
             if is_weak != weak:
@@ -338,28 +342,25 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
             e = s - negl
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            chosen.append((prio, m))
+            ctx = _Ctx(ref, day_first, (text, max(0, s - 80), s, e, L))
+            try:
+                if prio == 0:
+                    f = _greg(m, ctx, L, prev_day, text, prev_year)
+                else:
+                    f = (_greg, _numeric, _hijri, _relative, _year)[prio](m, ctx, L, prev_day, text)
+            except (ValueError, OverflowError):
+                f = None
+            found = f if isinstance(f, list) else [] if f is None else [f]
+            if not found:
+                continue
             taken.append((s, e))
-    chosen.sort(key=lambda c: c[1].start())
-    out: list[Found] = []
-    prev_day: dt.date | None = None
-    prev_year: int | None = None
-
-    for prio, m in chosen:
-        ctx = _Ctx(ref, day_first, (text, max(0, m.start() - 80), m.start(), m.end(), L))
-        try:
-            if prio == 0:
-                f = _greg(m, ctx, L, prev_day, text, prev_year)
-            else:
-                f = (_greg, _numeric, _hijri, _relative, _year)[prio](m, ctx, L, prev_day, text)
-        except (ValueError, OverflowError):
-            f = None
-        for f in f if isinstance(f, list) else [] if f is None else [f]:
-            out.append(f)
-            if f.value and f.anchor == "absolute" and f.calendar == "gregorian":
-                prev_year = int(f.value[:4])
-            if f.day is not None:
-                prev_day = f.day
+            for f in found:
+                out.append(f)
+                if f.value and f.anchor == "absolute" and f.calendar == "gregorian":
+                    prev_year = int(f.value[:4])
+                if f.day is not None:
+                    prev_day = f.day
+    out.sort(key=lambda f: f.start)
     return out
 
 
@@ -804,6 +805,8 @@ def _bare_year(text: str, s: int, e: int, L: _Lex) -> bool:
     if prev in L.year_ordinals and len(before) >= 2 and before[-2].startswith("ال"):
         return True  # «الانتفاضة الأولى 1987»
     if prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues:
+        if _strip(prev, L.weak_year_cues) not in L.weak_year_cues:
+            return True  # «منذ 2014 أدى», «مواليد 1983»
         if nxt[:1] == "و" and nxt[1:2].isdigit():
             return True  # «بين 2010 و2014»
         return not (nxt and nxt[0].isalpha() and not nxt.startswith("ال") and _strip(nxt, L.after_year_ok) not in L.after_year_ok and nxt not in L.after_year_ok)
