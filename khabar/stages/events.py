@@ -161,6 +161,26 @@ class Events(Stage):
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = events
 
+    def _announcer(self, doc, s: Sent, tr: _Trig, lx, rows):
+        from .quotes import lexicon as speech_lexicon
+        from .quotes import np_end
+
+        sp = speech_lexicon()
+        words = s.words
+        for x in range(tr.a - 1, max(-1, tr.a - 9), -1):
+            if words[x] in _CLAUSE:
+                return None
+            if words[x] in sp["cue_forms"] and sp["verbs"].match(words, x):
+                end = np_end(s, x + 1, sp)
+                if end <= x + 1:
+                    return None
+                inner = [r for r in rows if s.starts[x + 1] <= r[0] and r[1] <= s.ends[end - 1]]
+                per = [r for r in inner if r[2].type in ("PER", "ORG")]
+                if per and per[0][0] == s.starts[x + 1]:
+                    return per[0][2].id
+                return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+        return None
+
     @staticmethod
     def _in_name(mentions, pos: int) -> bool:
         """«لجنة التحقيق الروسية»: a trigger word inside a name is part of the name."""
@@ -283,6 +303,9 @@ class Events(Stage):
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None:
             actor_ref = quote.speaker
+        # «أعلن المدعي العام في فنزويلا اعتقال خمسة»: who announces a deed as its own did it
+        if actor is None and actor_ref is None and not is_verb:
+            actor_ref = self._announcer(doc, s, tr, lx, rows)
         # «غارات إسرائيلية»: a noun trigger qualified by a nationality names who acted
         if actor is None and not is_verb and tr.b < len(words):
             nat = self._nationality(words[tr.b])
@@ -440,7 +463,7 @@ class Events(Stage):
                 a = x + 1
                 b = a + 1
                 times = [(t.start, t.end) for t in doc.times]
-                while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not any(ts <= s.starts[b] < te for ts, te in times):
+                while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not _has_prep(words[b]) and words[b][:1] != "ل" and not any(ts <= s.starts[b] < te for ts, te in times):
                     b += 1
                 return span_ref(doc, s.starts[a], s.ends[b - 1])
         return None
