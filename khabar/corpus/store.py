@@ -90,6 +90,9 @@ def _q(name: str) -> str:
 class Store:
     """A corpus on disk. Open with ``Store.open(path)``; ``":memory:"`` works for tests."""
 
+    # ranked search scores at most this many matches (the newest) for very common words
+    rank_cap = 20_000
+
     def __init__(self, db: sqlite3.Connection, path: str):
         self.db = db
         self.path = path
@@ -305,17 +308,28 @@ class Store:
         if not match:
             return []
         where, args = self._filters(source=source, date_from=date_from, date_to=date_to, entity=entity)
-        where = ("AND " + where[6:]) if where else ""
-        sql = (
-            "SELECT a.id, a.title, a.date, a.source, a.url, a.text, bm25(articles_fts, 4.0, 1.0, 0.6) AS score"
-            " FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? {where} ORDER BY score LIMIT ? OFFSET ?"
-        )
+        # the full-text match drives (CROSS JOIN keeps that order): the planner would otherwise
+        # loop over the filtered articles and run one full-text query per article
+        frm = "articles_fts CROSS JOIN articles a ON a.n = articles_fts.rowid" if where else "articles_fts"
+        cond = (" AND " + where[6:]) if where else ""
+        cargs = list(args)
+        # A word in most articles matches 100,000s of rows and bm25 would score them all: rank
+        # only the newest rank_cap matches then (the rowid order is the order of ingest).
+        lo = self.db.execute(
+            f"SELECT articles_fts.rowid FROM {frm} WHERE articles_fts MATCH ?{cond} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?",
+            (match, *cargs, self.rank_cap)).fetchone()
+        if lo is not None:
+            cond += " AND articles_fts.rowid > ?"
+            cargs.append(lo[0])
+        top = self.db.execute(
+            f"SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0, 0.6) AS score FROM {frm} WHERE articles_fts MATCH ?{cond}"
+            " ORDER BY score LIMIT ? OFFSET ?", (match, *cargs, limit, offset)).fetchall()
         out = []
-        for r in self.db.execute(sql, (match, *args, limit, offset)):
+        for n, score in top:
+            r = self.db.execute("SELECT id, title, date, source, url, text FROM articles WHERE n=?", (n,)).fetchone()
             d = dict(r)
             text = d.pop("text")
-            d["score"] = -d["score"]
+            d["score"] = -score
             d["snippet"] = snippet(text, q, mark=mark)
             out.append(d)
         return out

@@ -140,7 +140,11 @@ def fts_query(q: str) -> str | None:
             continue
         for w in query_terms(m.group(2)):
             alts = {f'norm:"{w}"', f'title:"{w}"'}
-            for s in st.stems(w).split():
-                alts.add(f'stem:"{s}"')
+            index_stems, light = st.pair(w)
+            for s in index_stems.split():
+                # tashaphyne's three-letter stems collide with common words (إقالة -> قال):
+                # a query uses them only when they are the conservative stem too
+                if len(s) >= 4 or s == light:
+                    alts.add(f'stem:"{s}"')
             parts.append("(" + " OR ".join(sorted(alts)) + ")")
     return " AND ".join(parts) if parts else None
