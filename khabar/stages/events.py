@@ -159,7 +159,7 @@ class Events(Stage):
                 events.append(e)
                 meta.append({"sent": s, "trig": tr})
         events, meta = self._merge_visits(doc, events, meta, mentions)
-        doc.events = events
+        doc.events = _merge_repeats(doc, events)
 
     def _announcer(self, doc, s: Sent, tr: _Trig, lx, rows):
         from .quotes import lexicon as speech_lexicon
@@ -564,6 +564,30 @@ def _prefixes() -> tuple[str, ...]:
     lil = load("ar/clitics.yaml")["lil"]
     heads = [p + det for p in c["prep"]] + [lil]
     return tuple(cj + h for cj in ("", *c["conj"]) for h in heads)
+
+
+def _key(doc: Document, ref):
+    if isinstance(ref, SpanRef):
+        return " ".join(doc.view.text[doc.view.from_source(ref.start) : doc.view.from_source(ref.end)].split())
+    return ref
+
+
+def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
+    """«الانفجار ... الانفجار ... الانفجار»: one event told again with the same type, mode, actor
+    and recipient is kept once, with what the other mentions add (date, place, figures)."""
+    out: list[Event] = []
+    seen: dict[tuple, Event] = {}
+    for e in events:
+        k = (e.type, e.mode, _key(doc, e.actor), _key(doc, e.target))
+        first = seen.get(k)
+        if first is None:
+            seen[k] = e
+            out.append(e)
+            continue
+        for f in ("where", "fatalities", "injuries", "arrests"):
+            if getattr(first, f) is None and getattr(e, f) is not None:
+                setattr(first, f, getattr(e, f))
+    return out
 
 
 def _has_prep(word: str) -> bool:
