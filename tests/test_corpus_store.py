@@ -30,7 +30,7 @@ def st(docs, tmp_path):
 
 def test_store_is_wal_and_versioned(st):
     assert st.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert st.schema_version >= 2
+    assert st.schema_version >= 3
 
 
 def test_layers_stored_row_per_record_and_full_json(st, docs):
@@ -168,8 +168,10 @@ def test_migration_from_an_older_schema(tmp_path, docs):
     s.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     s.close()
     s = Store.open(path)
-    assert s.schema_version == 2
+    assert s.schema_version == 3
     assert s.count("articles") == 1 and s.count("related") == 0
+    # the full-text index was rebuilt from the articles, with the filter facets
+    assert [r["id"] for r in s.search("غزة", source="outlet-a", date_from="2023-10-01")] == [docs[0].id]
     s.db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     with pytest.raises(RuntimeError, match="newer"):
         Store.open(path)

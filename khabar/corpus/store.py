@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from . import rows as R
-from .textindex import fts_query, index_fields, query_terms, stemmer
+from .textindex import facet_query, facet_tokens, fts_query, index_fields, query_terms, stemmer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _script(db: sqlite3.Connection, sql: str) -> None:
@@ -71,8 +71,22 @@ def _m2(db: sqlite3.Connection) -> None:
     )
 
 
+def _m3(db: sqlite3.Connection) -> None:
+    """Full-text index gains ``facets`` (source and month tokens) so filters intersect inside
+    the index; a contentless index cannot add a column, so it is rebuilt from the articles."""
+    db.execute("DROP TABLE IF EXISTS articles_fts")
+    db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, norm, stem, facets, content='', tokenize='unicode61 remove_diacritics 0')")
+    cur = db.execute("SELECT n, title, text, source, date FROM articles ORDER BY n")
+    while True:
+        rows = cur.fetchmany(2000)
+        if not rows:
+            break
+        db.executemany("INSERT INTO articles_fts(rowid, title, norm, stem, facets) VALUES(?,?,?,?,?)",
+                       [(n, *index_fields(t, x), facet_tokens(src, d)) for n, t, x, src, d in rows])
+
+
 # Ordered schema migrations; ``meta.schema_version`` says how many have run.
-MIGRATIONS = [_m1, _m2]
+MIGRATIONS = [_m1, _m2, _m3]
 _SQLTYPE = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
 _INDEXES = {
     "entities": ["entity"],
@@ -206,7 +220,8 @@ class Store:
                     continue
                 new += 1
                 n = cur.lastrowid
-                db.execute("INSERT INTO articles_fts(rowid, title, norm, stem) VALUES(?,?,?,?)", (n, *it["fts"]))
+                db.execute("INSERT INTO articles_fts(rowid, title, norm, stem, facets) VALUES(?,?,?,?,?)",
+                           (n, *it["fts"][:3], facet_tokens(a["source"], a["date"])))
                 for layer, rws in it["layers"].items():
                     if not rws:
                         continue
@@ -307,7 +322,9 @@ class Store:
         match = fts_query(q)
         if not match:
             return []
-        where, args = self._filters(source=source, date_from=date_from, date_to=date_to, entity=entity)
+        # source and months narrow inside the index; exact days and entities on the articles
+        match += facet_query(source=source, date_from=date_from, date_to=date_to)
+        where, args = self._filters(date_from=date_from, date_to=date_to, entity=entity)
         # the full-text match drives (CROSS JOIN keeps that order): the planner would otherwise
         # loop over the filtered articles and run one full-text query per article
         frm = "articles_fts CROSS JOIN articles a ON a.n = articles_fts.rowid" if where else "articles_fts"
@@ -322,7 +339,7 @@ class Store:
             cond += " AND articles_fts.rowid > ?"
             cargs.append(lo[0])
         top = self.db.execute(
-            f"SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0, 0.6) AS score FROM {frm} WHERE articles_fts MATCH ?{cond}"
+            f"SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0, 0.6, 0.0) AS score FROM {frm} WHERE articles_fts MATCH ?{cond}"
             " ORDER BY score LIMIT ? OFFSET ?", (match, *cargs, limit, offset)).fetchall()
         out = []
         for n, score in top:

@@ -148,3 +148,42 @@ def fts_query(q: str) -> str | None:
                     alts.add(f'stem:"{s}"')
             parts.append("(" + " OR ".join(sorted(alts)) + ")")
     return " AND ".join(parts) if parts else None
+
+
+def _facet(s: str) -> str:
+    return re.sub(r"\W+", "", s.lower())
+
+
+def facet_tokens(source: str | None, date: str | None) -> str:
+    """Index tokens for the filters: ``src<source>``, ``ym<YYYYMM>``."""
+    out = []
+    if source:
+        out.append("src" + _facet(source))
+    if date and len(date) >= 7:
+        out.append("ym" + date[:4] + date[5:7])
+    return " ".join(out)
+
+
+def facet_query(*, source: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                max_months: int = 240) -> str:
+    """The MATCH terms for filters (appended with AND); months are a superset of the day range."""
+    parts = []
+    if source:
+        parts.append(f'facets:"src{_facet(source)}"')
+    if date_from or date_to:
+        lo = str(date_from or "1900-01")[:7]
+        hi = str(date_to or "2100-12")[:7]
+        try:
+            y, m = int(lo[:4]), int(lo[5:7])
+            y2, m2 = int(hi[:4]), int(hi[5:7])
+        except ValueError:
+            return " AND ".join([""] + parts) if parts else ""
+        months = []
+        while (y, m) <= (y2, m2) and len(months) <= max_months:
+            months.append(f'facets:"ym{y:04d}{m:02d}"')
+            m += 1
+            if m > 12:
+                y, m = y + 1, 1
+        if len(months) <= max_months:
+            parts.append("(" + " OR ".join(months) + ")" if months else 'facets:"ymnone"')
+    return "".join(" AND " + p for p in parts)
