@@ -95,3 +95,12 @@ def test_cli_ingest_then_search_and_figures(tmp_path):
     assert r.returncode == 1 and "no results" in r.stderr
     r = run("figures", "--db", str(db), "--category", "killed", "--json")
     assert r.returncode == 0 and "series" in json.loads(r.stdout)
+
+
+def test_item_id_is_the_content_id():
+    from khabar.document import content_id
+
+    for it in iter_items([str(FIX / "ant.jsonl.gz")]):
+        if isinstance(it, Item) and it.text:
+            doc = it.to_document()
+            assert doc.id == content_id(doc.text) and doc.view.source == doc.text

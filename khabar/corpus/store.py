@@ -549,7 +549,8 @@ def prepare(doc, *, minhash: bool = True) -> dict:
     """Everything the store writes for one document, computed outside the writer (in workers)."""
     d = doc if isinstance(doc, dict) else doc.to_dict()
     art = R.article_row(d)
-    fts = index_fields(art["title"], d["text"])
+    view = getattr(doc, "_view", None)
+    fts = index_fields(art["title"], d["text"], norm=view.text.lower() if view is not None else None)
     item = {"article": art, "fts": fts, "layers": R.doc_rows(d), "entities": R.entity_rows(d), "minhash": None, "terms": None}
     if minhash:
         from .analysis import minhash_bytes, term_bag

@@ -115,10 +115,10 @@ def norm_text(text: str) -> str:
     return normalise(text).lower()
 
 
-def index_fields(title: str | None, text: str) -> tuple[str, str, str]:
-    """(title_norm, norm, stem) for the FTS row of an article."""
+def index_fields(title: str | None, text: str, norm: str | None = None) -> tuple[str, str, str]:
+    """(title_norm, norm, stem) for the FTS row of an article (``norm``: the text's view, lower-cased, if built)."""
     t = norm_text(title or "")
-    n = norm_text(text)
+    n = norm if norm is not None else norm_text(text)
     st = stemmer()
     return t, n, st.stem_text(t + "\n" + n)
 

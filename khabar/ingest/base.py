@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document
+from ..normalise import View
+
+
+def view_content_id(view: View) -> str:
+    """``khabar.document.content_id`` from an already built view (tests check they agree)."""
+    import hashlib
+
+    norm = " ".join(view.text.split())
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=10).hexdigest()
 
 
 @dataclass(slots=True)
@@ -33,10 +42,14 @@ class Item:
         if text is None or not text.strip():
             raise ItemError("empty text")
         ref = self.reference_date or _date_of(meta)
+        view = View(text)  # built once: the id, the normalise stage and the index all use it
+        doc_id = view_content_id(view)
         try:
-            return Document(text=text, reference_date=ref, meta=meta)
+            doc = Document(text=text, id=doc_id, reference_date=ref, meta=meta)
         except ValueError:
-            return Document(text=text, reference_date=None, meta=meta)
+            doc = Document(text=text, id=doc_id, reference_date=None, meta=meta)
+        doc._view = view
+        return doc
 
 
 @dataclass(slots=True)
