@@ -218,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in which:
         res[name] = {"ingest": bench_ingest, "search": bench_search, "dedup": bench_dedup}[name]()
     BUILD.mkdir(parents=True, exist_ok=True)
-    (BUILD / "bench_corpus.json").write_text(json.dumps(res, ensure_ascii=False, indent=1))
+    path = BUILD / "bench_corpus.json"
+    old = json.loads(path.read_text()) if path.exists() else {}
+    path.write_text(json.dumps({**old, **res}, ensure_ascii=False, indent=1))
     return 0
 
 
