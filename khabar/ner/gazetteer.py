@@ -273,6 +273,7 @@ class Gazetteer:
                 for t in types:
                     self.word_types[w].add(t)
         self._index = {False: _Index(self.matchable), True: _Index(self.entries)}
+        self._subsets: dict = {}
         self._wkeys: dict[str, tuple[str, str]] = {}
 
     @classmethod
@@ -283,35 +284,31 @@ class Gazetteer:
     def lookup(self, text: str) -> dict[str, list[str]] | None:
         return self.entries.get(phrase_key(text))
 
-    def match(self, words: list[str], unpruned: bool = False) -> list[tuple[int, int, dict[str, list[str]], bool]]:
+    def subset(self, name: str, keep) -> None:
+        """Register a smaller table (the entries for which ``keep(key, types)`` holds) to match
+        with ``match(words, name)``."""
+        self._index[name] = _Index({k: v for k, v in self.entries.items() if keep(k, v)})
+
+    def match(self, words: list[str], unpruned=False) -> list[tuple[int, int, dict[str, list[str]], bool]]:
         """Longest non-overlapping matches over a sentence's words: (i, j, types, stripped)
         where ``stripped`` says the first word matched without its proclitics. ``unpruned``
-        also matches the names left out of the features as noisy."""
+        also matches the names left out of the features as noisy (or names a ``subset``)."""
         idx = self._index[unpruned]
         table, prefixes, starts, max_len = idx.table, idx.prefixes, idx.starts, idx.max_len
         wk = self._wkeys
-        full, keys = [], []
-        hit = False
-        for w in words:
-            x = wk.get(w)
-            if x is None:
-                if len(wk) > 500_000:
-                    wk.clear()
-                x = wk[w] = (loose(norm(w)), loose(split(w)[1]))
-            full.append(x[0])
-            keys.append(x[1])
-            hit = hit or x[0] in starts or x[1] in starts
-        if not hit:
+        xs = [wk.get(w) or self._keys_of(w) for w in words]
+        cand = [i for i, x in enumerate(xs) if x[0] in starts or x[1] in starts]
+        if not cand:
             return []
         out = []
-        i, n = 0, len(words)
-        while i < n:
-            if full[i] not in starts and keys[i] not in starts:
-                i += 1
+        n = len(words)
+        free = 0
+        for i in cand:
+            if i < free:
                 continue
             best = None
-            for first, stripped in ((full[i], False), (keys[i], True)):
-                if stripped and first == full[i]:
+            for first, stripped in ((xs[i][0], False), (xs[i][1], True)):
+                if stripped and first == xs[i][0]:
                     continue
                 k = first
                 j = i + 1
@@ -320,14 +317,19 @@ class Gazetteer:
                         best = (i, j, table[k], stripped)
                     if j >= n or j - i >= max_len or k not in prefixes:
                         break
-                    k = k + " " + full[j]
+                    k = k + " " + xs[j][0]
                     j += 1
             if best:
                 out.append(best)
-                i = best[1]
-            else:
-                i += 1
+                free = best[1]
         return out
+
+    def _keys_of(self, w: str) -> tuple[str, str]:
+        wk = self._wkeys
+        if len(wk) > 500_000:
+            wk.clear()
+        x = wk[w] = (loose(norm(w)), loose(split(w)[1]))
+        return x
 
     def best_record(self, kb_ids) -> tuple[str, dict] | None:
         best = None

@@ -72,6 +72,23 @@ def _epithet_res():
     return out
 
 
+def _fallback(gaz, types, nwords, first=""):
+    """The record of a name the gazetteer may add on its own: a country or region, or an
+    organisation of several words with a country-specific actor code («الجيش الإسرائيلي»),
+    not a role («رئيس السلطة الفلسطينية» is a title)."""
+    if first in _lists()[0]:
+        return None
+    if "LOC" in types:
+        rec = gaz.best_record(types["LOC"])
+        if rec and rec[1]["kind"] in _RECORD_KINDS_SAFE:
+            return ("LOC", rec)
+    if "ORG" in types and nwords >= 2:
+        rec = gaz.best_record(types["ORG"])
+        if rec and any(len(c["code"]) > 3 and c["code"][:3].isalpha() and c["code"][:1] != "~" for c in rec[1].get("codes", ())):
+            return ("ORG", rec)
+    return None
+
+
 def _is_word(s: str) -> bool:
     return s[:1].isalnum()
 
@@ -112,7 +129,10 @@ class Entities(Stage):
         if self._tagger is None:
             from ..ner.tagger import shipped
 
-            self._tagger = shipped()
+            t = shipped()
+            if "fallback" not in t.gazetteer._index:
+                t.gazetteer.subset("fallback", lambda k, types: _fallback(t.gazetteer, types, len(k.split(" ")), k.split(" ")[0]) is not None)
+            self._tagger = t
         return self._tagger
 
     # -- sentences of the body, as token index ranges
@@ -170,18 +190,10 @@ class Entities(Stage):
             for i, j, *_ in found:
                 for k in range(i, j):
                     taken[k] = True
-            for i, j, types, stripped in gaz.match(words, unpruned=True):
+            for i, j, types, stripped in gaz.match(words, "fallback"):
                 if any(taken[i:j]):
                     continue
-                add = None
-                if "LOC" in types:
-                    rec = gaz.best_record(types["LOC"])
-                    if rec and rec[1]["kind"] in _RECORD_KINDS_SAFE:
-                        add = ("LOC", rec)
-                if add is None and "ORG" in types and j - i >= 2:
-                    rec = gaz.best_record(types["ORG"])
-                    if rec and any(len(c["code"]) > 3 and c["code"][:3].isalpha() and c["code"][:1] != "~" for c in rec[1].get("codes", ())):
-                        add = ("ORG", rec)
+                add = _fallback(gaz, types, j - i, loose(split(words[i])[1]))
                 if add:
                     found.append((i, j, add[0], add[1], stripped))
             found.sort()
@@ -294,6 +306,7 @@ class Entities(Stage):
 
         by_key: dict[tuple[str, str], dict] = {}
         by_kb: dict[str, dict] = {}
+        by_headless: dict[str, dict] = {}
         order = sorted(range(len(mentions)), key=lambda k: (-len(mentions[k].words), mentions[k].start))
         for k in order:
             m = mentions[k]
@@ -306,15 +319,15 @@ class Entities(Stage):
                 if e is None and len(m.words) > 1 and m.words[0] in loc_heads and m.type == "LOC":
                     e = by_key.get((cls, " ".join(m.words[1:])))
                 if e is None and m.type == "PER" and len(m.words) < 3:
-                    cands = [x for x in ents if x["types"].most_common(1)[0][0] == "PER" and len(x["long"].words) > len(m.words)
+                    cands = [x for x in ents if x["long"].type == "PER" and len(x["long"].words) > len(m.words)
                              and (x["long"].words[-len(m.words):] == m.words or x["long"].words[: len(m.words)] == m.words)]
                     if len(cands) == 1:
                         e = cands[0]
                 if e is None and m.type != "PER":
-                    # a trigger-headed form met later: «قطاع غزة» after «غزة» was seen
-                    cands = [x for x in ents if any(len(y.words) > 1 and y.words[0] in loc_heads and y.words[1:] == m.words for y in x["mentions"])]
+                    # the bare name of a trigger-headed form seen first: «غزة» after «قطاع غزة»
+                    cands = by_headless.get(m.key, ())
                     if len(cands) == 1:
-                        e = cands[0]
+                        e = next(iter(cands.values()))
                 if e is None:
                     e = new(m)
                 if kb:
@@ -322,6 +335,8 @@ class Entities(Stage):
                     by_kb.setdefault(kb[0], e)
             attach(m, e)
             by_key.setdefault((cls, m.key), e)
+            if len(m.words) > 1 and m.words[0] in loc_heads:
+                by_headless.setdefault(" ".join(m.words[1:]), {})[id(e)] = e
         # a short form in brackets names the same entity
         for m in mentions:
             p = m.paren_after
