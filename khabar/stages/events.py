@@ -50,6 +50,7 @@ def lexicon():
         "place_preps": {fold(w) for w in ev["place_preps"]},
         "in": {fold(w) for w in load("ar/speech.yaml")["place_prep"]},
         "agent": PhraseIndex(ev["agent_markers"], bare=True),
+        "name_heads": {stem_of(fold(w)) for w in ev["name_heads"]},
         "nisba": tuple(fold(w) for w in ev["nisba_endings"]),
         "li": {fold(w) for w in load("ar/speech.yaml")["li"]},
         "cities": {fold(w) for w in ev["city_nouns"]},
@@ -105,7 +106,7 @@ class Events(Stage):
             trigs: list[_Trig] = []
             nxt = 0
             for i in cands:
-                if i < nxt or self._in_name(mentions, s.starts[i]):
+                if i < nxt or self._in_name(mentions, s.starts[i]) or (i > 0 and stem_of(words[i - 1]) in lx["name_heads"]):
                     continue
                 t = self._trigger(words, i, clause, lx)
                 if t is None:
@@ -261,7 +262,7 @@ class Events(Stage):
             inner = [r for r in in_clause if s.starts[tr.v] <= r[0] and r[1] <= s.ends[tr.b - 2] and r[2].type != "MISC"]
             if inner:
                 actor = inner[0]
-            else:
+            elif not entry.get("named_actor"):
                 end = _phrase(words, tr.v, lx)
                 if end and end <= tr.b - 1 and self._nounish(words, tr.v, end, lx):
                     actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
@@ -276,7 +277,8 @@ class Events(Stage):
             # «في فنزويلا اعتقال»: a place after a preposition is where, not who
             if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER"):
                 actor = before[-1]
-        if actor is None and is_verb and not entry.get("named_actor"):
+        # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
+        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("weak"):
             actor_ref = self._subject_before(doc, s, tr, lx)
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
