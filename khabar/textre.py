@@ -175,7 +175,7 @@ def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
     tries per hit. Returns ``(start, -length, priority, match)`` tuples.
     """
     out = []
-    done: dict[int, int] = {}  # priority -> end of its last match
+    done: dict[int, tuple[int, int]] = {}  # priority -> span of its last match
     for hs, groups in hits:
         if len(groups) == 1:
             pats, back, reach, left = kinds[groups[0]]
@@ -189,16 +189,18 @@ def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
         if left is not None and left.search(text, max(a, hs - back), hs) is None:
             back = 0  # no word that may open the expression stands before the hit
         starts = None
+        lo = max(a, hs - back)
         for prio, pat in pats:
-            if done.get(prio, -1) > hs:
-                continue
+            ds, de = done.get(prio, (-1, -1))
+            if de > hs and ds <= lo:
+                continue  # a match from as far back already covers this hit
             here = pat.match(text, hs, b)
             if here is not None and here.end() == hs:
                 here = None
             if here is None and not reach:
                 continue
             if starts is None:
-                starts = [m.start() for m in _WORD_START.finditer(text, max(a, hs - back), hs)] if back else []
+                starts = [m.start() for m in _WORD_START.finditer(text, lo, hs)] if back else []
             best = here
             for s in starts:
                 m = pat.match(text, s, b)
@@ -208,5 +210,5 @@ def anchored_matches(hits, kinds: dict, text: str, a: int, b: int):
                     break  # the farthest start that covers the hit gives the longest match
             if best is not None:
                 out.append((best.start(), best.start() - best.end(), prio, best))
-                done[prio] = best.end()
+                done[prio] = (best.start(), best.end())
     return out

@@ -218,10 +218,14 @@ def _words(s: str) -> float | int | None:
 
 
 def _form_at(rest: str) -> str | None:
-    for form in _forms_by_length():
-        if rest.startswith(form) and (len(rest) == len(form) or not rest[len(form)].isalnum()):
-            return form
-    return None
+    m = _form_re().match(rest)
+    return m.group() if m else None
+
+
+@functools.cache
+def _form_re() -> re.Pattern:
+    # the longest number word at the start, as a whole word (forms may hold spaces)
+    return re.compile(rf"(?:{trie_pattern(lex().words)})(?![^\W_])")
 
 
 @functools.cache
@@ -276,7 +280,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, *, region
         if i == j:
             continue
         cands = anchored_matches(hits[i:j], L.kinds, text, a, b)
-        cands.sort()
+        cands.sort(key=lambda c: (c[0], c[1]))
         last = -1
         for s, _, _, m in cands:
             if s < last:

@@ -210,20 +210,24 @@ class _Lex:
                 openers.update(f.split()[:-1])
         openers |= {fold(f) for f in d["day_parts"] + d["weekday_prefix"] + d["date_words"] + d["period_parts"]
                     + d["year_words"] + d["ago_words"] + d["later_words"] + d["duration_quantifiers"] + d["current_words"]}
+        openers |= set(self.weekday)
         left_r = ends_with(openers)
+        # before a month: a day (digits or ordinal), «من», «شهر», a weekday, a period word...
+        left_g = ends_with(openers | set(self.ordday) | {w.split()[-1] for w in self.ordday} | set(self.reldays)
+                           | {"من", "شهر", "يوم", "منذ", "الموافق", "ال"}, digits=True)
         left_u = ends_with(openers | set(nlex().words) | {w.split()[-1] for w in nlex().words}, digits=True)
         self.kinds = {
-            "g": ([(0, self.greg)], _BACK, False, None),
-            "h": ([(2, self.hijri_re)], _BACK, False, None),
+            "g": ([(0, self.greg)], _BACK, False, left_g),
+            "h": ([(2, self.hijri_re)], _BACK, False, left_g),
             # a number of three or four digits may be a year; «( 1948 )» starts at the bracket.
             # Other numbers begin durations, found from their unit word
             "d": ([(4, self.year_re)], 3, True, None),
-            "n": ([(1, self.numeric), (4, self.year_re), (3, self.rel_re)], 24, True, left_r),
+            "n": ([(1, self.numeric), (4, self.year_re), (3, self.rel_re)], 32, True, left_r),
             "y": ([(4, self.year_re), (1, self.numeric), (3, self.rel_re)], 8, True, None),
             "u": ([(3, self.rel_re)], 32, True, left_u),
             "a": ([(3, self.rel_re)], 0, False, None),
             "e": ([(3, self.rel_re)], 0, False, None),
-            "r": ([(3, self.rel_re), (1, self.numeric)], 16, True, left_r),
+            "r": ([(3, self.rel_re)], 16, True, left_r),
         }
 
 
@@ -235,6 +239,8 @@ def lex() -> _Lex:
 def _word(s: str | None) -> str:
     if not s:
         return ""
+    if "  " not in s and "\n" not in s and "\t" not in s:
+        return s
     return " ".join(s.split())
 
 
@@ -370,8 +376,16 @@ def _is_future_verb(w: str, L: _Lex) -> bool:
     return len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(L.future_exceptions)
 
 
+_LAST_SENTENCE = re.compile(r"[^.!?؟\n]*$")
+
+
+def _sentence_start(text: str, a: int, s: int) -> int:
+    """Where the sentence holding position ``s`` begins, looking back no further than ``a``."""
+    return _LAST_SENTENCE.search(text, a, s).start()
+
+
 def _past_context(text: str, a: int, s: int, L: _Lex) -> bool:
-    a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
+    a = _sentence_start(text, a, s)
     return any(w in L.past_cues for w in text[a:s].split())
 
 
@@ -382,8 +396,7 @@ def _future_context(text: str, a: int, s: int, e: int, L: _Lex) -> bool:
         return True
     if len(after) >= 2 and after[0] in L.rel_pronouns and _is_future_verb(after[1], L):
         return True  # «الخميس، الذي سيعلن فيه»
-    # look back within the sentence only
-    a = max(a, max(text.rfind(c, a, s) for c in ".!?؟\n") + 1)
+    a = _sentence_start(text, a, s)  # look back within the sentence only
     window = " ".join(text[a:s].split())
     if any(c in window for c in L.future_phrases):
         return True
