@@ -204,6 +204,13 @@ def test_exports(st, docs, tmp_path):
     assert "القصف" in recs[0]["text"]
 
 
+def test_readonly_open(st):
+    ro = Store.open(st.path, readonly=True)
+    assert ro.count() == st.count() and ro.search("غزة")
+    with pytest.raises(sqlite3.OperationalError):
+        ro.add(Document(text="نص جديد تماما للتجربة."))
+
+
 def test_concurrent_reader_while_writing(tmp_path, docs):
     path = tmp_path / "c.db"
     w = Store.open(path)

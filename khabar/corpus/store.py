@@ -107,9 +107,10 @@ class Store:
     # ranked search scores at most this many matches (the newest) for very common words
     rank_cap = 20_000
 
-    def __init__(self, db: sqlite3.Connection, path: str):
+    def __init__(self, db: sqlite3.Connection, path: str, readonly: bool = False):
         self.db = db
         self.path = path
+        self.readonly = readonly
         self._layers: dict[str, list[str]] = {}
         self._migrate()
 
@@ -127,7 +128,7 @@ class Store:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA cache_size=-65536")
         db.execute("PRAGMA temp_store=MEMORY")
-        return cls(db, path)
+        return cls(db, path, readonly)
 
     def close(self) -> None:
         self.db.close()
@@ -140,11 +141,14 @@ class Store:
 
     def _migrate(self) -> None:
         db = self.db
-        db.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)")
+        if not self.readonly:
+            db.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)")
         row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         have = int(row[0]) if row else 0
         if have > SCHEMA_VERSION:
             raise RuntimeError(f"store {self.path} has schema {have}, newer than this khabar ({SCHEMA_VERSION})")
+        if have < len(MIGRATIONS) and self.readonly:
+            raise RuntimeError(f"store {self.path} has schema {have}: open it writable once to migrate it to {SCHEMA_VERSION}")
         if have < len(MIGRATIONS):
             db.execute("BEGIN IMMEDIATE")
             try:
