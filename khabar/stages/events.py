@@ -270,22 +270,6 @@ class Events(Stage):
         if not is_verb and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
             after = after[1:]
-        # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
-        if actor is None and actor_ref is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
-            x = s.index_at(before[-1][0])
-            w = words[x] if x < len(words) else ""
-            # «في فنزويلا اعتقال»: a place after a preposition is where, not who
-            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER"):
-                actor = before[-1]
-        # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
-        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("weak"):
-            actor_ref = self._subject_before(doc, s, tr, lx)
-        # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
-        # «ناشد إسرائيل» names whom the earlier subject urged
-        if actor is None and actor_ref is None and is_verb and after and after[0][2].type != "MISC":
-            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
-                actor = after[0]
-                after = after[1:]
         # «هجوم نسب إلى صيادين», «اشتباكات بين المليشيات»: a noun trigger names its agent after it
         if actor is None and actor_ref is None and not is_verb:
             for x in range(tr.b, min(len(words), tr.b + 3)):
@@ -301,6 +285,25 @@ class Events(Stage):
                         if end:
                             actor_ref = span_ref(doc, s.starts[y], s.ends[end - 1])
                     break
+        # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
+        if actor is None and actor_ref is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
+            x = s.index_at(before[-1][0])
+            w = words[x] if x < len(words) else ""
+            gap = words[s.index_at(before[-1][1]) : tr.a]
+            # «في فنزويلا اعتقال», «وسط مالي في هجوم»: a place by a preposition is where, not who
+            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap)):
+                actor = before[-1]
+        # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
+        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("weak"):
+            actor_ref = self._subject_before(doc, s, tr, lx)
+        # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
+        # «ناشد إسرائيل» names whom the earlier subject urged
+        if actor is None and actor_ref is None and is_verb and entry.get("passive"):
+            pass  # «أدين فلان», «اغتيل فلان»: who follows a passive verb underwent it
+        elif actor is None and actor_ref is None and is_verb and after and after[0][2].type != "MISC":
+            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
+                actor = after[0]
+                after = after[1:]
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None:
@@ -363,6 +366,8 @@ class Events(Stage):
                     break
         if where is None and target is not None and target[2].type == "LOC":
             where = self._with_direction(doc, s, target, lx)
+        if target_ref is not None and target_ref == actor_ref:
+            target_ref = None  # «صدامات ... بين غزة وإسرائيل»: no one is both sides
         return Event(
             type=entry["type"],
             mode=entry.get("mode"),
@@ -409,7 +414,8 @@ class Events(Stage):
         core = head[1:] if head[:1] in ("و", "ف") else head
         if core.startswith("ال") or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a):
             return True
-        return end - a >= 2 and words[a + 1].endswith(lx["nisba"])
+        # «قوات الأمن الفيدرالية»: a noun with its genitive
+        return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith("ال"))
 
     def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows):
         """No named actor: the words naming one («تظاهر آلاف الطلاب»), a noun phrase right after
