@@ -121,7 +121,10 @@ class _Lex:
             rf"(?(yp)\s*\))(?:\s*(?P<ysuf>{ysuf}){_RB})?(?!\d|\s*[/.-]\s*\d|\s*[%٪]))?"
         )
         pair = rf"(?:\s*(?:/|\\|-|–)\s*(?P<m2a>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?"
-        numdate = r"(?P<na>\d{1,4})\s*(?P<sep>[/.-])\s*(?P<nb>\d{1,2})\s*(?P=sep)\s*(?P<nc>\d{4}|\d{2})"
+        numdate = (
+            r"(?P<na>\d{1,4})\s*(?P<sep>[/.-])\s*(?:(?P<nd2>\d{1,2})\s*/\s*(?=\d{1,2}\s*/\s*\(?\s*\d{4}))?(?P<nb>\d{1,2})\s*(?P=sep)"
+            r"\s*(?P<ncp>\(\s*)?(?P<nc>\d{4}|\d{2})(?(ncp)\s*\))"
+        )
         day = rf"(?:(?<![^\W_])ال(?=\d))?(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
         reld = trie_pattern(self.reldays)
         wd_head = rf"(?:(?P<rdp>{_LB}{_CL}(?:(?:{_alt(d['day_parts'])})\s+)?(?:{reld}))\s+)?(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:الموافق|الموافق\s+ل)\s+|\(\s*)?"
@@ -560,6 +563,14 @@ def _numeric(m: re.Match, ctx: _Ctx, L: _Lex, prev_day, text) -> Found | None:
         d, flags = f
         if len(g("nc")) == 2 and len(g("na")) != 4 and not g("pre"):
             return None
+        if g("nd2"):
+            # «9 / 10 / 10 / 1940»: days 9 to 10 of one month; the first day, the last in a flag
+            if g("sep") != "/" or not d.day < int(g("nd2")) <= 31:
+                return None
+            last = _valid(d.year, d.month, int(g("nd2")))
+            if last is None:
+                return None
+            flags = (*flags, f"range_end:{last.isoformat()}")
         flags = flags + _weekday_check(d, g("wd"), L)
         s, e = m.start(), m.end()
         if g("open") and not (g("pre") or g("wd")):
