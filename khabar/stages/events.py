@@ -57,6 +57,7 @@ def lexicon():
         "protesters": PhraseIndex(ev["protesters"]),
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
+        "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
     }
 
@@ -138,9 +139,10 @@ class Events(Stage):
             sent_rows = mentions.within(s.start, s.end)
             sent_quotes = [q for q in doc.quotes if q.content.start < s.end and s.start < q.content.end]
             speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None)
+            zones = self._zones(s, sent_quotes, lx)
             made, made_trigs = [], []
             for tr in trigs:
-                rows, inside = self._region(s, tr, sent_rows, sent_quotes)
+                rows, inside = self._region(s, tr, sent_rows, sent_quotes, zones)
                 e = self._event(doc, s, tr, lx, rows, None if inside else speaker, inside)
                 e.when = when.get(id(tr), ref_date)
                 made.append(e)
@@ -189,24 +191,28 @@ class Events(Stage):
         return r is not None and r[2].type in ("ORG", "MISC")
 
     @staticmethod
-    def _region(s: Sent, tr: _Trig, rows, quotes):
+    def _zones(s: Sent, quotes, lx) -> list[tuple[int, int]]:
+        """Where the speakers and reporters of a sentence are named: between a cue and its
+        quote, and after «بحسب» («- بحسب وكالة رويترز للأنباء -»)."""
+        zones = [(q.cue.start, q.content.start) for q in quotes if q.cue and q.cue.start < q.content.start]
+        words = s.words
+        for x, w in enumerate(words):
+            if w in lx["according_forms"] and lx["according"].match(words, x):
+                y = x + lx["according"].match(words, x)[1]
+                while y < len(words) and y - x < 8 and words[y] not in _CLAUSE and words[y] not in ("-", "–"):
+                    y += 1
+                zones.append((s.starts[x], s.ends[y - 1] if y > x else s.starts[x]))
+        return zones
+
+    @staticmethod
+    def _region(s: Sent, tr: _Trig, rows, quotes, zones):
         """Who may act in a trigger's event: inside a quote, those named in the quote; outside,
-        not the speakers and outlets named around quotes («وقال سكان محليون لبي بي سي إن»)."""
+        not the speakers and outlets named around quotes, nor the reporters of the sentence."""
         pos = s.starts[tr.a]
         holding = [q for q in quotes if q.content.start <= pos < q.content.end]
         if holding:
             q = min(holding, key=lambda q: q.content.end - q.content.start)
             return [r for r in rows if q.content.start <= r[0] < q.content.end], q
-        zones = [(q.cue.start, q.content.start) for q in quotes if q.cue and q.cue.start < q.content.start]
-        # «- بحسب وكالة رويترز للأنباء -»: who reports is not who acted
-        lx = lexicon()
-        for x in range(len(s.words)):
-            hit = lx["according"].match(s.words, x)
-            if hit:
-                y = x + hit[1]
-                while y < len(s.words) and y - x < 8 and s.words[y] not in _CLAUSE and s.words[y] not in ("-", "–"):
-                    y += 1
-                zones.append((s.starts[x], s.ends[y - 1] if y > x else s.starts[x]))
         return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], None
 
     @staticmethod
