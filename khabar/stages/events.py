@@ -50,6 +50,7 @@ def lexicon():
         "place_preps": {fold(w) for w in ev["place_preps"]},
         "in": {fold(w) for w in load("ar/speech.yaml")["place_prep"]},
         "agent": PhraseIndex(ev["agent_markers"], bare=True),
+        "agent_next": PhraseIndex(ev["agent_next"], bare=True),
         "name_heads": {stem_of(fold(w)) for w in ev["name_heads"]},
         "nisba": tuple(fold(w) for w in ev["nisba_endings"]),
         "li": {fold(w) for w in load("ar/speech.yaml")["li"]},
@@ -279,13 +280,15 @@ class Events(Stage):
         # «هجوم نسب إلى صيادين», «اشتباكات بين المليشيات»: a noun trigger names its agent after it
         if actor is None and actor_ref is None and not is_verb:
             for x in range(tr.b, min(len(words), tr.b + 3)):
-                ag = lx["agent"].match(words, x)
+                ag = lx["agent"].match(words, x) or (lx["agent_next"].match(words, x) if x == tr.b else None)
                 if ag:
                     y = x + ag[1]
                     row = next((r for r in after if s.index_at(r[0]) == y and r[2].type != "LOC"), None)
                     if row is not None:
                         actor = row
                         after = [r for r in after if r is not row]
+                    elif y < len(words) and lx["unnamed"].match(words, y):
+                        actor_ref = self._unnamed_span(doc, s, y, lx)  # «من مسؤولين عرب»
                     else:
                         end = _phrase(words, y, lx) if y < len(words) else None
                         if end:
@@ -474,13 +477,18 @@ class Events(Stage):
             if clause[x] != tr.clause:
                 break
             if words[x] in lx["preps"] and x + 1 < n and lx["unnamed"].match(words, x + 1):
-                a = x + 1
-                b = a + 1
-                times = [(t.start, t.end) for t in doc.times]
-                while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not _has_prep(words[b]) and words[b][:1] != "ل" and not any(ts <= s.starts[b] < te for ts, te in times):
-                    b += 1
-                return span_ref(doc, s.starts[a], s.ends[b - 1])
+                return self._unnamed_span(doc, s, x + 1, lx)
         return None
+
+    @staticmethod
+    def _unnamed_span(doc, s: Sent, a: int, lx):
+        """An unnamed party from word a: up to three words, not into a date or a preposition."""
+        words, n = s.words, len(s.words)
+        b = a + 1
+        times = [(t.start, t.end) for t in doc.times]
+        while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not _has_prep(words[b]) and words[b][:1] != "ل" and not any(ts <= s.starts[b] < te for ts, te in times):
+            b += 1
+        return span_ref(doc, s.starts[a], s.ends[b - 1])
 
     def _with_direction(self, doc, s: Sent, row, lx):
         start, end, e = row
