@@ -72,3 +72,21 @@ def test_events_plover_records_use_manual_field_names():
     assert r["actor"][0]["entity_text"] == "إسرائيل"
     assert r["size"] == {"dead": 50}
     assert r["date"] == "2023-11-05"
+
+
+def test_events_agent_named_after_a_noun_trigger():
+    doc = _extract("قتل 12 شخصا من القرويين في هجوم نسب إلى مسلحين مجهولين شمال البلاد.")
+    att = [e for e in _find(doc, "ASSAULT") if e.actor is not None]
+    assert att and "مسلحين" in _name(doc, att[0].actor)
+
+
+def test_events_ceasefire_is_no_shooting():
+    doc = _extract("توصلت حركة حماس إلى اتفاق لوقف إطلاق النار مع إسرائيل مساء السبت.")
+    assert not _find(doc, "ASSAULT")
+
+
+def test_events_passive_verb_takes_a_recipient_not_an_actor():
+    doc = _extract("وكان الباحث فلاديمير لابيغين قد أدين بتهمة الخيانة العام الماضي.")
+    (e,) = _find(doc, "SANCTION")
+    assert e.actor is None
+    assert "لابيغين" in _name(doc, e.target)

@@ -333,9 +333,13 @@ class Events(Stage):
                 actor = cand[-1]
             elif wider and is_verb:
                 actor = wider[-1]
+        if entry.get("passive") and actor is not None:
+            # «وكان الباحث فلان قد أدين»: the subject of a passive verb underwent it
+            after = [actor, *after]
+            actor = None
         if actor is not None:
             actor_ref = actor[2].id
-        if actor_ref is None and not entry.get("named_actor"):
+        if actor_ref is None and not entry.get("named_actor") and not entry.get("passive"):
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
         if actor_ref is None:
             actor_ref = speaker
