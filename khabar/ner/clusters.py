@@ -28,7 +28,8 @@ SOURCES = ("ant_multisource", "ant_jawharafm")  # SaudiNewsNet is non-commercial
 
 def corpus_tokens(news_dir: Path, limit: int | None = None):
     """Normalised words of the ANT news as written (clitics attached, as the tagger sees them:
-    splitting them off blindly would cut names like بوتين into ب + وتين), one list per article."""
+    splitting them off blindly would cut a name like بوتين into a preposition and a stem), one list
+    per article."""
     n = 0
     for src in SOURCES:
         for path in sorted((news_dir / src).glob("*.jsonl.gz")):

@@ -96,13 +96,16 @@ FANE_COARSE = {
                      "Sound", "Blunt", "Sharp", "Exploding", "Nuclear", "Chemical", "Biological", "Land-Vehicle", "Subarea-Vehicle",
                      "Spacecraft", "Water-Vehicle", "Nuclear"], "MISC"),
 }
-_PROCLITICS = {"و", "ف", "ب", "ل", "ك", "س", "لل", "وب", "ول", "فب", "فل", "وك", "وس", "فس"}
-_ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ك", "ي", "ني"}
 
 
 def join_clitics(words: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
     """Re-attach clitics split off as tokens (FANE corpora) so the text looks like news as
-    written: «و ب الضفة» -> «وبالضفة», «عاصمة ها» -> «عاصمتها» (teh marbuta opened)."""
+    written: a lone conjunction or preposition joins the next word, a lone pronoun the previous
+    one (a teh marbuta before it opens to teh)."""
+    from ..lexicon import load
+
+    ner = load("ar/ner.yaml")
+    _PROCLITICS, _ENCLITICS = set(ner["fane_proclitics"]), set(ner["fane_enclitics"])
     out_w: list[str] = []
     out_t: list[str] = []
     pending, ptag = "", None

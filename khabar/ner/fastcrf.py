@@ -41,8 +41,21 @@ def compile_model(crfsuite_path, out_path) -> None:
     for (a, b), w in info.transitions.items():
         T[li[a], li[b]] = w
     names = sorted(attrs, key=attrs.get)
-    with open(out_path, "wb") as fh:
-        np.savez_compressed(fh, W=W, T=T, labels=np.array(labels), attrs=np.array("\n".join(names)))
+    _save_npz(out_path, {"W": W, "T": T, "labels": np.array(labels), "attrs": np.array("\n".join(names))})
+
+
+def _save_npz(path, arrays: dict) -> None:
+    """np.savez_compressed with fixed timestamps: the same model gives the same bytes."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, arr in arrays.items():
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.asanyarray(arr), allow_pickle=False)
+            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue())
 
 
 class CompiledCRF:

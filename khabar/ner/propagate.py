@@ -85,8 +85,8 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | N
 
 
 def extend_nisba(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
-    """A definite nisba right after a person's full name is the family name (محمد شياع
-    السوداني, نوري المالكي): Arabic puts nationality adjectives before the name, not after."""
+    """A definite nisba right after a person's full name is the family name (نوري
+    المالكي): Arabic puts nationality adjectives before the name, not after."""
     out = [list(t) for t in tags]
     skip = _skip()
     for ws, o in zip(sentences, out):
