@@ -240,32 +240,42 @@ class Entities(Stage):
         first = toks[ti]
         w = text[first.start : first.end]
         head = first.start
-        pro, core, _ = split(w)
-        if pro and first.parts:
+        lil = False
+        if first.parts and split(w)[0]:
             rest = " ".join(text[t.start : t.end] for t in toks[ti + 1 : tj])
-            # a name may begin with a clitic letter (بلينكن, بغداد): split only when the bare
-            # form is attested (in this article, or in the gazetteer while the whole word is not)
             counts = self.tagger.featurizer.clusters or {}
-            c_core = counts.get(core, _NONE)[3]
             c_full = counts.get(norm(w), _NONE)[3]
-            strip = force_strip or loose(core) in _trigger_words() or (
-                gaz.lookup((w + " " + rest).strip()) is None
-                and (
-                    core in bare
-                    or gaz.lookup((core + " " + rest).strip()) is not None
-                    # the news corpus writes the bare form far more often (وليوناردو -> ليوناردو)
-                    or (c_core >= 5 and c_core >= 3 * max(c_full, 1))
+            whole_known = gaz.lookup((w + " " + rest).strip()) is not None
+            # the places a name may start after its clitics, longest split first: «وكندا» may
+            # be و + ك + ندا or و + كندا, and a name may itself begin with a clitic letter
+            # (بلينكن, بغداد), so a split is taken only when its bare form is attested: in this
+            # article, in the gazetteer while the whole word is not, or far more often in the news
+            parts = first.parts
+            cuts = []
+            for k, (_s, e, role) in enumerate(parts):
+                if role not in ("conj", "prep"):
+                    break
+                nxt = parts[k + 1] if k + 1 < len(parts) else None
+                is_lil = role == "prep" and nxt is not None and nxt[2] == "det" and text[e : e + 1] == "\u0644"
+                cuts.append((e, is_lil))
+            for cut, is_lil in reversed(cuts):
+                core = ("\u0627" if is_lil else "") + norm(text[cut : first.end])
+                c_core = counts.get(core, _NONE)[3]
+                ok = force_strip or loose(core) in _trigger_words() or (
+                    not whole_known
+                    and (
+                        core in bare
+                        or gaz.lookup((core + " " + rest).strip()) is not None
+                        or (c_core >= 5 and c_core >= 3 * max(c_full, 1))
+                    )
                 )
-            )
-            if strip:
-                for s, _e, role in first.parts:
-                    if role not in ("conj", "prep"):
-                        head = s
-                        break
+                if ok:
+                    head, lil = cut, is_lil
+                    break
         end = toks[tj - 1].end
         name = text[head:end]
-        if head != first.start and core.startswith("ال") and not norm(name).startswith("ال"):
-            name = "ا" + name  # lil-: the article's alef is not written after the preposition
+        if lil:
+            name = "\u0627" + name  # lil-: the article's alef is not written after the preposition
         if not any(ch.isalpha() for ch in name):
             return None
         m = _M(first.start, end, head, typ, name, ti, tj)
@@ -367,7 +377,9 @@ class Entities(Stage):
             typ = e["types"].most_common(1)[0][0]
             if kb and kb[1]["kind"] in ("country", "region", "city"):
                 typ = "LOC"
-                canonical = kb[1]["name"]
+                # the record's name when the article uses it (list spellings can be odd)
+                heads = Counter(x.name for x in ms)
+                canonical = kb[1]["name"] if _pkey(kb[1]["name"]) in {_pkey(h) for h in heads} else max(heads, key=lambda h: (heads[h], len(h)))
             elif e["short"] is not None:
                 canonical = e["short"].name
             elif typ == "PER":
