@@ -120,7 +120,7 @@ class Claims(Stage):
         t = tb
         # «32 شخصا من الرعاة الرحل من إثنية الفولاني قتلوا»: after a noun of people the verb may
         # come several words later
-        reach = 9 if tb < n and lx["persons"].match(words, tb) else 5
+        reach = 12 if tb < n and lx["persons"].match(words, tb) else 5
         while t < min(n, tb + reach, next_q):
             w = words[t]
             if w in _CLAUSE:
