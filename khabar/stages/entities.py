@@ -402,7 +402,7 @@ class Entities(Stage):
                     title = " ".join(doc.text[s:t].split())
                     if title not in ent.titles:
                         ent.titles.append(title)
-                        ent.title_spans.append(Span(s, t))
+                    ent.title_spans.append(Span(s, t))  # every occurrence is evidence
             out.append(ent)
         return out
 
