@@ -26,6 +26,7 @@ from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
 
 _CLAUSE = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
+_QUOTES = {'"', "«", "»", "“", "”", "'"}
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
 
 
@@ -56,10 +57,21 @@ def lexicon():
         "li": {fold(w) for w in load("ar/speech.yaml")["li"]},
         "cities": {fold(w) for w in ev["city_nouns"]},
         "protesters": PhraseIndex(ev["protesters"]),
+        "attackers": PhraseIndex(ev["attackers"]),
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
+        "anaphora": {fold(w) for w in ev["anaphora"]},
+        "not_real": {fold(w) for w in (*ev["background_before"], *ev["alleged_before"], *ev["negation_before"])},
+        "alleged": {fold(w) for w in ev["alleged_before"]},
+        "alleged_after": {fold(w) for w in ev["alleged_after"]},
+        "self_comp": {fold(w) for w in ev["self_comp"]},
+        "not_by_speaker": set(ev["not_by_speaker"]),
+        "object_types": set(ev["object_types"]),
+        "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
+        "target_preps": {fold(w) for w in ev["target_preps"]},
+        "planned": {fold(w) for w in ev["planned_after"]},
     }
 
 
@@ -114,14 +126,16 @@ class Events(Stage):
                 if t is None:
                     continue
                 entry, v, end = t
+                if _unreal(words, i, end, lx):
+                    continue
                 nxt = end
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i):
                     continue
                 prev = trigs[-1] if trigs else None
                 if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause:
                     # «هجوم بقنبلة»: one attack told by two words; the second may name the means
-                    if entry.get("mode") and not prev.entry.get("mode"):
-                        prev.entry = entry
+                    if entry.get("mode") and (not prev.entry.get("mode") or prev.entry.get("means")):
+                        prev.entry = {**entry, "means": prev.entry.get("means", False) and entry.get("means", False)}
                     prev.b = end
                     continue
                 trigs.append(_Trig(s, i, v, end, entry, clause))
@@ -159,11 +173,13 @@ class Events(Stage):
                     hit = e.target is not None
                     if tr.entry.get("weak") or e.type in kept_types or not (hit or e.fatalities or e.injuries or e.arrests):
                         continue
+                if tr.entry.get("means") and not (e.fatalities or e.injuries):
+                    continue  # «زرعهم عبوات ناسفة»: a weapon named, nothing done with it yet
                 kept_types.add(e.type)
                 events.append(e)
                 meta.append({"sent": s, "trig": tr})
         events, meta = self._merge_visits(doc, events, meta, mentions)
-        doc.events = _merge_repeats(doc, events)
+        doc.events = _merge_repeats(doc, events, meta, lx)
 
     def _announcer(self, doc, s: Sent, tr: _Trig, lx, rows):
         from .quotes import lexicon as speech_lexicon
@@ -172,8 +188,8 @@ class Events(Stage):
         sp = speech_lexicon()
         words = s.words
         for x in range(tr.a - 1, max(-1, tr.a - 9), -1):
-            if words[x] in _CLAUSE:
-                return None
+            if words[x] in _CLAUSE or words[x] in lx["comp"]:
+                return None  # «وتقول طهران إن ... العقوبات»: reported speech, not a deed announced
             if words[x] in sp["cue_forms"] and sp["verbs"].match(words, x):
                 end = np_end(s, x + 1, sp)
                 if end <= x + 1:
@@ -303,7 +319,7 @@ class Events(Stage):
             if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap)):
                 actor = before[-1]
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
-        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("weak"):
+        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
             actor_ref = self._subject_before(doc, s, tr, lx)
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
@@ -315,7 +331,7 @@ class Events(Stage):
                 after = after[1:]
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
         c0 = s.index_at(quote.content.start) if quote is not None else 0
-        if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None:
+        if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None and c0 > 0 and words[c0 - 1] in lx["self_comp"] and tr.a <= c0 + 1:
             actor_ref = quote.speaker
         # «أعلن المدعي العام في فنزويلا اعتقال خمسة»: who announces a deed as its own did it
         if actor is None and actor_ref is None and not is_verb:
@@ -341,7 +357,7 @@ class Events(Stage):
             actor_ref = actor[2].id
         if actor_ref is None and not entry.get("named_actor") and not entry.get("passive"):
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
-        if actor_ref is None:
+        if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
             actor_ref = speaker
         return self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
 
@@ -351,7 +367,11 @@ class Events(Stage):
         target = None
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
-        cand = [r for r in after if actor is None or r[2].id != actor[2].id]
+        cand = [r for r in after if (actor is None or r[2].id != actor[2].id) and r[2].type != "MISC"]
+        # «التحالف الذي تقوده السعودية»: who is named in a relative clause is not the recipient
+        rel = next((x for x in range(tr.b, len(words)) if tr.clauses[x] == tr.clause and words[x] in lx["relative"]), None)
+        if rel is not None:
+            cand = [r for r in cand if s.index_at(r[0]) < rel]
         if actor is not None:
             # «سفراء فرنسا وإيطاليا وبريطانيا»: names joined to the actor by «و» act with it
             x = s.index_at(actor[1])
@@ -368,7 +388,11 @@ class Events(Stage):
         else:
             # after the trigger, or after its subject when that follows it (VSO)
             start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
+            if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end:
+                start = s.index_at(actor_ref.end - 1) + 1
             target_ref = self._unnamed_after(doc, s, tr, lx, start)
+            if target_ref is None and entry.get("pos") == "verb" and not entry.get("passive") and entry["type"] in lx["object_types"]:
+                target_ref = self._object(doc, s, tr, lx, start)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = None
         for r in after:
@@ -391,18 +415,36 @@ class Events(Stage):
         )
 
     def _subject_before(self, doc, s: Sent, tr: _Trig, lx):
-        """«مقاتلات إسرائيلية استهدفت», «مسلحون هاجموا»: an unnamed subject written right before
-        its verb, at the head of its clause (or right after «أن»)."""
+        """«مقاتلات إسرائيلية استهدفت», «مسلحون هاجموا», «أن «المتمردين شنوا»: an unnamed subject
+        written before its verb, at the head of its clause (or right after «أن»); one who attacks
+        may be described between («انتحارياً يقود سيارة مفخخة فجر نفسه»)."""
         words = s.words
         a = tr.a
-        while a > 0 and tr.a - a < 3 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]:
+        while a > 0 and tr.a - a < 7 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]:
             a -= 1
         if a == tr.a or (a > 0 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]):
             return None
+        while a < tr.a and words[a] in _QUOTES:
+            a += 1
+        if a >= tr.a:
+            return None
         end = _phrase(words, a, lx)
-        if end != tr.a or not self._nounish(words, a, end, lx):
+        if not end or end > tr.a or not self._nounish(words, a, end, lx):
+            return None
+        if end < tr.a and not (tr.a - end <= 4 and lx["attackers"].match(words, a)):
             return None
         return span_ref(doc, s.starts[a], s.ends[end - 1])
+
+    @staticmethod
+    def _has_object(doc, s: Sent, tr: _Trig, lx) -> bool:
+        """«قتلت 11 مسلحاً» is active; «قتلوا في مواجهات», «قتلوا على الأقل» are passive."""
+        words = s.words
+        if tr.b >= len(words):
+            return False
+        w = words[tr.b]
+        if any(q.start <= s.starts[tr.b] < q.end for q in doc.quantities):
+            return True
+        return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in ("ب", "ل", "و", "ف") and _phrase(words, tr.b, lx) is not None
 
     @staticmethod
     def _victim(words, a, b) -> bool:
@@ -425,7 +467,7 @@ class Events(Stage):
         """A phrase that reads as a noun: definite head, a word for people, or a nisba after it."""
         head = words[a]
         core = head[1:] if head[:1] in ("و", "ف") else head
-        if core.startswith("ال") or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a):
+        if core.startswith("ال") or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a) or lx["attackers"].match(words, a):
             return True
         # «قوات الأمن الفيدرالية»: a noun with its genitive
         return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith("ال"))
@@ -480,9 +522,43 @@ class Events(Stage):
         for x in range(start, min(n, start + 8)):
             if clause[x] != tr.clause:
                 break
+            if words[x] in lx["relative"]:
+                break
             if words[x] in lx["preps"] and x + 1 < n and lx["unnamed"].match(words, x + 1):
                 return self._unnamed_span(doc, s, x + 1, lx)
+            # «وجه اللوم ... إلى التحالف», «هجوم على الطائفة اليزيدية»
+            if words[x] in lx["target_preps"] and x + 1 < n and x - start < 4 and words[x + 1].startswith("ال"):
+                end = _phrase(words, x + 1, lx)
+                if end and self._nounish(words, x + 1, end, lx):
+                    return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
         return None
+
+    def _object(self, doc, s: Sent, tr: _Trig, lx, start: int):
+        """«اغتالوا العميد جبار مساعد», «خطفوا أربعة مهندسين»: the noun phrase right after a verb
+        (and its subject) is whom it was done to; a date or a figure may come first."""
+        words, n = s.words, len(s.words)
+        x = start
+        times = [(t.start, t.end) for t in doc.times]
+        counted = False
+        while x < n and x - start < 5 and words[x] not in _CLAUSE:
+            pos = s.starts[x]
+            if any(a <= pos < b for a, b in times):
+                x += 1
+            elif any(q.start <= pos < q.end for q in doc.quantities):
+                counted = True
+                x += 1
+            else:
+                break
+        if x >= n or words[x] in _CLAUSE or tr.clauses[x] != tr.clause:
+            return None
+        w = words[x]
+        if _has_prep(w) or w in lx["function"] or w in _QUOTES:
+            return None
+        end = _phrase(words, x, lx)
+        if not end or not (counted or self._nounish(words, x, end, lx)):
+            return None
+        a = s.starts[x] if not counted else s.starts[start if start < x else x]
+        return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
 
     @staticmethod
     def _unnamed_span(doc, s: Sent, a: int, lx):
@@ -508,6 +584,7 @@ class Events(Stage):
         return e.id
 
     def _sizes(self, doc, s: Sent, events: list[Event], trigs: list[_Trig]) -> None:
+        weak = {id(e) for e, t in zip(events, trigs) if t.entry.get("weak")}
         want = {"killed": ("fatalities", ("ASSAULT", "PROTEST", "COERCE")), "injured": ("injuries", ("ASSAULT", "PROTEST", "COERCE")), "arrested": ("arrests", ("COERCE", "PROTEST", "ASSAULT"))}
         for c in doc.claims:
             if not (s.start <= c.evidence.start < s.end) or c.category not in want or c.part_of is not None:
@@ -519,6 +596,8 @@ class Events(Stage):
                     continue
                 d = abs(e.trigger.start - c.evidence.start) + (0 if e.trigger.start <= c.evidence.start else 10_000)
                 d += types.index(e.type) * 50_000
+                if id(e) in weak:
+                    d += 20_000  # «قتل 18 ... في انفجار»: the toll is the attack's, the bare verb only tells it
                 if best is None or d < best[0]:
                     best = (d, e)
             if best is not None and getattr(best[1], field) is None and isinstance(c.value, (int, float)):
@@ -598,22 +677,64 @@ def _key(doc: Document, ref):
     return ref
 
 
-def _merge_repeats(doc: Document, events: list[Event]) -> list[Event]:
+def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> list[Event]:
     """«الانفجار ... الانفجار ... الانفجار»: one event told again with the same type, mode, actor
-    and recipient is kept once, with what the other mentions add (date, place, figures)."""
+    and recipient is kept once, with what the other mentions add (date, place, figures). A noun
+    trigger written definite or after a demonstrative («وجاءت الغارة الإسرائيلية», «هذه
+    المواجهات») points back to the last event of its type when it names no other party."""
     out: list[Event] = []
     seen: dict[tuple, Event] = {}
-    for e in events:
+    last: dict[str, Event] = {}
+    for e, m in zip(events, meta):
         k = (e.type, e.mode, _key(doc, e.actor), _key(doc, e.target))
         first = seen.get(k)
+        if first is None and e.type in last and _anaphoric(m, lx):
+            prev = last[e.type]
+            if _compatible(doc, prev.actor, e.actor) and _compatible(doc, prev.target, e.target):
+                first = prev
         if first is None:
             seen[k] = e
+            last[e.type] = e
             out.append(e)
             continue
         for f in ("where", "fatalities", "injuries", "arrests"):
             if getattr(first, f) is None and getattr(e, f) is not None:
                 setattr(first, f, getattr(e, f))
     return out
+
+
+def _anaphoric(m: dict, lx) -> bool:
+    tr = m["trig"]
+    if tr.entry.get("pos") != "noun":
+        return False
+    words = m["sent"].words
+    w = words[tr.a]
+    core = w[1:] if w[:1] in ("و", "ف", "ب", "ل") and len(w) > 4 else w
+    return core.startswith("ال") or (tr.a > 0 and words[tr.a - 1] in lx["anaphora"])
+
+
+def _compatible(doc, a, b) -> bool:
+    """Two mentions of one party, or one of them silent about it."""
+    if a is None or b is None:
+        return True
+    ka, kb = _key(doc, a), _key(doc, b)
+    if ka == kb:
+        return True
+    if isinstance(ka, str) and isinstance(kb, str) and isinstance(a, SpanRef) and isinstance(b, SpanRef):
+        return ka in kb or kb in ka
+    return False
+
+
+def _unreal(words: list[str], i: int, end: int, lx) -> bool:
+    """A trigger told as background, allegation or negation («منذ صدامات», «اتهامات باغتصاب»,
+    «لم تطلقا النار»)."""
+    if i > 0:
+        w = words[i - 1]
+        if w in lx["not_real"] or (w[:1] in ("و", "ف") and w[1:] in lx["not_real"]):
+            return True
+    if i > 1 and words[i - 2] in lx["alleged"]:
+        return True  # «لدورهم المزعوم في أعمال شغب»
+    return end < len(words) and (words[end] in lx["alleged_after"] or words[end] in lx["planned"])
 
 
 def _has_prep(word: str) -> bool:
