@@ -16,7 +16,8 @@ def register(sub) -> None:
                      "the gazetteers and news are read from the data root two levels up")
     ner.add_argument("--out", type=Path, default=None, help="output folder (default khabar/models/ner)")
     ner.add_argument("--relearn-clusters", action="store_true", help="learn the word clusters again from the ANT news")
-    ner.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations (default from the manifest params)")
+    ner.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations (default 100)")
+    ner.add_argument("--groups", default=None, help="comma-separated feature groups (default: all but gazetteer; see khabar.ner.features.GROUPS)")
     ner.set_defaults(func=run_ner)
     p.set_defaults(func=lambda args: p.print_help() or 2)
 
@@ -26,6 +27,7 @@ def run_ner(args) -> int:
     from ..ner.train import train_ner
 
     params = {"max_iterations": args.iterations} if args.iterations else None
-    m = train_ner(args.data, args.out or MODEL_DIR, relearn_clusters=args.relearn_clusters, params=params)
+    kw = {"groups": tuple(args.groups.split(","))} if args.groups else {}
+    m = train_ner(args.data, args.out or MODEL_DIR, relearn_clusters=args.relearn_clusters, params=params, **kw)
     print(f"micro-F1 {m['scores']['anercorp_test']['micro']['f1']:.4f}; files: " + ", ".join(m["files"]))
     return 0

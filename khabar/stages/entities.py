@@ -166,10 +166,10 @@ class Entities(Stage):
         covered = [False] * len(toks)
         in_body = [False] * len(toks)
         sent_words = [words_all[a:b] for a, b in sents]
-        sent_matches = [gaz.match(w) for w in sent_words]
+        sent_matches = [gaz.match(w) for w in sent_words] if tagger.featurizer.gaz is not None else None
         # a name tagged once is the same name where the tagger missed it in the same article
         sent_tags = propagate(sent_words, extend_nisba(sent_words, tagger.tag_many(sent_words, sent_matches)))
-        for (a, b), words, tags, matches in zip(sents, sent_words, sent_tags, sent_matches):
+        for (a, b), words, tags in zip(sents, sent_words, sent_tags):
             for k in range(a, b):
                 in_body[k] = True
             spans = sorted(_spans(tags))
