@@ -69,6 +69,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "aux": {fold(w) for w in load("ar/speech.yaml")["auxiliaries"]} | {"و" + fold(w) for w in load("ar/speech.yaml")["auxiliaries"]},
         "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
         "target_preps": {fold(w) for w in ev["target_preps"]},
         "planned": {fold(w) for w in ev["planned_after"]},
@@ -132,7 +133,7 @@ class Events(Stage):
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i):
                     continue
                 prev = trigs[-1] if trigs else None
-                if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause:
+                if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause and (prev.entry.get("pos") != "verb" or prev.entry.get("weak") or entry.get("means")):
                     # «هجوم بقنبلة»: one attack told by two words; the second may name the means
                     if entry.get("mode") and (not prev.entry.get("mode") or prev.entry.get("means")):
                         prev.entry = {**entry, "means": prev.entry.get("means", False) and entry.get("means", False)}
@@ -329,6 +330,13 @@ class Events(Stage):
             if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
                 actor = after[0]
                 after = after[1:]
+        # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
+        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
+            x = tr.b if tr.b > tr.v else tr.v
+            if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x)) and not _has_prep(words[x]):
+                end = _phrase(words, x, lx)
+                if end:
+                    actor_ref = span_ref(doc, s.starts[x], s.ends[end - 1])
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None and c0 > 0 and words[c0 - 1] in lx["self_comp"] and tr.a <= c0 + 1:
@@ -378,21 +386,28 @@ class Events(Stage):
             while cand and s.index_at(cand[0][0]) == x and words[x][:1] == "و":
                 x = s.index_at(cand[0][1])
                 cand = cand[1:]
-        # «في ليبيا»: a place after «في» is where it happened, not whom it was aimed at
-        cand = [r for r in cand if not (r[2].type == "LOC" and s.index_at(r[0]) > 0 and words[s.index_at(r[0]) - 1] in lx["in"])]
-        if cand:
+        # after the trigger, or after its subject when that follows it (VSO)
+        start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
+        if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end:
+            start = s.index_at(actor_ref.end - 1) + 1
+        # «في ليبيا», «وسط عمان»: a place is whom it was aimed at only as the object, after a
+        # preposition of recipients, or with «لـ» on it («زيارة للعراق»); else it is where
+        clitic = mentions_of(doc).clitic
+        cand = [r for r in cand if r[2].type != "LOC" or s.index_at(r[0]) == start or r[0] in clitic or _after_prep(words, s.index_at(r[0]), start, lx)]
+        obj = None
+        if entry.get("pos") == "verb" and not entry.get("passive") and entry["type"] in lx["object_types"] and not (cand and s.index_at(cand[0][0]) <= start):
+            # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
+            # name further on
+            obj = self._object(doc, s, tr, lx, start)
+        if obj is not None:
+            target_ref = obj
+        elif cand:
             target = cand[0]
             if target[2].type != "PER" and len(cand) > 1 and cand[1][2].type == "PER" and s.index_at(cand[1][0]) - s.index_at(target[1] - 1) <= 2:
                 target = cand[1]
             target_ref = target[2].id
         else:
-            # after the trigger, or after its subject when that follows it (VSO)
-            start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
-            if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end:
-                start = s.index_at(actor_ref.end - 1) + 1
             target_ref = self._unnamed_after(doc, s, tr, lx, start)
-            if target_ref is None and entry.get("pos") == "verb" and not entry.get("passive") and entry["type"] in lx["object_types"]:
-                target_ref = self._object(doc, s, tr, lx, start)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = None
         for r in after:
@@ -424,7 +439,7 @@ class Events(Stage):
             a -= 1
         if a == tr.a or (a > 0 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]):
             return None
-        while a < tr.a and words[a] in _QUOTES:
+        while a < tr.a and (words[a] in _QUOTES or words[a] in lx["aux"]):
             a += 1
         if a >= tr.a:
             return None
@@ -735,6 +750,11 @@ def _unreal(words: list[str], i: int, end: int, lx) -> bool:
     if i > 1 and words[i - 2] in lx["alleged"]:
         return True  # «لدورهم المزعوم في أعمال شغب»
     return end < len(words) and (words[end] in lx["alleged_after"] or words[end] in lx["planned"])
+
+
+def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
+    """«على جنوب إسرائيل», «للعاصمة العراقية بغداد»: a recipient's preposition a few words before."""
+    return any(w in lx["preps"] or w.startswith("لل") for w in words[max(lo, x - 3) : x])
 
 
 def _has_prep(word: str) -> bool:
