@@ -58,6 +58,9 @@ def lexicon():
         "cities": {fold(w) for w in ev["city_nouns"]},
         "protesters": PhraseIndex(ev["protesters"]),
         "attackers": PhraseIndex(ev["attackers"]),
+        "crowd_nouns": PhraseIndex(ev["crowd_nouns"]),
+        "crowd_counts": {fold(w) for w in ev["crowd_counts"]},
+        "agent_next_words": {fold(w) for w in ev["agent_next"]},
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
@@ -129,6 +132,12 @@ class Events(Stage):
                 entry, v, end = t
                 if _unreal(words, i, end, lx):
                     continue
+                if entry.get("crowd") and not any(lx["crowd_nouns"].match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
+                    # «هاجم مسلحون»: without protesters the word has its other reading
+                    t = self._trigger(words, i, clause, lx, crowd=False)
+                    if t is None:
+                        continue
+                    entry, v, end = t
                 nxt = end
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i):
                     continue
@@ -243,7 +252,7 @@ class Events(Stage):
         a, b = s.starts[prev.a], s.starts[i]
         return not any(a < c.evidence.start < b and c.category == "killed" for c in doc.claims)
 
-    def _trigger(self, words, i, clause, lx):
+    def _trigger(self, words, i, clause, lx, crowd=True):
         hits = lx["index"].match_all(words, i)
         if not hits:
             return None
@@ -251,6 +260,8 @@ class Events(Stage):
         best = None
         for key, length, _cut in hits:
             k = int(key)
+            if not crowd and lx["triggers"][k].get("crowd"):
+                continue
             need = lx["with"][k]
             if need:
                 for x in range(i + length, min(n, i + length + lx["window"])):
@@ -510,16 +521,22 @@ class Events(Stage):
         """The crowd of a protest: the nearest phrase headed by a word for protesters."""
         words, n = s.words, len(s.words)
         best = None
-        for x in range(max(0, tr.a - 8), min(n, tr.b + 8)):
+        for x in range(max(0, tr.a - 12), min(n, tr.b + 8)):
             if tr.a <= x < tr.b or not lx["protesters"].match(words, x):
                 continue
-            d = abs(x - tr.a)
+            # a word for protesters before a bare count of people
+            d = abs(x - tr.a) + (0 if lx["crowd_nouns"].match(words, x) else 4)
             if best is None or d < best[0]:
                 best = (d, x)
         if best is None:
             return None
         x = best[1]
         end = _phrase(words, x, lx) or x + 1
+        # «عشرات من أعضاء حزب الغد», «الآلاف من النيباليين»: a count goes on with whom it counts
+        if words[x] in lx["crowd_counts"] and end < n - 1 and words[end] in lx["agent_next_words"]:
+            more = _phrase(words, end + 1, lx)
+            if more:
+                end = more
         return span_ref(doc, s.starts[x], s.ends[end - 1])
 
     @staticmethod
