@@ -38,7 +38,7 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | N
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for fs, cs, ts in zip(full, core, tags):
         sp = []
-        for a, b, ty in spans(ts):
+        for a, b, ty in spans(ts) if ts.count("O") != len(ts) else ():
             ph = tuple(fs[a:b])
             sp.append((ph, ty))
             if cs[a] != fs[a]:
@@ -90,6 +90,8 @@ def extend_nisba(sentences: list[list[str]], tags: list[list[str]]) -> list[list
     out = [list(t) for t in tags]
     skip = _skip()
     for ws, o in zip(sentences, out):
+        if "B-PER" not in o and "I-PER" not in o:
+            continue
         for a, b, ty in sorted(spans(o)):
             if ty != "PER" or b - a < 2 or b >= len(ws) or o[b] != "O":
                 continue

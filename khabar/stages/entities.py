@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from ..document import Document, Span
 from ..facts import Entity, Mention
 from ..lexicon import load
+from ..ner.conll import spans as conll_spans
 from ..ner.propagate import extend_nisba, propagate
 from ..ner.words import loose, norm, split
 from ..pipeline import Stage
@@ -94,6 +95,21 @@ def _is_word(s: str) -> bool:
     return s[:1].isalnum()
 
 
+class _Bare:
+    """The normalised words of the article, built on first use (only clitic-attached names
+    ask)."""
+
+    __slots__ = ("words", "_set")
+
+    def __init__(self, words):
+        self.words, self._set = words, None
+
+    def __contains__(self, x) -> bool:
+        if self._set is None:
+            self._set = {norm(w) for w in self.words}
+        return x in self._set
+
+
 class _M:
     """A mention while grouping."""
 
@@ -161,7 +177,7 @@ class Entities(Stage):
         toks = doc.tokens
         sents = self._body_sentences(doc)
         words_all = [text[t.start : t.end] for t in toks]
-        bare = {norm(w) for w in words_all}
+        bare = _Bare(words_all)
         mentions: list[_M] = []
         covered = [False] * len(toks)
         in_body = [False] * len(toks)
@@ -172,7 +188,7 @@ class Entities(Stage):
         for (a, b), words, tags in zip(sents, sent_words, sent_tags):
             for k in range(a, b):
                 in_body[k] = True
-            spans = sorted(_spans(tags))
+            spans = sorted(_spans(tags)) if tags.count("O") != len(tags) else []
             found: list[tuple[int, int, str, tuple | None, bool]] = []
             for i, j, typ in spans:
                 # a title head tagged as part of a person's name is the title, not the name
@@ -447,6 +463,4 @@ class Entities(Stage):
 
 
 def _spans(tags):
-    from ..ner.conll import spans
-
-    return spans(tags)
+    return conll_spans(tags)
