@@ -71,6 +71,9 @@ def _lexicon(sp, src):
         "li": {fold(w) for w in sp["li"]} | {w for w in sp["li"]},
         "place_prep": {fold(w) for w in sp["place_prep"]},
         "trailing": {fold(w) for w in sp["trailing"]},
+        "passive_after": {fold(w) for w in sp["passive_after"]},
+        "pronoun_before": {fold(w) for w in sp["pronoun_before"]},
+        "partitive": {fold(w) for w in sp["partitive"]},
     }
 
 
@@ -237,7 +240,12 @@ class Quotes(Stage):
         elif not cue.part:
             if cue.j < n and words[cue.j] in lx["resumptive"]:
                 np_start += 1  # «في الوقت الذي قال فيه سكان إن»
+            if np_start < n and words[np_start] in lx["passive_after"]:
+                return None  # «لافتات كتب عليها»: written, not said
             np_stop = np_end(s, np_start, lx, speech_pairs)
+            if np_stop > np_start and (_addressee(words[np_start], lx) or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
+                # «وقال لـ"الشرق الأوسط" إن», «قد قال أول من أمس، إن»: no speaker after the cue
+                np_stop = np_start
             k = np_stop
             relay = lx["relay"].match(words, k) if k < n else None
             if relay:
@@ -291,6 +299,9 @@ class Quotes(Stage):
                     pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER"]
                     if pers:
                         speaker = pers[-1][2].id
+            if speaker is None and cue.i > 0 and words[cue.i - 1] in lx["pronoun_before"]:
+                prev = sent_quotes[-1] if sent_quotes else None
+                speaker = prev.speaker if prev is not None and prev.speaker is not None else last_speaker
             if speaker is None:
                 speaker = self._left_subject(doc, s, cue, lx, mentions)
             if speaker is None and not cue.part:
@@ -434,7 +445,7 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         if link:
             k += link[1]  # «التقرير الصادر عن الحركة»: the author follows the link
             continue
-        if w in lx["stop"]:
+        if w in lx["stop"] and not (k == j + 1 and words[j] in lx["partitive"] and k + 1 < n and words[k + 1] not in lx["comp"]):
             # «مسؤولو الصحة في غزة إنها», «مسؤول في الدفاع المدني إن»: a short «في» phrase
             # right before the content belongs to an unnamed source
             if head_unnamed and w in lx["place_prep"] and not lx["statement"].match(words, k + 1):
@@ -450,6 +461,11 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
             break
         k += 1
     return k
+
+
+def _addressee(word: str, lx) -> bool:
+    """«لـ"رويترز"», «للصحفيين»: a word addressed to, written with «لـ»."""
+    return word in lx["li"] or word.startswith(lx["lil"])
 
 
 def speaker_of(doc: Document, start: int, end: int):
