@@ -90,3 +90,52 @@ def test_events_passive_verb_takes_a_recipient_not_an_actor():
     (e,) = _find(doc, "SANCTION")
     assert e.actor is None
     assert "لابيغين" in _name(doc, e.target)
+
+
+def _text(doc, ref):
+    return _name(doc, ref) or ""
+
+
+def test_events_unnamed_attackers_after_that_and_their_object():
+    doc = _extract("وقالت الشرطة إن مسلحين مجهولين خطفوا ثلاثة مهندسين قرب المدينة.")
+    (e,) = _find(doc, "ASSAULT", "abduct")
+    assert "مسلحين" in _text(doc, e.actor)
+    assert "مهندسين" in _text(doc, e.target)
+
+
+def test_events_active_killing_verb_with_subject_and_object():
+    doc = _extract("وقالت الوزارة إن قوات أجنبية قتلت تسعة جنود في ضربة جوية.")
+    assert any("قوات أجنبية" in _text(doc, e.actor) and "جنود" in _text(doc, e.target) for e in _find(doc, "ASSAULT"))
+    assert not any("الوزارة" in _text(doc, e.actor) for e in doc.events)
+
+
+def test_events_attacker_after_the_verb_not_an_earlier_name():
+    doc = _extract("نجا المحافظ سامي الخطيب من محاولة لاغتياله عندما فجر مجهولون عبوة ناسفة لدى مرور موكبه.")
+    (e,) = [e for e in _find(doc, "ASSAULT") if e.mode == "explosives"]
+    assert _text(doc, e.actor) == "مجهولون"
+
+
+def test_events_negated_background_and_alleged_are_not_coded():
+    assert not _find(_extract("وأكدت الشرطة أن المقاتلتين لم تطلقا النار على الطائرة."), "ASSAULT")
+    assert not _find(_extract("ويسود التوتر المنطقة منذ صدامات رافقت يوم الأرض."), "ASSAULT")
+    assert not _find(_extract("ويواجه الجنود اتهامات باغتصاب أطفال في المخيم."), "ASSAULT")
+
+
+def test_events_weapon_alone_is_no_attack_and_a_told_again_attack_is_one():
+    assert not _find(_extract("وعثر الجيش على عبوات ناسفة قرب السياج الحدودي."), "ASSAULT")
+    doc = _extract("قصفت إسرائيل موقعا عسكريا لحركة حماس في شمال قطاع غزة. وجاءت الغارة الإسرائيلية بعد يوم من تسلل مشبوهين.")
+    assert len(_find(doc, "ASSAULT")) == 1
+
+
+def test_events_protesters_in_the_street_protest():
+    doc = _extract("وهتف المتظاهرون ضد الحكومة في الساحة الرئيسية للمدينة.")
+    (p,) = _find(doc, "PROTEST")
+    assert "المتظاهرون" in _text(doc, p.actor)
+    doc = _extract("وهاجم مسلحون القرية ليلا.")
+    assert _find(doc, "ASSAULT") and not _find(doc, "PROTEST")
+
+
+def test_events_a_crowd_count_keeps_whom_it_counts():
+    doc = _extract("تظاهر عشرات من أعضاء النقابة أمام مقر البرلمان.")
+    (p,) = _find(doc, "PROTEST")
+    assert "أعضاء النقابة" in _text(doc, p.actor)

@@ -117,3 +117,35 @@ def test_quotes_naql_an_without_conveyor():
     (q,) = doc.quotes
     assert q.kind == "direct" and "المتحدث باسم الشرطة" in _speaker(doc, q.speaker)
     assert q.via is None
+
+
+def test_quotes_written_on_a_banner_is_no_speech():
+    doc = _extract("ورفع المتظاهرون لافتات كتب عليها «لا للفساد في بلادنا بعد اليوم» أمام مقر البرلمان.")
+    assert all(_speaker(doc, q.speaker) != "عليها" for q in doc.quotes)
+    assert not doc.quotes
+
+
+def test_quotes_addressee_after_the_cue_is_not_the_speaker():
+    doc = _extract("وقال المتحدث باسم الحزب إن القرار ظالم. وقال لـ«رويترز» إن الحزب سيستأنف الحكم أمام المحكمة العليا.")
+    q1, q2 = doc.quotes
+    assert "رويترز" not in (_speaker(doc, q2.speaker) or "")
+    assert _speaker(doc, q2.speaker) == _speaker(doc, q1.speaker)
+
+
+def test_quotes_but_he_denied_continues_the_speaker():
+    doc = _extract("وقال المتحدث العسكري إنه وقع انفجار في المنطقة، لكنه نفى أن يكون ناجما عن صاروخ أطلق من الحدود.")
+    assert len(doc.quotes) == 2
+    assert doc.quotes[1].speaker == doc.quotes[0].speaker
+    assert "المتحدث" in _speaker(doc, doc.quotes[0].speaker)
+
+
+def test_quotes_a_date_after_the_cue_is_not_the_speaker():
+    doc = _extract("وكان مسؤول في الوزارة قد قال أول من أمس، إن المفاوضات مع النقابات متعثرة.")
+    (q,) = doc.quotes
+    assert "مسؤول" in _speaker(doc, q.speaker)
+
+
+def test_quotes_a_count_keeps_whom_it_counts():
+    doc = _extract("وقال عدد من سكان القرية إن الجنود داهموا المنازل ليلا.")
+    (q,) = doc.quotes
+    assert "سكان القرية" in _speaker(doc, q.speaker)

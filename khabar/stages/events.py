@@ -114,7 +114,7 @@ class Events(Stage):
         meta: list[dict] = []  # per event: sentence, trigger token, target row (for merging)
         ref_date = doc.reference_date.isoformat() if doc.reference_date else None
         forms = lx["forms"]
-        for s in body(doc):
+        for si, s in enumerate(body(doc)):
             words = s.words
             n = len(words)
             cands = [i for i, w in enumerate(words) if w in forms]
@@ -187,7 +187,7 @@ class Events(Stage):
                     continue  # «زرعهم عبوات ناسفة»: a weapon named, nothing done with it yet
                 kept_types.add(e.type)
                 events.append(e)
-                meta.append({"sent": s, "trig": tr})
+                meta.append({"sent": s, "trig": tr, "si": si})
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = _merge_repeats(doc, events, meta, lx)
 
@@ -343,7 +343,7 @@ class Events(Stage):
                 after = after[1:]
         # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
-            x = tr.b if tr.b > tr.v else tr.v
+            x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
             if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x)) and not _has_prep(words[x]):
                 end = _phrase(words, x, lx)
                 if end:
@@ -716,17 +716,18 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
     المواجهات») points back to the last event of its type when it names no other party."""
     out: list[Event] = []
     seen: dict[tuple, Event] = {}
-    last: dict[str, Event] = {}
+    last: dict[str, tuple[Event, int]] = {}
     for e, m in zip(events, meta):
         k = (e.type, e.mode, _key(doc, e.actor), _key(doc, e.target))
         first = seen.get(k)
         if first is None and e.type in last and _anaphoric(m, lx):
-            prev = last[e.type]
-            if _compatible(doc, prev.actor, e.actor) and _compatible(doc, prev.target, e.target):
+            # the event pointed back to is told in the two sentences before at most
+            prev, psi = last[e.type]
+            if m["si"] - psi <= 2 and _compatible(doc, prev.actor, e.actor) and _compatible(doc, prev.target, e.target):
                 first = prev
         if first is None:
             seen[k] = e
-            last[e.type] = e
+            last[e.type] = (e, m["si"])
             out.append(e)
             continue
         for f in ("where", "fatalities", "injuries", "arrests"):
@@ -752,9 +753,21 @@ def _compatible(doc, a, b) -> bool:
     ka, kb = _key(doc, a), _key(doc, b)
     if ka == kb:
         return True
-    if isinstance(ka, str) and isinstance(kb, str) and isinstance(a, SpanRef) and isinstance(b, SpanRef):
+    if isinstance(a, SpanRef) and isinstance(b, SpanRef):
         return ka in kb or kb in ka
-    return False
+    # «إسرائيل» and «الغارة الإسرائيلية»: a name and its adjective
+    name, adj = (a, kb) if isinstance(b, SpanRef) else (b, ka)
+    ent = next((x for x in doc.entities if x.id == name), None)
+    if ent is None or " " in adj:
+        return False
+    stem = adj[2:] if adj.startswith("ال") else adj
+    for end in ("يه", "ية", "يون", "يين", "ي"):
+        if stem.endswith(end):
+            stem = stem[: -len(end)]
+            break
+    canon = fold(ent.canonical)
+    canon = canon[2:] if canon.startswith("ال") else canon
+    return len(stem) >= 3 and canon.startswith(stem)
 
 
 def _unreal(words: list[str], i: int, end: int, lx) -> bool:
