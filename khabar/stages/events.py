@@ -131,7 +131,10 @@ class Events(Stage):
                     continue
                 entry, v, end = t
                 if _unreal(words, i, end, lx):
+                    nxt = end  # «المزعوم في أعمال شغب»: no word of it starts another trigger
                     continue
+                if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]):
+                    continue  # «أدت إلى قتل مئات»: a toll told as a noun
                 if entry.get("crowd") and not any(lx["crowd_nouns"].match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
                     # «هاجم مسلحون»: without protesters the word has its other reading
                     t = self._trigger(words, i, clause, lx, crowd=False)
@@ -374,7 +377,7 @@ class Events(Stage):
             actor = None
         if actor is not None:
             actor_ref = actor[2].id
-        if actor_ref is None and not entry.get("named_actor") and not entry.get("passive"):
+        if actor_ref is None and not entry.get("named_actor") and not entry.get("passive") and not entry.get("weak"):
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
         if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
             actor_ref = speaker
@@ -559,7 +562,8 @@ class Events(Stage):
             if words[x] in lx["preps"] and x + 1 < n and lx["unnamed"].match(words, x + 1):
                 return self._unnamed_span(doc, s, x + 1, lx)
             # «وجه اللوم ... إلى التحالف», «هجوم على الطائفة اليزيدية»
-            if words[x] in lx["target_preps"] and x + 1 < n and x - start < 4 and words[x + 1].startswith("ال"):
+            # a noun's own recipient follows it at once (a protest says further what it is against)
+            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and words[x + 1].startswith("ال"):
                 end = _phrase(words, x + 1, lx)
                 if end and self._nounish(words, x + 1, end, lx):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
