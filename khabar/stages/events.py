@@ -72,6 +72,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "may_cue": _speech_cues(),
         "aux": {fold(w) for w in load("ar/speech.yaml")["auxiliaries"]} | {"و" + fold(w) for w in load("ar/speech.yaml")["auxiliaries"]},
         "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
         "target_preps": {fold(w) for w in ev["target_preps"]},
@@ -403,7 +404,7 @@ class Events(Stage):
         # after the trigger, or after its subject when that follows it (VSO)
         start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
         if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end:
-            start = s.index_at(actor_ref.end - 1) + 1
+            start = s.index_at(actor_ref.end)
         # «في ليبيا», «وسط عمان»: a place is whom it was aimed at only as the object, after a
         # preposition of recipients, or with «لـ» on it («زيارة للعراق»); else it is where
         clitic = mentions_of(doc).clitic
@@ -413,6 +414,8 @@ class Events(Stage):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
+        if obj is not None and cand and 0 < s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2:
+            obj = None  # «مركز "سنيماش"», «رجل الدين هشام»: the name the object goes on with
         if obj is not None:
             target_ref = obj
         elif cand:
@@ -591,7 +594,7 @@ class Events(Stage):
         if _has_prep(w) or w in lx["function"] or w in _QUOTES:
             return None
         end = _phrase(words, x, lx)
-        if not end or not (counted or self._nounish(words, x, end, lx)):
+        if not end or lx["may_cue"](w):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
@@ -738,6 +741,12 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
             if getattr(first, f) is None and getattr(e, f) is not None:
                 setattr(first, f, getattr(e, f))
     return out
+
+
+def _speech_cues():
+    from .quotes import lexicon as speech_lexicon
+
+    return speech_lexicon()["may_cue"]
 
 
 def _anaphoric(m: dict, lx) -> bool:
