@@ -105,7 +105,7 @@ class Store:
     """A corpus on disk. Open with ``Store.open(path)``; ``":memory:"`` works for tests."""
 
     # ranked search scores at most this many matches (the newest) for very common words
-    rank_cap = 20_000
+    rank_cap = 10_000
 
     def __init__(self, db: sqlite3.Connection, path: str, readonly: bool = False):
         self.db = db
