@@ -139,3 +139,12 @@ def test_events_a_crowd_count_keeps_whom_it_counts():
     doc = _extract("تظاهر عشرات من أعضاء النقابة أمام مقر البرلمان.")
     (p,) = _find(doc, "PROTEST")
     assert "أعضاء النقابة" in _text(doc, p.actor)
+
+
+def test_events_what_a_protest_is_against():
+    doc = _extract("وخرج آلاف المتظاهرين في العاصمة احتجاجا على قرار الحكومة رفع الأسعار.")
+    (p,) = _find(doc, "PROTEST")
+    assert "الحكومة" in _text(doc, p.target) or "قرار" in _text(doc, p.target)
+    doc = _extract("ورشق مئات المتظاهرين قوات الأمن بالحجارة في الشارع الرئيسي.")
+    (p,) = _find(doc, "PROTEST")
+    assert "المتظاهرين" in _text(doc, p.actor) and "قوات الأمن" in _text(doc, p.target)

@@ -59,6 +59,7 @@ def lexicon():
         "protesters": PhraseIndex(ev["protesters"]),
         "attackers": PhraseIndex(ev["attackers"]),
         "crowd_nouns": PhraseIndex(ev["crowd_nouns"]),
+        "against": PhraseIndex(ev["protest_against"]),
         "crowd_counts": {fold(w) for w in ev["crowd_counts"]},
         "agent_next_words": {fold(w) for w in ev["agent_next"]},
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
@@ -410,13 +411,16 @@ class Events(Stage):
         clitic = mentions_of(doc).clitic
         cand = [r for r in cand if r[2].type != "LOC" or s.index_at(r[0]) == start or r[0] in clitic or _after_prep(words, s.index_at(r[0]), start, lx)]
         obj = None
-        if entry.get("pos") == "verb" and not entry.get("passive") and entry["type"] in lx["object_types"] and not (cand and s.index_at(cand[0][0]) <= start):
+        if entry.get("pos") == "verb" and not entry.get("passive") and (entry["type"] in lx["object_types"] or entry.get("crowd")) and not (cand and s.index_at(cand[0][0]) <= start):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
         if obj is not None and cand and 0 < s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2:
             obj = None  # «مركز "سنيماش"», «رجل الدين هشام»: the name the object goes on with
-        if obj is not None:
+        against = self._against(doc, s, tr, lx) if entry["type"] == "PROTEST" else None
+        if against is not None:
+            target_ref = against
+        elif obj is not None:
             target_ref = obj
         elif cand:
             target = cand[0]
@@ -544,6 +548,24 @@ class Events(Stage):
             if more:
                 end = more
         return span_ref(doc, s.starts[x], s.ends[end - 1])
+
+    def _against(self, doc, s: Sent, tr: _Trig, lx):
+        """Whom a protest is against: a name or noun phrase after «ضد», «احتجاجا على»,
+        «مطالبين برحيل» later in its sentence."""
+        words, n = s.words, len(s.words)
+        for x in range(tr.a, min(n, tr.b + 16)):
+            hit = lx["against"].match(words, x)
+            if not hit:
+                continue
+            y = x + hit[1]
+            if y >= n:
+                return None
+            row = mentions_of(doc).at(s.starts[y])
+            if row is not None and row[2].type != "MISC":
+                return row[2].id
+            end = _phrase(words, y, lx)
+            return span_ref(doc, s.starts[y], s.ends[end - 1]) if end else None
+        return None
 
     @staticmethod
     def _no_prep_between(words, a, b, lx) -> bool:
