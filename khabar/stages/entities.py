@@ -84,7 +84,7 @@ def _fallback(gaz, types, nwords, first=""):
         rec = gaz.best_record(types["LOC"])
         if rec and rec[1]["kind"] in _RECORD_KINDS_SAFE:
             return ("LOC", rec)
-    if "ORG" in types and nwords >= 2:
+    if "ORG" in types and nwords >= 1:
         rec = gaz.best_record(types["ORG"])
         if rec and any(len(c["code"]) > 3 and c["code"][:3].isalpha() and c["code"][:1] != "~" for c in rec[1].get("codes", ())):
             return ("ORG", rec)
@@ -148,7 +148,11 @@ class Entities(Stage):
 
             t = shipped()
             if "fallback" not in t.gazetteer._index:
-                t.gazetteer.subset("fallback", lambda k, types: _fallback(t.gazetteer, types, len(k.split(" ")), k.split(" ")[0]) is not None)
+                g = t.gazetteer
+                # one-word organisations only when the training text does not mostly use the
+                # word otherwise (the noisy names pruned from the features)
+                g.subset("fallback", lambda k, types: _fallback(g, types, len(k.split(" ")), k.split(" ")[0]) is not None
+                         and (" " in k or "LOC" in types or ("ORG" in g.matchable.get(k, ()) and k not in _trigger_words())))
             self._tagger = t
         return self._tagger
 
