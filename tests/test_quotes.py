@@ -149,3 +149,10 @@ def test_quotes_a_count_keeps_whom_it_counts():
     doc = _extract("وقال عدد من سكان القرية إن الجنود داهموا المنازل ليلا.")
     (q,) = doc.quotes
     assert "سكان القرية" in _speaker(doc, q.speaker)
+
+
+def test_quotes_cue_after_the_quotation_names_its_speaker():
+    doc = _extract('وقال وزير الخارجية إن المحادثات مستمرة. "نحن مستعدون لكل الاحتمالات في المرحلة المقبلة"، قال المتحدث باسم الجيش.')
+    q = next(q for q in doc.quotes if "مستعدون" in _content(doc, q))
+    assert q.kind == "direct"
+    assert "المتحدث باسم الجيش" in _speaker(doc, q.speaker)

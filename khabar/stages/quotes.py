@@ -164,6 +164,14 @@ class Quotes(Stage):
                     continue
                 if any(o[0] < p[0] and p[1] < o[1] for kk, o in enumerate(speech_pairs) if kk in used_pairs):
                     continue
+                trailing = self._cue_after(doc, s, p, lx, mentions, speech_pairs, last_speaker)
+                if trailing is not None:
+                    used_pairs.add(k)
+                    q = Quote(kind="direct", speaker=trailing[1], cue=trailing[0], content=Span(p[0] + 1, p[1]))
+                    quotes.append(q)
+                    sent_quotes.append(q)
+                    last_speaker = q.speaker
+                    continue
                 gov = sent_quotes[-1] if sent_quotes else None
                 after_colon = text[max(s.start, p[0] - 3) : p[0]].strip().endswith(":")
                 if gov is None and not (after_colon and last_speaker is not None):
@@ -179,6 +187,28 @@ class Quotes(Stage):
                 quotes.append(q)
         quotes.sort(key=lambda q: q.content.start)
         doc.quotes = quotes
+
+    def _cue_after(self, doc, s: Sent, p, lx, mentions, speech_pairs, last_speaker):
+        """«"نحن مستعدون"، قال المتحدث باسم الجيش.»: a cue right after the closing mark, with no
+        content of its own, names who said the words before it."""
+        words, n = s.words, len(s.words)
+        t = s.index_at(p[1] + 1)
+        while t < n and words[t] in _CLAUSE:
+            t += 1
+        if t >= n or not lx["may_cue"](words[t]):
+            return None
+        hit = lx["verbs"].match(words, t)
+        if not hit:
+            return None
+        j = t + hit[1]
+        end = np_end(s, j, lx, speech_pairs)
+        if end < n and words[end] not in _CLAUSE and words[end] not in (".", "!", "؟", "?"):
+            return None  # «قال X إن ...»: the cue reports what follows it
+        cue = Span(s.starts[t], s.ends[j - 1])
+        if end <= j:
+            return (cue, last_speaker) if last_speaker is not None else None
+        speaker = self._np_ref(doc, s, j, end, mentions, lx)
+        return (cue, speaker) if speaker is not None else None
 
     def _according(self, doc, s: Sent, lx, mentions):
         """«وبحسب بيان للجيش، فإن ...», «ووفقاً لمصادر محلية، قتل ...»: a sentence that opens on
