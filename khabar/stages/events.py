@@ -303,8 +303,10 @@ class Events(Stage):
             if inner:
                 actor = inner[0]
             elif not entry.get("named_actor"):
-                end = _phrase(words, tr.v, lx)
-                if end and end <= tr.b - 1 and self._nounish(words, tr.v, end, lx):
+                # «أطلق بعض الفدائيين النار»: a count before the subject stays with it
+                y = tr.v + 1 if words[tr.v] in lx["function"] and tr.v + 1 < tr.b - 1 else tr.v
+                end = _phrase(words, y, lx)
+                if end and end <= tr.b - 1 and self._nounish(words, y, end, lx):
                     actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
         # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if not is_verb and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
@@ -338,6 +340,13 @@ class Events(Stage):
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
             actor_ref = self._subject_before(doc, s, tr, lx)
+        # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
+        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
+            x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
+            if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x)) and not _has_prep(words[x]):
+                end = _phrase(words, x, lx)
+                if end:
+                    actor_ref = span_ref(doc, s.starts[x], s.ends[end - 1])
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
         if actor is None and actor_ref is None and is_verb and entry.get("passive"):
@@ -346,13 +355,6 @@ class Events(Stage):
             if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
                 actor = after[0]
                 after = after[1:]
-        # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
-        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
-            x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
-            if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x)) and not _has_prep(words[x]):
-                end = _phrase(words, x, lx)
-                if end:
-                    actor_ref = span_ref(doc, s.starts[x], s.ends[end - 1])
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None and c0 > 0 and words[c0 - 1] in lx["self_comp"] and tr.a <= c0 + 1:
@@ -613,7 +615,7 @@ class Events(Stage):
         if x >= n or words[x] in _CLAUSE or tr.clauses[x] != tr.clause:
             return None
         w = words[x]
-        if _has_prep(w) or w in lx["function"] or w in _QUOTES:
+        if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in ("و", "ف") and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
             return None
         end = _phrase(words, x, lx)
         if not end or lx["may_cue"](w):
