@@ -335,7 +335,8 @@ class Events(Stage):
             w = words[x] if x < len(words) else ""
             gap = words[s.index_at(before[-1][1]) : tr.a]
             # «في فنزويلا اعتقال», «وسط مالي في هجوم»: a place by a preposition is where, not who
-            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap)):
+            # «شهدت طرابلس هجمات»: a place before a noun is where it happened
+            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap) or (not is_verb and before[-1][2].type == "LOC")):
                 actor = before[-1]
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
@@ -619,6 +620,11 @@ class Events(Stage):
             return None
         end = _phrase(words, x, lx)
         if not end or lx["may_cue"](w):
+            return None
+        # an adjective after the verb's own noun or its subject is not an object («شنت حملة
+        # عسكرية», «اقتحمت مجموعة مسلحة»)
+        prev = words[x - 1] if x > 0 else ""
+        if not counted and (w.endswith(lx["nisba"]) or (w.endswith(("ه", "ة")) and prev.endswith(("ه", "ة")) and not prev.startswith("ال") and not w.startswith("ال"))):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
