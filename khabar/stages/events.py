@@ -73,6 +73,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "witness": {fold(w) for w in ev["witness_verbs"]},
         "may_cue": _speech_cues(),
         "aux": {fold(w) for w in load("ar/speech.yaml")["auxiliaries"]} | {"و" + fold(w) for w in load("ar/speech.yaml")["auxiliaries"]},
         "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
@@ -335,8 +336,8 @@ class Events(Stage):
             w = words[x] if x < len(words) else ""
             gap = words[s.index_at(before[-1][1]) : tr.a]
             # «في فنزويلا اعتقال», «وسط مالي في هجوم»: a place by a preposition is where, not who
-            # «شهدت طرابلس هجمات»: a place before a noun is where it happened
-            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap) or (not is_verb and before[-1][2].type == "LOC")):
+            # «شهدت طرابلس هجمات»: a place that witnessed it is where it happened
+            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"])):
                 actor = before[-1]
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
