@@ -117,7 +117,8 @@ def test_compiled_model_equals_crfsuite():
     text = (khabar.lexicon.DATA_DIR.parent.parent / "tests" / "golden" / "blinken-iraq-2023-11-05.txt").read_text(encoding="utf-8")
     d = khabar.extract(text)
     sents = [[d.text[x.start : x.end] for x in d.tokens if s.start <= x.start < s.end] for s in d.sentences]
-    sents = [s for s in sents if s] + [TEXT.split()]
+    # short sentences too: the first and last positions take the sentence-boundary weights
+    sents = [s for s in sents if s] + [TEXT.split(), ["غزة"], ["بلينكن", "يزور"], ["زيارة", "إلى", "بغداد"]]
     assert t.tag_many(sents) == [t.tag_crfsuite(s) for s in sents]
 
 

@@ -130,10 +130,6 @@ class CompiledCRF:
             if n > 2:
                 E[2:] += V[:-2, 3]
                 E[:-2] += V[2:, 4]
-        if "window" in f.groups and n > 2:
-            E[2:] += V[:-2, 5]
-            if n > 3:
-                E[3:] += V[:-3, 5]
             E[0] += self._bos
             E[n - 1] += self._eos
             if "lexical" in f.groups and n > 1:
@@ -150,6 +146,10 @@ class CompiledCRF:
                     if a is not None:
                         E[i - 1] += W[a]
                     prev = cur
+        if "window" in f.groups and n > 2:
+            E[2:] += V[:-2, 5]
+            if n > 3:
+                E[3:] += V[:-3, 5]
         if f.gaz is not None:
             for i, j, types, _ in f.gaz.match(words) if matches is None else matches:
                 for t in types:
