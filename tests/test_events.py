@@ -148,3 +148,15 @@ def test_events_what_a_protest_is_against():
     doc = _extract("ورشق مئات المتظاهرين قوات الأمن بالحجارة في الشارع الرئيسي.")
     (p,) = _find(doc, "PROTEST")
     assert "المتظاهرين" in _text(doc, p.actor) and "قوات الأمن" in _text(doc, p.target)
+
+
+def test_events_objects_are_not_adjectives_and_named_things_are_not_deeds():
+    doc = _extract("وشنت تركيا حملة عسكرية برا وجوا الشهر الماضي.")
+    (e,) = _find(doc, "ASSAULT")
+    assert "عسكرية" not in _text(doc, e.target)
+    assert not _find(_extract("وقال خبراء إن التبعات الاقتصادية للاتفاق النووي كبيرة."), "AGREE")
+
+
+def test_events_a_place_that_witnessed_an_attack_did_not_act():
+    doc = _extract("كما شهدت طرابلس هجمات متقطعة من حين لآخر.")
+    assert all(_text(doc, e.actor) != "طرابلس" for e in doc.events)

@@ -73,6 +73,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "unnamed_ok": set(ev["unnamed_actor_types"]),
         "witness": {fold(w) for w in ev["witness_verbs"]},
         "may_cue": _speech_cues(),
         "aux": {fold(w) for w in load("ar/speech.yaml")["auxiliaries"]} | {"و" + fold(w) for w in load("ar/speech.yaml")["auxiliaries"]},
@@ -189,6 +190,8 @@ class Events(Stage):
                     hit = e.target is not None
                     if tr.entry.get("weak") or e.type in kept_types or not (hit or e.fatalities or e.injuries or e.arrests):
                         continue
+                if e.actor is None and tr.entry.get("pos") == "noun" and e.type not in lx["unnamed_ok"]:
+                    continue  # «الاتفاق النووي», «توزيع المساعدات»: a thing named, not a deed by someone
                 if tr.entry.get("means") and not (e.fatalities or e.injuries):
                     continue  # «زرعهم عبوات ناسفة»: a weapon named, nothing done with it yet
                 kept_types.add(e.type)
@@ -381,6 +384,8 @@ class Events(Stage):
             # «وكان الباحث فلان قد أدين»: the subject of a passive verb underwent it
             after = [actor, *after]
             actor = None
+        if actor is not None and entry["type"] == "PROTEST" and actor[2].type == "LOC":
+            actor = None  # «وقطاع غزة احتجاجا على»: a place does not protest, its people do
         if actor is not None:
             actor_ref = actor[2].id
         if actor_ref is None and not entry.get("named_actor") and not entry.get("passive") and not entry.get("weak"):
