@@ -160,3 +160,10 @@ def test_events_objects_are_not_adjectives_and_named_things_are_not_deeds():
 def test_events_a_place_that_witnessed_an_attack_did_not_act():
     doc = _extract("كما شهدت طرابلس هجمات متقطعة من حين لآخر.")
     assert all(_text(doc, e.actor) != "طرابلس" for e in doc.events)
+
+
+def test_events_a_participle_in_uun_after_the_verb_is_its_subject():
+    doc = _extract("ويتهم منتقدون الرئيس رجب طيب أردوغان باستغلال محاولة الانقلاب.")
+    (e,) = _find(doc, "ACCUSE")
+    assert _text(doc, e.actor) == "منتقدون"
+    assert "أردوغان" in _text(doc, e.target)

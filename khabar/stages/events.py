@@ -348,8 +348,9 @@ class Events(Stage):
         # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
             x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
-            if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x)) and not _has_prep(words[x]):
-                end = _phrase(words, x, lx)
+            if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x) or _nominative_plural(words[x])) and not _has_prep(words[x]):
+                # a noun in «ـون» takes no genitive (that would be «منتقدو الرئيس»)
+                end = x + 1 if _nominative_plural(words[x]) and not lx["attackers"].match(words, x) else _phrase(words, x, lx)
                 if end:
                     actor_ref = span_ref(doc, s.starts[x], s.ends[end - 1])
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
@@ -834,6 +835,13 @@ def _unreal(words: list[str], i: int, end: int, lx) -> bool:
 def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
     """«على جنوب إسرائيل», «للعاصمة العراقية بغداد»: a recipient's preposition a few words before."""
     return any(w in lx["preps"] or w.startswith("لل") for w in words[max(lo, x - 3) : x])
+
+
+def _nominative_plural(word: str) -> bool:
+    """«ويتهم منتقدون الرئيس»: a participle in «ـون» after a verb is its subject (the case ending
+    says so; the object would end in «ـين»)."""
+    core = word[2:] if word.startswith("ال") else word
+    return len(core) > 4 and core.startswith("م") and core.endswith("ون")
 
 
 def _has_prep(word: str) -> bool:
