@@ -156,3 +156,12 @@ def test_quotes_cue_after_the_quotation_names_its_speaker():
     q = next(q for q in doc.quotes if "مستعدون" in _content(doc, q))
     assert q.kind == "direct"
     assert "المتحدث باسم الجيش" in _speaker(doc, q.speaker)
+
+
+def test_quotes_source_after_the_quotation():
+    doc = _extract('"الوضع في المدينة هادئ تماما الآن"، وفقا لمصدر أمني.')
+    (q,) = doc.quotes
+    assert _speaker(doc, q.speaker) == "مصدر أمني"
+    doc = _extract('"لن نتراجع عن مطالبنا مهما كان الثمن"، بحسب ما قال رئيس النقابة.')
+    (q,) = doc.quotes
+    assert _speaker(doc, q.speaker) == "رئيس النقابة"

@@ -74,6 +74,7 @@ def _lexicon(sp, src):
         "passive_after": {fold(w) for w in sp["passive_after"]},
         "pronoun_before": {fold(w) for w in sp["pronoun_before"]},
         "partitive": {fold(w) for w in sp["partitive"]},
+        "filler": {fold(w) for w in src["filler"]},
     }
 
 
@@ -195,12 +196,21 @@ class Quotes(Stage):
         t = s.index_at(p[1] + 1)
         while t < n and words[t] in _CLAUSE:
             t += 1
-        if t >= n or not lx["may_cue"](words[t]):
+        if t >= n:
             return None
-        hit = lx["verbs"].match(words, t)
+        hit = lx["verbs"].match(words, t) if lx["may_cue"](words[t]) else None
         if not hit:
-            return None
-        j = t + hit[1]
+            # «"..."، بحسب المتحدث»
+            hit = lx["according"].match(words, t)
+            if not hit:
+                return None
+            j = t + hit[1]
+            while j < n and words[j] in lx["filler"]:
+                j += 1
+            if j < n and lx["may_cue"](words[j]) and lx["verbs"].match(words, j):
+                j += lx["verbs"].match(words, j)[1]  # «بحسب ما قال المتحدث»
+        else:
+            j = t + hit[1]
         end = np_end(s, j, lx, speech_pairs)
         if end < n and words[end] not in _CLAUSE and words[end] not in (".", "!", "؟", "?"):
             return None  # «قال X إن ...»: the cue reports what follows it
@@ -208,6 +218,8 @@ class Quotes(Stage):
         if end <= j:
             return (cue, last_speaker) if last_speaker is not None else None
         speaker = self._np_ref(doc, s, j, end, mentions, lx)
+        if isinstance(speaker, SpanRef) and words[j][:1] == "ل" and j > 0 and stem_of(words[j - 1]) in lx["li_cues"]:
+            speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لمصدر أمني»
         return (cue, speaker) if speaker is not None else None
 
     def _according(self, doc, s: Sent, lx, mentions):
