@@ -218,7 +218,7 @@ class Quotes(Stage):
         if end <= j:
             return (cue, last_speaker) if last_speaker is not None else None
         speaker = self._np_ref(doc, s, j, end, mentions, lx)
-        if isinstance(speaker, SpanRef) and words[j][:1] == "ل" and j > 0 and stem_of(words[j - 1]) in lx["li_cues"]:
+        if isinstance(speaker, SpanRef) and words[j][:1] == "ل" and j > 0 and (words[j - 1] in lx["li_cues"] or stem_of(words[j - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لمصدر أمني»
         return (cue, speaker) if speaker is not None else None
 
