@@ -244,7 +244,7 @@ class Quotes(Stage):
         while end > c + 1 and words[end - 1] in (".", "!", "؟", "?", "،"):
             end -= 1
         speaker = self._np_ref(doc, s, a, b, mentions, lx)
-        if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and stem_of(words[a - 1]) in lx["li_cues"]:
+        if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and (words[a - 1] in lx["li_cues"] or stem_of(words[a - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لوزارة الصحة»
         cue = Span(s.starts[0], s.ends[a - 1])
         return Quote(kind="indirect", speaker=speaker, cue=cue, content=Span(s.starts[c], s.ends[end - 1]))
