@@ -167,3 +167,13 @@ def test_events_a_participle_in_uun_after_the_verb_is_its_subject():
     (e,) = _find(doc, "ACCUSE")
     assert _text(doc, e.actor) == "منتقدون"
     assert "أردوغان" in _text(doc, e.target)
+
+
+def test_events_killed_person_after_a_bare_killing_verb_is_not_the_killer():
+    doc = _extract("قتلت الناشطة العراقية سعاد العلي بإطلاق نار في مدينة البصرة.")
+    assert all("سعاد العلي" not in _text(doc, e.actor) for e in doc.events)
+
+
+def test_events_a_trigger_in_the_speakers_words_is_not_their_deed():
+    doc = _extract("ويقول منتقدو الزيارة إنه سيستغل الفرصة للظهور كزعيم.")
+    assert all("منتقدو" not in _text(doc, e.actor) for e in doc.events)

@@ -73,6 +73,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "weak_forms": {fold(f) for t in trig if t.get("weak") for f in t["forms"]},
         "unnamed_ok": set(ev["unnamed_actor_types"]),
         "witness": {fold(w) for w in ev["witness_verbs"]},
         "may_cue": _speech_cues(),
@@ -175,7 +176,9 @@ class Events(Stage):
             made, made_trigs = [], []
             for tr in trigs:
                 rows, inside = self._region(s, tr, sent_rows, sent_quotes, zones)
-                e = self._event(doc, s, tr, lx, rows, None if inside else speaker, inside)
+                # «ويقول منتقدو الزيارة إنه»: a trigger inside the speaker's own words is not the speaker's deed
+                in_zone = any(za <= s.starts[tr.a] < zb for za, zb in zones)
+                e = self._event(doc, s, tr, lx, rows, None if inside or in_zone else speaker, inside)
                 e.when = when.get(id(tr), ref_date)
                 made.append(e)
                 made_trigs.append(tr)
@@ -224,7 +227,7 @@ class Events(Stage):
     def _in_name(mentions, pos: int) -> bool:
         """«لجنة التحقيق الروسية»: a trigger word inside a name is part of the name."""
         r = mentions.at(pos)
-        return r is not None and r[2].type in ("ORG", "MISC")
+        return r is not None and r[2].type in ("ORG", "MISC", "PER")
 
     @staticmethod
     def _zones(s: Sent, quotes, lx) -> list[tuple[int, int]]:
@@ -348,7 +351,7 @@ class Events(Stage):
         # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
             x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
-            if x < len(words) and (lx["attackers"].match(words, x) or lx["protesters"].match(words, x) or _nominative_plural(words[x])) and not _has_prep(words[x]):
+            if x < len(words) and (lx["attackers"].match(words, x) or (entry["type"] == "PROTEST" and lx["protesters"].match(words, x)) or _nominative_plural(words[x])) and not _has_prep(words[x]):
                 # a noun in «ـون» takes no genitive (that would be «منتقدو الرئيس»)
                 end = x + 1 if _nominative_plural(words[x]) and not lx["attackers"].match(words, x) else _phrase(words, x, lx)
                 if end:
@@ -358,7 +361,10 @@ class Events(Stage):
         if actor is None and actor_ref is None and is_verb and entry.get("passive"):
             pass  # «أدين فلان», «اغتيل فلان»: who follows a passive verb underwent it
         elif actor is None and actor_ref is None and is_verb and after and after[0][2].type != "MISC":
-            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)):
+            # «قُتلت الناشطة سعاد العلي بإطلاق نار»: after a bare killing verb a name with no object
+            # after it is whom it killed
+            passive_kill = entry.get("weak") and not self._object_after(doc, s, after[0], lx)
+            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)) and not passive_kill:
                 actor = after[0]
                 after = after[1:]
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
@@ -493,6 +499,18 @@ class Events(Stage):
         return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in ("ب", "ل", "و", "ف") and _phrase(words, tr.b, lx) is not None
 
     @staticmethod
+    def _object_after(doc, s: Sent, row, lx) -> bool:
+        """Whether a figure or a noun phrase follows the mention ``row`` (so it was a subject)."""
+        words = s.words
+        y = s.index_at(row[1])
+        if y >= len(words):
+            return False
+        if any(q.start <= s.starts[y] < q.end for q in doc.quantities):
+            return True
+        w = words[y]
+        return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in ("ب", "ل", "و", "ف") and _phrase(words, y, lx) is not None
+
+    @staticmethod
     def _victim(words, a, b) -> bool:
         """«وفاة الشاب عمر أبو فول ... خلال المواجهات»: a name told with a casualty word before a
         noun trigger is whom it hit, not who did it."""
@@ -500,7 +518,8 @@ class Events(Stage):
 
         lx = claims_lexicon()
         lo = max(0, a - 3)
-        return any(words[x] in lx["forms"] and (lx["before"].match(words, x) or lx["after"].match(words, x)) for x in range(lo, b))
+        weak = lexicon()["weak_forms"]
+        return any(words[x] in weak or words[x] in lx["forms"] and (lx["before"].match(words, x) or lx["after"].match(words, x)) for x in range(lo, b))
 
     @staticmethod
     def _nationality(word: str) -> bool:
