@@ -214,8 +214,8 @@ class Events(Stage):
                 return None  # «وتقول طهران إن ... العقوبات»: reported speech, not a deed announced
             if words[x] in sp["cue_forms"] and sp["verbs"].match(words, x):
                 end = np_end(s, x + 1, sp)
-                if end <= x + 1:
-                    return None
+                if end <= x + 1 or end > tr.a:
+                    return None  # «ويقول منتقدو الزيارة»: the trigger is in the speaker's name
                 inner = [r for r in rows if s.starts[x + 1] <= r[0] and r[1] <= s.ends[end - 1]]
                 per = [r for r in inner if r[2].type in ("PER", "ORG")]
                 if per and per[0][0] == s.starts[x + 1]:
@@ -343,7 +343,7 @@ class Events(Stage):
             gap = words[s.index_at(before[-1][1]) : tr.a]
             # «في فنزويلا اعتقال», «وسط مالي في هجوم»: a place by a preposition is where, not who
             # «شهدت طرابلس هجمات»: a place that witnessed it is where it happened
-            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"])):
+            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"]) or (not is_verb and self._victim(words, x, tr.a))):
                 actor = before[-1]
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
