@@ -177,3 +177,9 @@ def test_events_killed_person_after_a_bare_killing_verb_is_not_the_killer():
 def test_events_a_trigger_in_the_speakers_words_is_not_their_deed():
     doc = _extract("ويقول منتقدو الزيارة إنه سيستغل الفرصة للظهور كزعيم.")
     assert all("منتقدو" not in _text(doc, e.actor) for e in doc.events)
+
+
+def test_events_a_noun_governed_by_another_trigger_keeps_no_actor_from_before_it():
+    doc = _extract("ووجه الحوثيون اللوم في الغارة إلى التحالف الذي تقوده السعودية.")
+    raids = [e for e in _find(doc, "ASSAULT")]
+    assert all("الحوثي" not in _text(doc, e.actor) for e in raids)

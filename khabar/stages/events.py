@@ -85,13 +85,14 @@ def lexicon():
 
 
 class _Trig:
-    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses")
+    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses", "after_verb")
 
     def __init__(self, sent, a, v, b, entry, clauses):
         # tokens [a, v) are the trigger word(s), [a, b) with the word it needs («شن ... هجوماً»)
         self.sent, self.a, self.v, self.b, self.entry = sent, a, v, b, entry
         self.clauses = clauses  # clause number of every token of the sentence
         self.clause = clauses[a]
+        self.after_verb = 0  # end of a verb trigger before it in its clause (its governor)
 
 
 def _clauses(words: list[str]) -> list[int]:
@@ -156,7 +157,11 @@ class Events(Stage):
                         prev.entry = {**entry, "means": prev.entry.get("means", False) and entry.get("means", False)}
                     prev.b = end
                     continue
-                trigs.append(_Trig(s, i, v, end, entry, clause))
+                t_new = _Trig(s, i, v, end, entry, clause)
+                gov = next((t for t in reversed(trigs) if t.entry.get("pos") == "verb" and t.clause == clause[i]), None)
+                if gov is not None and entry.get("pos") == "noun":
+                    t_new.after_verb = gov.b  # «ووجه الحوثيون اللوم في الغارة»: the raid is not theirs
+                trigs.append(t_new)
             if not trigs:
                 continue
             # dates: each to the nearest trigger, preferring its own clause
@@ -382,7 +387,7 @@ class Events(Stage):
         # 4. a person or organisation earlier in the clause (then in the sentence, for a verb);
         # a noun trigger takes only one written close before it
         if actor is None and actor_ref is None:
-            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a))]
+            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a)) and s.index_at(r[0]) >= tr.after_verb]
             if cand:
                 actor = cand[-1]
             elif wider and is_verb:
