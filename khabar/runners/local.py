@@ -98,7 +98,7 @@ def _chunks(it: Iterable, n: int) -> Iterator[list]:
 
 
 def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers: int | None = None,
-           chunk: int = 48, fmt: str | None = None, fields: JsonlFields | None = None, progress: bool = True,
+           chunk: int = 16, fmt: str | None = None, fields: JsonlFields | None = None, progress: bool = True,
            analyse: bool = True, limit: int | None = None) -> IngestReport:
     """Read ``paths``, extract, and add every new article to ``store``."""
     global _PIPE, _KNOWN
@@ -110,6 +110,7 @@ def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers
     t0 = time.perf_counter()
     _PIPE = pipe
     _KNOWN = store.ids()
+    _warm()
     seen: set[str] = set()
     items: Iterable = iter_items(paths, fmt=fmt, fields=fields, max_bytes=pipe.settings.max_input_bytes)
     if limit:
@@ -162,6 +163,16 @@ def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers
         rep.analysis = store.analyse()
         rep.seconds = time.perf_counter() - t0
     return rep
+
+
+def _warm() -> None:
+    """Load what ``prepare`` needs (datasketch, the MinHash permutations, the precomputed stems)
+    in the parent, so forked workers share it instead of each loading it again."""
+    from ..corpus.analysis import _hasher
+    from ..corpus.textindex import stemmer
+
+    _hasher()
+    stemmer()
 
 
 def _errors(item: dict):
