@@ -183,3 +183,9 @@ def test_events_a_noun_governed_by_another_trigger_keeps_no_actor_from_before_it
     doc = _extract("ووجه الحوثيون اللوم في الغارة إلى التحالف الذي تقوده السعودية.")
     raids = [e for e in _find(doc, "ASSAULT")]
     assert all("الحوثي" not in _text(doc, e.actor) for e in raids)
+
+
+def test_events_a_place_in_a_genitive_is_not_the_recipient():
+    doc = _extract("وأصدر مكتب المدعي أوامر بالقبض على خمسة من مسؤولي شرطة كارابوبو.")
+    (e,) = _find(doc, "COERCE")
+    assert "مسؤولي" in _text(doc, e.target)

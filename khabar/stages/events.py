@@ -857,8 +857,18 @@ def _unreal(words: list[str], i: int, end: int, lx) -> bool:
 
 
 def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
-    """«على جنوب إسرائيل», «للعاصمة العراقية بغداد»: a recipient's preposition a few words before."""
-    return any(w in lx["preps"] or w.startswith("لل") for w in words[max(lo, x - 3) : x])
+    """«على جنوب إسرائيل», «للعاصمة العراقية بغداد»: a recipient's preposition before the place,
+    with only directions, city nouns or adjectives between (not «مسؤولي شرطة كارابوبو»)."""
+    y = x - 1
+    while y >= max(lo, x - 3):
+        w = words[y]
+        if w in lx["preps"] or w.startswith("لل"):
+            return True
+        core = w[2:] if w.startswith("ال") else w
+        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or w.endswith(lx["nisba"]) or (w[:1] in "بل" and w[1:] in lx["cities"])):
+            return False
+        y -= 1
+    return False
 
 
 def _nominative_plural(word: str) -> bool:
