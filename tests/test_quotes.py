@@ -165,3 +165,9 @@ def test_quotes_source_after_the_quotation():
     doc = _extract('"لن نتراجع عن مطالبنا مهما كان الثمن"، بحسب ما قال رئيس النقابة.')
     (q,) = doc.quotes
     assert _speaker(doc, q.speaker) == "رئيس النقابة"
+
+
+def test_quotes_outlet_spoken_to_is_not_the_speaker():
+    doc = _extract("وأعلنت متحدثة أخرى في البنتاغون لفرانس برس أن التحقيق مستمر.")
+    (q,) = doc.quotes
+    assert "فرانس" not in (_speaker(doc, q.speaker) or "")

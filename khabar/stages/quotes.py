@@ -219,7 +219,7 @@ class Quotes(Stage):
             return (cue, last_speaker) if last_speaker is not None else None
         speaker = self._np_ref(doc, s, j, end, mentions, lx)
         if isinstance(speaker, SpanRef) and words[j][:1] == "ل" and j > 0 and (words[j - 1] in lx["li_cues"] or stem_of(words[j - 1]) in lx["li_cues"]):
-            speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لمصدر أمني»
+            speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لمصدر أمني»
         return (cue, speaker) if speaker is not None else None
 
     def _according(self, doc, s: Sent, lx, mentions):
@@ -245,7 +245,7 @@ class Quotes(Stage):
             end -= 1
         speaker = self._np_ref(doc, s, a, b, mentions, lx)
         if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and (words[a - 1] in lx["li_cues"] or stem_of(words[a - 1]) in lx["li_cues"]):
-            speaker = span_ref(doc, speaker.start + 1, speaker.end)  # «وفقاً لوزارة الصحة»
+            speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لوزارة الصحة»
         cue = Span(s.starts[0], s.ends[a - 1])
         return Quote(kind="indirect", speaker=speaker, cue=cue, content=Span(s.starts[c], s.ends[end - 1]))
 
@@ -420,7 +420,8 @@ class Quotes(Stage):
         start, end = s.starts[a], s.ends[b - 1]
         if st and s.words[a].startswith(lx["lil"]):
             start += 2  # «بيان للقصر الملكي»: the author, without the preposition and article
-        rows = mentions.within(start, end)
+        # «متحدثة ... لفرانس برس»: a name written with «لـ» inside the phrase is spoken to
+        rows = [r for r in mentions.within(start, end) if not (r[0] > start and r[0] in mentions.clitic and doc.text[r[0]] == "ل")]
         pers = [r for r in rows if r[2].type == "PER"]
         if pers:
             return pers[-1][2].id  # «رئيس منظمة "..." عبد العزيز ديالو»: the name after the title
@@ -503,6 +504,11 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
             break
         k += 1
     return k
+
+
+def _li_len(text: str, pos: int) -> int:
+    """Letters of «لـ» at ``pos``: «للأرصاد» loses «لل» (the article's alef is gone), «لوزارة» «ل»."""
+    return 2 if text.startswith("لل", pos) else 1
 
 
 def _addressee(word: str, lx) -> bool:
