@@ -171,3 +171,9 @@ def test_quotes_outlet_spoken_to_is_not_the_speaker():
     doc = _extract("وأعلنت متحدثة أخرى في البنتاغون لفرانس برس أن التحقيق مستمر.")
     (q,) = doc.quotes
     assert "فرانس" not in (_speaker(doc, q.speaker) or "")
+
+
+def test_quotes_statement_issued_names_no_author_by_that_word():
+    doc = _extract("وأوضح البيان الصادر، الجمعة، أن القرار جاء على خلفية الضغوط.")
+    (q,) = doc.quotes
+    assert _speaker(doc, q.speaker) != "الصادر"

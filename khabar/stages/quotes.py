@@ -74,6 +74,7 @@ def _lexicon(sp, src):
         "passive_after": {fold(w) for w in sp["passive_after"]},
         "pronoun_before": {fold(w) for w in sp["pronoun_before"]},
         "partitive": {fold(w) for w in sp["partitive"]},
+        "link_heads": {fold(w).split()[0] for w in sp["statement_links"]},
         "filler": {fold(w) for w in src["filler"]},
     }
 
@@ -410,6 +411,8 @@ class Quotes(Stage):
             nxt = s.words[a + st[1]]
             if not (nxt.startswith("ال") or nxt.startswith(lx["lil"]) or nxt in lx["li"] or lx["statement_links"].match(s.words, a + st[1])):
                 st = None
+            elif nxt in lx["link_heads"] and not lx["statement_links"].match(s.words, a + st[1]):
+                st = None  # «البيان الصادر، الجمعة»: issued, by no one named here
         if st:
             a += st[1]
             while a < b and (s.words[a] in lx["li"] or lx["statement"].match(s.words, a)):
