@@ -177,3 +177,9 @@ def test_quotes_statement_issued_names_no_author_by_that_word():
     doc = _extract("وأوضح البيان الصادر، الجمعة، أن القرار جاء على خلفية الضغوط.")
     (q,) = doc.quotes
     assert _speaker(doc, q.speaker) != "الصادر"
+
+
+def test_quotes_name_between_commas_after_the_title_with_a_date_after():
+    doc = _extract("أعلن وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد الاثنين، أن نسبة المشاركة بلغت 49 في المئة.")
+    (q,) = doc.quotes
+    assert "المشنوق" in _speaker(doc, q.speaker)

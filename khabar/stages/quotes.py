@@ -342,6 +342,14 @@ class Quotes(Stage):
                     pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER"]
                     if pers:
                         speaker = pers[-1][2].id
+                elif not is_per and np_stop + 1 < n and words[np_stop] in _CLAUSE:
+                    # «وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، أن»: the name between
+                    # commas right after the title
+                    close = next((t for t in range(np_stop + 1, min(n, np_stop + 6)) if words[t] in _CLAUSE), None)
+                    if close is not None:
+                        pers = [r for r in mentions.within(s.starts[np_stop + 1], s.ends[close - 1]) if r[2].type == "PER" and r[0] == s.starts[np_stop + 1]]
+                        if pers:
+                            speaker = pers[0][2].id
             if speaker is None and cue.i > 0 and words[cue.i - 1] in lx["pronoun_before"]:
                 prev = sent_quotes[-1] if sent_quotes else None
                 speaker = prev.speaker if prev is not None and prev.speaker is not None else last_speaker
