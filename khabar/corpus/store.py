@@ -435,7 +435,8 @@ class Store:
                f" FROM claims x JOIN articles a ON a.id = x.doc {w} ORDER BY coalesce(x.\"when\", a.date), a.date, x.doc, x.ord")
         out = [dict(r) for r in self.db.execute(sql, args)]
         if where:
-            out = [r for r in out if _place_match(where, r["where"], self, r["where_entity"])]
+            m = _PlaceMatcher(self, where)
+            out = [r for r in out if m(r["where"], r["where_entity"])]
         return out[:limit] if limit else out
 
     def figures(self, *, category: str | None = None, where: str | None = None, group: str | None = None,
@@ -484,7 +485,8 @@ class Store:
                f" ORDER BY coalesce(x.\"when\", a.date), x.doc, x.ord")
         out = [dict(r) for r in self.db.execute(sql, args)]
         if where:
-            out = [r for r in out if _place_match(where, r["where"], self, r["where_entity"])]
+            m = _PlaceMatcher(self, where)
+            out = [r for r in out if m(r["where"], r["where_entity"])]
         return out[:limit] if limit else out
 
     # ---- corpus analyses (computed by khabar.corpus.analysis.analyse) --------------------
@@ -536,17 +538,25 @@ class Store:
             " FROM events e LEFT JOIN stories s ON s.doc = e.doc)").fetchone()[0]
 
 
-def _place_match(query: str, where: str | None, store: Store, where_entity: str | None) -> bool:
-    if not where and not where_entity:
-        return False
-    keys = set(store.resolve_entity(query))
-    if where_entity and where_entity in keys:
-        return True
-    q = set(query_terms(query))
-    st = stemmer()
-    qs = {s for w in q for s in st.stems(w).split()}
-    ws = set(query_terms(where or ""))
-    return bool(q & ws) or bool(qs & {s for w in ws for s in st.stems(w).split()})
+class _PlaceMatcher:
+    """Does a claim's or event's place match the place asked for (entity id, name, or words)?"""
+
+    def __init__(self, store: "Store", query: str):
+        self.keys = set(store.resolve_entity(query))
+        self.words = set(query_terms(query))
+        st = stemmer()
+        self.stems = {st.light(w) for w in self.words}
+
+    def __call__(self, where: str | None, where_entity: str | None) -> bool:
+        if where_entity and where_entity in self.keys:
+            return True
+        if not where:
+            return False
+        ws = set(query_terms(where))
+        if self.words & ws:
+            return True
+        st = stemmer()
+        return bool(self.stems & {st.light(w) for w in ws})
 
 
 def prepare(doc, *, minhash: bool = True) -> dict:
