@@ -189,3 +189,10 @@ def test_events_a_place_in_a_genitive_is_not_the_recipient():
     doc = _extract("وأصدر مكتب المدعي أوامر بالقبض على خمسة من مسؤولي شرطة كارابوبو.")
     (e,) = _find(doc, "COERCE")
     assert "مسؤولي" in _text(doc, e.target)
+
+
+def test_events_whom_a_call_is_made_to_past_names_and_asides():
+    doc = _extract("وحث سفراء ألمانيا وهولندا في العراق، في بيان مشترك، الأطراف السياسية على الحوار.")
+    (e,) = _find(doc, "REQUEST")
+    assert "ألمانيا" in _text(doc, e.actor)
+    assert "الأطراف السياسية" in _text(doc, e.target)

@@ -450,6 +450,8 @@ class Events(Stage):
             target_ref = target[2].id
         else:
             target_ref = self._unnamed_after(doc, s, tr, lx, start)
+            if target_ref is None and entry.get("object_first") and entry.get("pos") == "verb":
+                target_ref = self._addressee(doc, s, tr, lx, start)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = None
         for r in after:
@@ -659,6 +661,32 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
+
+    def _addressee(self, doc, s: Sent, tr: _Trig, lx, start: int):
+        """«وحث سفراء فرنسا وإيطاليا في ليبيا، في بيان مشترك، الجماعات المسلحة على»: whom a call
+        is made to, past the subject's names, «في» phrases and asides between commas."""
+        words, n = s.words, len(s.words)
+        x = start
+        while x < n and x - start < 14:
+            w = words[x]
+            if w in (".", "؟", "?", "!"):
+                return None
+            if w in _CLAUSE or w[:1] == "و" and mentions_of(doc).at(s.starts[x]) is not None:
+                x += 1
+            elif w in lx["place_preps"] or w in lx["in"]:
+                # the «في» phrase runs to the next comma (or a few words)
+                p = x
+                x += 1
+                while x < n and x - p < 4 and words[x] not in _CLAUSE:
+                    x += 1
+            elif mentions_of(doc).at(s.starts[x]) is not None and mentions_of(doc).at(s.starts[x])[2].type == "LOC":
+                x += 1
+            elif w.startswith("ال") and not _has_prep(w):
+                end = _phrase(words, x, lx)
+                return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
+            else:
+                return None
+        return None
 
     @staticmethod
     def _unnamed_span(doc, s: Sent, a: int, lx):
