@@ -142,3 +142,17 @@ def test_fane_clitics_are_reattached():
     w, t = join_clitics(["و", "ب", "الضفة", "عاصمة", "ها", "ل", "العراق"], ["O", "O", "B-LOC", "O", "O", "O", "B-LOC"])
     assert w == ["وبالضفة", "عاصمتها", "للعراق"]
     assert t == ["B-LOC", "O", "B-LOC"]
+
+
+def test_compiled_model_is_thread_safe_on_new_words():
+    """The API tags in a thread pool: concurrent first sightings of words must not share a row."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar.ner.tagger import NerTagger
+
+    t = NerTagger().load()
+    words = [f"كلمة{i}" for i in range(3000)] + TEXT.split()
+    sents = [words[i : i + 12] for i in range(0, len(words), 12)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(t.tag_many, [[s] for s in sents]))
+    assert t.tag_many(sents) == [t.tag_crfsuite(s) for s in sents]

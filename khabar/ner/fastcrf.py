@@ -12,6 +12,8 @@ equal crfsuite's own.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 WEIGHTS_FILE = "weights.npz"
@@ -77,6 +79,7 @@ class CompiledCRF:
         self._gvec: dict[str, tuple] = {}
         self._bg = {a: i for a, i in self.attr.items() if a.startswith("bg")}
         self._table = np.zeros((1024, 6, self.L), dtype=np.float32)
+        self._lock = threading.Lock()
 
     def __getstate__(self):  # pragma: no cover - the tagger owning this reloads instead
         raise TypeError("CompiledCRF is rebuilt per process")
@@ -92,6 +95,14 @@ class CompiledCRF:
         k = self._ids.get(word)
         if k is not None:
             return k
+        # a miss writes a table row: two threads (the API's worker pool) must not take the same row
+        with self._lock:
+            k = self._ids.get(word)
+            if k is not None:
+                return k
+            return self._add_word(word)
+
+    def _add_word(self, word: str) -> int:
         own, near, far = self.f._word(word)
         k = len(self._ids)
         if k >= len(self._table):
