@@ -65,3 +65,8 @@ def test_claims_evidence_slices_the_figure():
     doc = _extract(text)
     (c,) = doc.claims
     assert doc.text[c.evidence.start : c.evidence.end].startswith("32")
+
+
+def test_claims_casualty_word_before_the_figure_wins_over_one_far_after():
+    doc = khabar.extract("وأعلنت الشرطة مقتل سبعة أشخاص بينهم امرأة وطفل بتفجير انتحاري بواسطة شاحنة مفخخة في المدينة.\n", reference_date="2018-04-23")
+    assert [(c.value, c.category) for c in doc.claims if c.part_of is None] == [(7, "killed")]

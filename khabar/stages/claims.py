@@ -116,6 +116,7 @@ class Claims(Stage):
         unit = None
         group = None
         counted = False
+        after_at = tb
         next_q = qtok[qi + 1][0] if qi + 1 < len(qtok) else n
         t = tb
         # «32 شخصا من الرعاة الرحل من إثنية الفولاني قتلوا»: after a noun of people the verb may
@@ -141,6 +142,7 @@ class Claims(Stage):
             if hit and category is None:
                 category = hit[0]
                 counted = True
+                after_at = t
             g = lx["groups"].match(words, t)
             if g and group is None and t <= tb + 2:
                 group = g[0]
@@ -153,6 +155,14 @@ class Claims(Stage):
             if lx["persons"].match(words, t) and t <= tb + 1:
                 counted = True
             t += 1
+        # «مقتل سبعة أشخاص بينهم امرأة وطفل بتفجير ... شاحنة مفخخة»: a casualty word right before
+        # the figure says what it counts, not a word found far after it
+        if category is not None and after_at > tb + 2:
+            for x in (ta - 1, ta - 2):
+                hit = lx["before"].match(words, x) if x >= 0 and words[x] in lx["forms"] else None
+                if hit and x + hit[1] == ta:
+                    category = hit[0]
+                    break
         # «مساعدات غذائية لأكثر من 400 ألف شخص»: people reached by aid
         if category is None and counted and unit is None and any(words[x] in lx["aid_words"] or stem_of(words[x]) in lx["aid_words"] for x in range(max(0, ta - 3), ta)):
             category = "aid_delivered"
