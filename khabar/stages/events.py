@@ -151,7 +151,7 @@ class Events(Stage):
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i):
                     continue
                 prev = trigs[-1] if trigs else None
-                if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause and (prev.entry.get("pos") != "verb" or prev.entry.get("weak") or entry.get("means")):
+                if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause and (prev.entry.get("pos") != "verb" or prev.entry.get("weak") or entry.get("means")) and (entry.get("pos") != "verb" or prev.entry.get("pos") == "verb"):
                     # «هجوم بقنبلة»: one attack told by two words; the second may name the means
                     if entry.get("mode") and (not prev.entry.get("mode") or prev.entry.get("means")):
                         prev.entry = {**entry, "means": prev.entry.get("means", False) and entry.get("means", False)}
@@ -487,10 +487,12 @@ class Events(Stage):
             a += 1
         if a >= tr.a:
             return None
-        end = _phrase(words, a, lx)
-        if not end or end > tr.a or not self._nounish(words, a, end, lx):
+        # «ثمانية جنود أميركيين نفذوا»: a figure before the subject stays with it
+        h = a + 1 if a + 1 < tr.a and any(q.start <= s.starts[a] < q.end for q in doc.quantities) else a
+        end = _phrase(words, h, lx)
+        if not end or end > tr.a or not self._nounish(words, h, end, lx):
             return None
-        if end < tr.a and not (tr.a - end <= 4 and lx["attackers"].match(words, a)):
+        if end < tr.a and not (tr.a - end <= 4 and lx["attackers"].match(words, h)):
             return None
         return span_ref(doc, s.starts[a], s.ends[end - 1])
 
