@@ -196,3 +196,9 @@ def test_events_whom_a_call_is_made_to_past_names_and_asides():
     (e,) = _find(doc, "REQUEST")
     assert "ألمانيا" in _text(doc, e.actor)
     assert "الأطراف السياسية" in _text(doc, e.target)
+
+
+def test_events_who_underwent_an_attack():
+    doc = _extract("وأصيب السفير أمس عندما تعرضت قافلته الدبلوماسية لهجوم بعدة قنابل في العاصمة.")
+    (e,) = _find(doc, "ASSAULT")
+    assert "قافلته" in _text(doc, e.target) and e.actor is None

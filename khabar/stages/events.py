@@ -73,6 +73,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "undergo": {fold(w) for w in ev["undergo_verbs"]},
         "weak_forms": {fold(f) for t in trig if t.get("weak") for f in t["forms"]},
         "unnamed_ok": set(ev["unnamed_actor_types"]),
         "witness": {fold(w) for w in ev["witness_verbs"]},
@@ -404,6 +405,14 @@ class Events(Stage):
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
         if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
             actor_ref = speaker
+        if not is_verb and words[tr.a][:1] == "ل":
+            hit = self._undergone(doc, s, tr, lx, rows)
+            if hit is not None:
+                ev = self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
+                ev.target = hit
+                if ev.actor == hit:
+                    ev.actor = None
+                return ev
         return self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
 
     def _finish(self, doc, s: Sent, tr: _Trig, lx, entry, actor_ref, after, actor, t_start, t_end) -> Event:
@@ -663,6 +672,31 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
+
+    def _undergone(self, doc, s: Sent, tr: _Trig, lx, rows):
+        """«تعرضت قافلته الدبلوماسية لهجوم», «تعرض سفير بولندا لمحاولة اغتيال»: who underwent a
+        noun trigger written with «لـ» after a verb of undergoing."""
+        words = s.words
+        for x in range(tr.a - 1, max(-1, tr.a - 10), -1):
+            core = words[x][1:] if words[x][:1] in ("و", "ف") and len(words[x]) > 3 else words[x]
+            if words[x] in lx["undergo"] or core in lx["undergo"]:
+                a, b = x + 1, tr.a
+                while b > a and words[b - 1] in _CLAUSE:
+                    b -= 1
+                if b <= a:
+                    # «أن المنطقة الخضراء تعرضت لهجوم»: the subject came before the verb
+                    a = x
+                    while a > 0 and x - a < 6 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]:
+                        a -= 1
+                    b = x
+                    if a == x or (a > 0 and words[a - 1] not in _CLAUSE and words[a - 1] not in lx["comp"]):
+                        return None
+                inner = [r for r in rows if s.starts[a] <= r[0] and r[1] <= s.ends[b - 1] and r[2].type in ("PER", "ORG")]
+                if inner:
+                    return inner[0][2].id
+                end = _phrase(words, a, lx)
+                return span_ref(doc, s.starts[a], s.ends[(end or a + 1) - 1])
+        return None
 
     def _addressee(self, doc, s: Sent, tr: _Trig, lx, start: int):
         """«وحث سفراء فرنسا وإيطاليا في ليبيا، في بيان مشترك، الجماعات المسلحة على»: whom a call
