@@ -202,3 +202,10 @@ def test_events_who_underwent_an_attack():
     doc = _extract("وأصيب السفير أمس عندما تعرضت قافلته الدبلوماسية لهجوم بعدة قنابل في العاصمة.")
     (e,) = _find(doc, "ASSAULT")
     assert "قافلته" in _text(doc, e.target) and e.actor is None
+
+
+def test_events_agent_of_a_passive_killing():
+    doc = _extract("وفي المدينة قتل أحد عناصر الشرطة بنيران مسلحين مجهولين قرب السوق.")
+    (e,) = _find(doc, "ASSAULT")
+    assert "مسلحين" in _text(doc, e.actor)
+    assert "المدينة" not in _text(doc, e.actor)

@@ -73,6 +73,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "passive_agents": PhraseIndex(ev["passive_agents"], bare=True),
         "undergo": {fold(w) for w in ev["undergo_verbs"]},
         "weak_forms": {fold(f) for t in trig if t.get("weak") for f in t["forms"]},
         "unnamed_ok": set(ev["unnamed_actor_types"]),
@@ -403,6 +404,8 @@ class Events(Stage):
             actor_ref = actor[2].id
         if actor_ref is None and not entry.get("named_actor") and not entry.get("passive") and not entry.get("weak"):
             actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
+        if actor_ref is None and (entry.get("weak") or entry.get("passive") or entry["type"] == "ASSAULT"):
+            actor_ref = self._passive_agent(doc, s, tr, lx, rows)
         if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
             actor_ref = speaker
         if not is_verb and words[tr.a][:1] == "ل":
@@ -434,8 +437,8 @@ class Events(Stage):
                 cand = cand[1:]
         # after the trigger, or after its subject when that follows it (VSO)
         start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
-        if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end:
-            start = s.index_at(actor_ref.end)
+        if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end and s.index_at(actor_ref.start) <= tr.b + 1:
+            start = s.index_at(actor_ref.end)  # VSO: the object follows the subject
         # «في ليبيا», «وسط عمان»: a place is whom it was aimed at only as the object, after a
         # preposition of recipients, or with «لـ» on it («زيارة للعراق»); else it is where
         clitic = mentions_of(doc).clitic
@@ -673,6 +676,26 @@ class Events(Stage):
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
 
+    def _passive_agent(self, doc, s: Sent, tr: _Trig, lx, rows):
+        """«قتل أحد عناصر الشرطة بنيران مسلحين مجهولين»: who did a deed told in the passive."""
+        words, n = s.words, len(s.words)
+        for x in range(tr.b, min(n, tr.b + 8)):
+            if words[x] in (".", "؟", "?", "!", "؛"):
+                return None
+            hit = lx["passive_agents"].match(words, x)
+            if not hit:
+                continue
+            y = x + hit[1]
+            if y >= n:
+                return None
+            row = next((r for r in rows if r[0] == s.starts[y] and r[2].type in ("PER", "ORG")), None)
+            if row is not None:
+                return row[2].id
+            h = y + 1 if words[y] in lx["function"] and y + 1 < n else y
+            end = _phrase(words, h, lx)
+            return span_ref(doc, s.starts[y], s.ends[end - 1]) if end else None
+        return None
+
     def _undergone(self, doc, s: Sent, tr: _Trig, lx, rows):
         """«تعرضت قافلته الدبلوماسية لهجوم», «تعرض سفير بولندا لمحاولة اغتيال»: who underwent a
         noun trigger written with «لـ» after a verb of undergoing."""
@@ -807,7 +830,7 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
     آلاف الطلاب). None when word x cannot head one."""
     n = len(words)
     w = words[x]
-    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or len(w) < 3 or (w in lx["forms"] and lx["index"].match(words, x)):
+    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or (w[:1] in ("و", "ف") and w[1:] in lx["function"]) or len(w) < 3 or (w in lx["forms"] and lx["index"].match(words, x)):
         return None
     stem = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
     definite = stem.startswith("ال")
