@@ -9,6 +9,7 @@ killed at any point and started again ends with exactly the rows of an uninterru
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -126,6 +127,10 @@ def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers
     pool = None
     try:
         if workers > 1:
+            # objects loaded so far (models, gazetteers, stems) stay shared with the forked
+            # workers: frozen, the collector never walks them, so their pages are never copied
+            gc.collect()
+            gc.freeze()
             pool = mp.get_context("fork").Pool(workers)
             results = pool.imap(_work, _chunks(items, chunk), chunksize=1)
         else:
@@ -155,6 +160,7 @@ def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers
         if pool is not None:
             pool.close()
             pool.join()
+            gc.unfreeze()
         if bar is not None:
             bar.close()
         _KNOWN = frozenset()
