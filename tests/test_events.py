@@ -209,3 +209,10 @@ def test_events_agent_of_a_passive_killing():
     (e,) = _find(doc, "ASSAULT")
     assert "مسلحين" in _text(doc, e.actor)
     assert "المدينة" not in _text(doc, e.actor)
+
+
+def test_events_a_noun_with_his_belongs_to_the_sentence_subject():
+    doc = _extract("أعرب وزير الخارجية الروسي، سيرغي لافروف، الجمعة، عن رفضه لعقوبات إدارة الرئيس الأمريكي، دونالد ترامب، على موسكو.")
+    (e,) = _find(doc, "REJECT")
+    assert "لافروف" in _text(doc, e.actor)
+    assert "ترامب" in _text(doc, e.target)

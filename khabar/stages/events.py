@@ -73,6 +73,7 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "possessive": tuple(ev["possessive_endings"]),  # matched on the source: the view writes «ة» as «ه»
         "passive_agents": PhraseIndex(ev["passive_agents"], bare=True),
         "undergo": {fold(w) for w in ev["undergo_verbs"]},
         "weak_forms": {fold(f) for t in trig if t.get("weak") for f in t["forms"]},
@@ -392,8 +393,8 @@ class Events(Stage):
             cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a)) and s.index_at(r[0]) >= tr.after_verb]
             if cand:
                 actor = cand[-1]
-            elif wider and is_verb:
-                actor = wider[-1]
+            elif wider and (is_verb or doc.text[s.starts[tr.b - 1] : s.ends[tr.b - 1]].endswith(lx["possessive"])):
+                actor = wider[-1]  # «أعرب لافروف، الجمعة، عن رفضه»: «ـه» is the sentence's subject
         if entry.get("passive") and actor is not None:
             # «وكان الباحث فلان قد أدين»: the subject of a passive verb underwent it
             after = [actor, *after]
@@ -462,6 +463,8 @@ class Events(Stage):
             target_ref = target[2].id
         else:
             target_ref = self._unnamed_after(doc, s, tr, lx, start)
+            if target_ref is None:
+                target_ref = self._apposition(doc, s, tr, actor)
             if target_ref is None and entry.get("object_first") and entry.get("pos") == "verb":
                 target_ref = self._addressee(doc, s, tr, lx, start)
         # the place: «في X» after the trigger, or the recipient when it is a place
@@ -675,6 +678,18 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
+
+    def _apposition(self, doc, s: Sent, tr: _Trig, actor):
+        """«رفضه لعقوبات إدارة الرئيس الأمريكي، دونالد ترامب،»: a name between commas right after
+        the trigger's clause names its last noun."""
+        words, n = s.words, len(s.words)
+        x = next((t for t in range(tr.b, min(n, tr.b + 6)) if words[t] in _CLAUSE), None)
+        if x is None or x + 1 >= n or words[x] not in ("،", ","):
+            return None
+        r = mentions_of(doc).at(s.starts[x + 1])
+        if r is None or r[0] != s.starts[x + 1] or r[2].type != "PER" or (actor is not None and r[2].id == actor[2].id):
+            return None
+        return r[2].id
 
     def _passive_agent(self, doc, s: Sent, tr: _Trig, lx, rows):
         """«قتل أحد عناصر الشرطة بنيران مسلحين مجهولين»: who did a deed told in the passive."""
