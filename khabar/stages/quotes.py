@@ -208,8 +208,10 @@ class Quotes(Stage):
             j = t + hit[1]
             while j < n and words[j] in lx["filler"]:
                 j += 1
-            if j < n and lx["may_cue"](words[j]) and lx["verbs"].match(words, j):
-                j += lx["verbs"].match(words, j)[1]  # «بحسب ما قال المتحدث»
+            if j < n and lx["may_cue"](words[j]):
+                v = lx["verbs"].match(words, j) or lx["convey"].match(words, j)
+                if v:
+                    j += v[1]  # «بحسب ما قال المتحدث», «حسب ما نقلت الوكالة»
         else:
             j = t + hit[1]
         end = np_end(s, j, lx, speech_pairs)
