@@ -216,3 +216,11 @@ def test_events_a_noun_with_his_belongs_to_the_sentence_subject():
     (e,) = _find(doc, "REJECT")
     assert "لافروف" in _text(doc, e.actor)
     assert "ترامب" in _text(doc, e.target)
+
+
+def test_events_counted_people_before_an_arrest_verb_underwent_it():
+    doc = _extract("وأشارت الوكالة إلى أن 19 شخصا اعتقلوا بالفعل حتى الآن.")
+    assert all("شخصا" not in _text(doc, e.actor) for e in doc.events)
+    doc = _extract("وقال أحد المتظاهرين إن أكثر من 250 شخصا تظاهروا وسط المدينة.")
+    (p,) = _find(doc, "PROTEST")
+    assert "شخصا" in _text(doc, p.actor)

@@ -504,6 +504,8 @@ class Events(Stage):
             return None
         # «ثمانية جنود أميركيين نفذوا»: a figure before the subject stays with it
         h = a + 1 if a + 1 < tr.a and any(q.start <= s.starts[a] < q.end for q in doc.quantities) else a
+        if h > a and tr.entry["type"] in ("ASSAULT", "COERCE") and tr.b == tr.v and not self._has_object(doc, s, tr, lx):
+            return None  # «19 شخصا اعتقلوا بالفعل»: counted people before a verb with no object underwent it
         end = _phrase(words, h, lx)
         if not end or end > tr.a or not self._nounish(words, h, end, lx):
             return None
