@@ -390,7 +390,9 @@ class Events(Stage):
         # 4. a person or organisation earlier in the clause (then in the sentence, for a verb);
         # a noun trigger takes only one written close before it
         if actor is None and actor_ref is None:
-            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a)) and s.index_at(r[0]) >= tr.after_verb]
+            # «واتهم روحاني ... بالضلوع في الهجوم»: a noun governed by a verb trigger takes no
+            # earlier name (the governor's subject is not its actor)
+            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a))] if not tr.after_verb else []
             if cand:
                 actor = cand[-1]
             elif wider and (is_verb or doc.text[s.starts[tr.b - 1] : s.ends[tr.b - 1]].endswith(lx["possessive"])):
@@ -734,8 +736,10 @@ class Events(Stage):
                 inner = [r for r in rows if s.starts[a] <= r[0] and r[1] <= s.ends[b - 1] and r[2].type in ("PER", "ORG")]
                 if inner:
                     return inner[0][2].id
+                while a < b - 1 and (words[a] in lx["aux"] or words[a] in _QUOTES):
+                    a += 1  # «وكان آري فولد تعرض للطعن»
                 end = _phrase(words, a, lx)
-                return span_ref(doc, s.starts[a], s.ends[(end or a + 1) - 1])
+                return span_ref(doc, s.starts[a], s.ends[end - 1]) if end else None
         return None
 
     def _addressee(self, doc, s: Sent, tr: _Trig, lx, start: int):
