@@ -176,9 +176,11 @@ def _warm() -> None:
     in the parent, so forked workers share it instead of each loading it again."""
     from ..corpus.analysis import _hasher
     from ..corpus.textindex import stemmer
+    from ..normalise import _composing_re
 
     _hasher()
     stemmer()
+    _composing_re()  # the NFC cluster pattern: a scan of every code point, built on first non-NFC text
 
 
 def _errors(item: dict):
