@@ -224,3 +224,8 @@ def test_events_counted_people_before_an_arrest_verb_underwent_it():
     doc = _extract("وقال أحد المتظاهرين إن أكثر من 250 شخصا تظاهروا وسط المدينة.")
     (p,) = _find(doc, "PROTEST")
     assert "شخصا" in _text(doc, p.actor)
+
+
+def test_events_what_is_threatened_or_asked_for_has_not_happened():
+    assert not _find(_extract("وهدد الرئيس بالانسحاب من الاتفاق النووي."), "RETREAT")
+    assert not _find(_extract("ودعا المجلس إلى وقف الهجمات على المدنيين."), "ASSAULT")

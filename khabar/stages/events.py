@@ -73,6 +73,8 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "content_types": set(ev["content_types"]),
+        "to": {fold(w) for w in ev["content_to"]},
         "possessive": tuple(ev["possessive_endings"]),  # matched on the source: the view writes «ة» as «ه»
         "passive_agents": PhraseIndex(ev["passive_agents"], bare=True),
         "undergo": {fold(w) for w in ev["undergo_verbs"]},
@@ -141,6 +143,10 @@ class Events(Stage):
                 entry, v, end = t
                 if _unreal(words, i, end, lx):
                     nxt = end  # «المزعوم في أعمال شغب»: no word of it starts another trigger
+                    continue
+                gov = trigs[-1] if trigs else None
+                if gov is not None and gov.entry["type"] in lx["content_types"] and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in ("ب", "ل") or w in lx["to"] for w in words[gov.b : i + 1]):
+                    nxt = end  # «هدد بالانسحاب من الاتفاق»: threatened, not done
                     continue
                 if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]):
                     continue  # «أدت إلى قتل مئات»: a toll told as a noun
