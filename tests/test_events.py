@@ -229,3 +229,8 @@ def test_events_counted_people_before_an_arrest_verb_underwent_it():
 def test_events_what_is_threatened_or_asked_for_has_not_happened():
     assert not _find(_extract("وهدد الرئيس بالانسحاب من الاتفاق النووي."), "RETREAT")
     assert not _find(_extract("ودعا المجلس إلى وقف الهجمات على المدنيين."), "ASSAULT")
+
+
+def test_events_gathering_is_a_protest_only_with_people():
+    assert not _find(_extract("وأكدا على العلاقات الأخوية والتاريخية التي تجمع الشعبين الشقيقين."), "PROTEST")
+    assert _find(_extract("وتجمع عشرات الفلسطينيين في ميدان المنارة وسط المدينة."), "PROTEST")

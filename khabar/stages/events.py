@@ -150,7 +150,8 @@ class Events(Stage):
                     continue
                 if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]):
                     continue  # «أدت إلى قتل مئات»: a toll told as a noun
-                if entry.get("crowd") and not any(lx["crowd_nouns"].match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
+                crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
+                if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
                     # «هاجم مسلحون»: without protesters the word has its other reading
                     t = self._trigger(words, i, clause, lx, crowd=False)
                     if t is None:
