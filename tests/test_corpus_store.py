@@ -220,3 +220,18 @@ def test_concurrent_reader_while_writing(tmp_path, docs):
     w.db.execute("UPDATE articles SET title='x'")
     assert r.execute("SELECT count(*) FROM articles").fetchone()[0] == 1  # WAL: readers are not blocked
     w.db.execute("ROLLBACK")
+
+
+def test_store_stemming_is_thread_safe():
+    """The API indexes and searches from a thread pool; tashaphyne keeps per-word state."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from khabar.corpus.textindex import Stemmer
+
+    roots = ("فلسطيني", "مستشفي", "حكومه", "مظاهره", "انتخابات", "مسؤول", "عسكري", "لاجئ")
+    words = [p + w + x for p in ("", "وال", "بال", "لل") for w in roots for x in ("", "ين", "ون", "ها", "هم", "يه")]
+    want = [Stemmer(preload=False, max_cache=0).pair(w) for w in words]
+    st = Stemmer(preload=False, max_cache=0)  # no cache: every call stems
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(st.pair, words * 30))
+    assert got == want * 30

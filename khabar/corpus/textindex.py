@@ -10,6 +10,7 @@ its normalised form in ``norm`` or either of its stems in ``stem``.
 from __future__ import annotations
 
 import functools
+import threading
 import re
 
 from ..lexicon import load
@@ -25,11 +26,17 @@ def _stem_rules():
     return r["min_stem"], tuple(r["prefixes"]), tuple(r["conj"]), tuple(r["suffixes"]), frozenset(r["restore_nisba"])
 
 
-@functools.cache
-def _tashaphyne():
-    from tashaphyne.stemming import ArabicLightStemmer
+_local = threading.local()
 
-    return ArabicLightStemmer()
+
+def _tashaphyne():
+    """This thread's tashaphyne stemmer: it keeps per-word state, so threads must not share one."""
+    st = getattr(_local, "stemmer", None)
+    if st is None:
+        from tashaphyne.stemming import ArabicLightStemmer
+
+        st = _local.stemmer = ArabicLightStemmer()
+    return st
 
 
 def light_stem(word: str) -> str:
