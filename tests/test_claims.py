@@ -1,20 +1,11 @@
 """claims: figures of people and aid with category, hedge, group, part-of and source."""
 
 import khabar
-from khabar.facts import SpanRef
+from khabar.stages._refs import ref_text as _source
 
 
 def _extract(text, date="2023-11-05"):
     return khabar.extract(text + "\n", reference_date=date)
-
-
-def _source(doc, ref):
-    if isinstance(ref, SpanRef):
-        return ref.text
-    for e in doc.entities:
-        if e.id == ref:
-            return e.canonical
-    return ref
 
 
 def test_claims_part_of_and_attribution_cue():

@@ -4,19 +4,11 @@ sizes from claims, and the PLOVER JSON records."""
 import khabar
 from khabar.events import plover_records
 from khabar.facts import SpanRef
+from khabar.stages._refs import ref_text as _name
 
 
 def _extract(text, date="2023-11-05"):
     return khabar.extract(text + "\n", reference_date=date)
-
-
-def _name(doc, ref):
-    if isinstance(ref, SpanRef):
-        return ref.text
-    for e in doc.entities:
-        if e.id == ref:
-            return e.canonical
-    return ref
 
 
 def _find(doc, type_, mode=None):

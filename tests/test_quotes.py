@@ -5,20 +5,12 @@ import pytest
 
 import khabar
 from khabar.facts import SpanRef
+from khabar.stages._refs import ref_text as _speaker
 from khabar.normalise import normalise
 
 
 def _extract(text):
     return khabar.extract(text + "\n", reference_date="2018-04-23")
-
-
-def _speaker(doc, ref):
-    if isinstance(ref, SpanRef):
-        return ref.text
-    for e in doc.entities:
-        if e.id == ref:
-            return e.canonical
-    return ref
 
 
 def _content(doc, q):
