@@ -5,7 +5,12 @@ their ids, so the choice does not depend on how the extractor behaves. Half go t
 to look at while building), half to ``heldout`` (only scored). The split is written once, before
 any annotation or tuning, to ``eval/data/facts_split.json``.
 
-Usage: python eval/facts_select.py [DATA_DIR]
+Round 2 (``--round 2``, rules in the ``round2`` block of the same YAML) takes the next articles in
+the same hash order from the same candidates, leaving out the round-1 ids, with the per-source cap
+counted within round 2 alone, and splits them alternately into ``tune2`` and ``heldout2``
+(``eval/data/facts_split2.json``). Round 1 is unchanged by it.
+
+Usage: python eval/facts_select.py [--round 2] [DATA_DIR]
 """
 
 from __future__ import annotations
@@ -29,8 +34,12 @@ def _key(article_id: str) -> str:
     return hashlib.blake2b(article_id.encode(), digest_size=8).hexdigest()
 
 
-def select(data_dir: Path) -> dict:
-    rules = yaml.safe_load((ROOT / "eval/data/facts_select.yaml").read_text(encoding="utf-8"))
+def _rules() -> dict:
+    return yaml.safe_load((ROOT / "eval/data/facts_select.yaml").read_text(encoding="utf-8"))
+
+
+def candidates(data_dir: Path, rules: dict) -> list[str]:
+    """Ids that pass the rules, in hash order."""
     figure, speech = re.compile(rules["figure"]), re.compile(rules["speech"], re.M)
     cands = []
     with gzip.open(data_dir / rules["corpus"], "rt", encoding="utf-8") as fh:
@@ -44,15 +53,29 @@ def select(data_dir: Path) -> dict:
             if figure.search(v) and speech.search(v):
                 cands.append(d["id"])
     cands.sort(key=_key)
+    return cands
+
+
+def choose(cands: list[str], count: int, per_source: int, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """The first ``count`` ids in hash order, at most ``per_source`` per outlet, skipping ``exclude``."""
     chosen, per = [], {}
     for aid in cands:
+        if aid in exclude:
+            continue
         src = aid.split("-")[0]
-        if per.get(src, 0) >= rules["per_source"]:
+        if per.get(src, 0) >= per_source:
             continue
         per[src] = per.get(src, 0) + 1
         chosen.append(aid)
-        if len(chosen) == rules["count"]:
+        if len(chosen) == count:
             break
+    return chosen
+
+
+def select(data_dir: Path) -> dict:
+    rules = _rules()
+    cands = candidates(data_dir, rules)
+    chosen = choose(cands, rules["count"], rules["per_source"])
     # alternate in hash order: each half gets the same mix of outlets
     return {
         "corpus": rules["corpus"],
@@ -63,11 +86,46 @@ def select(data_dir: Path) -> dict:
     }
 
 
+def select2(data_dir: Path) -> dict:
+    """Round 2: same candidates and hash order, round-1 ids left out, cap counted within round 2."""
+    rules = _rules()
+    r2 = rules["round2"]
+    first = json.loads((ROOT / r2["exclude"]).read_text(encoding="utf-8"))
+    exclude = frozenset(first["tune"]) | frozenset(first["heldout"])
+    cands = candidates(data_dir, rules)
+    chosen = choose(cands, r2["count"], r2["per_source"], exclude)
+    if len(chosen) != r2["count"]:
+        raise SystemExit(f"only {len(chosen)} articles for round 2")
+    return {
+        "corpus": rules["corpus"],
+        "rule": (
+            f"eval/data/facts_select.yaml (same filters as round 1; round2: count {r2['count']}, "
+            f"per_source {r2['per_source']}), same hash order (blake2b-8 of the id), the "
+            f"{len(exclude)} round-1 ids of {r2['exclude']} left out, per-source cap counted within "
+            "round 2 only, alternate tune2/heldout2"
+        ),
+        "candidates": len(cands),
+        "excluded_round1": len(exclude),
+        "tune2": chosen[0::2],
+        "heldout2": chosen[1::2],
+    }
+
+
 if __name__ == "__main__":
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
-    out = ROOT / "eval/data/facts_split.json"
+    args = sys.argv[1:]
+    rnd = 1
+    if args[:1] == ["--round"]:
+        rnd, args = int(args[1]), args[2:]
+    data = Path(args[0]) if args else ROOT.parent / "shared" / "data"
+    out = ROOT / ("eval/data/facts_split.json" if rnd == 1 else f"eval/data/facts_split{rnd}.json")
     if out.exists():
         sys.exit(f"{out} exists: the split is fixed once, before tuning")
-    split = select(data)
+    if rnd == 1:
+        split = select(data)
+        print(f"{split['candidates']} candidates; tune {len(split['tune'])}, heldout {len(split['heldout'])}")
+    elif rnd == 2:
+        split = select2(data)
+        print(f"{split['candidates']} candidates, {split['excluded_round1']} round-1 ids left out; tune2 {len(split['tune2'])}, heldout2 {len(split['heldout2'])}")
+    else:
+        sys.exit(f"no rules for round {rnd}")
     out.write_text(json.dumps(split, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{split['candidates']} candidates; tune {len(split['tune'])}, heldout {len(split['heldout'])}")
