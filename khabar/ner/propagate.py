@@ -48,29 +48,23 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | N
         found.append(sp)
     out = [list(t) for t in tags]
     n = len(sentences)
-    doc_counts = None
+    doc_best = None
     if window is None:
-        doc_counts = Counter(x for sp in found for x in sp)
+        doc_best = _best(Counter(x for sp in found for x in sp), skip)
     for k in range(n):
-        counts = doc_counts if doc_counts is not None else Counter(x for j in range(max(0, k - window), min(n, k + window + 1)) for x in found[j])
-        if not counts:
-            continue
-        best: dict[tuple, tuple[str, int]] = {}
-        for (ph, ty), c in counts.items():
-            if len(ph) == 1 and (len(ph[0]) < 3 or ph[0] in skip):
-                continue
-            if ph not in best or c > best[ph][1]:
-                best[ph] = (ty, c)
+        if doc_best is not None:
+            best, by_first = doc_best
+        else:
+            best, by_first = _best(Counter(x for j in range(max(0, k - window), min(n, k + window + 1)) for x in found[j]), skip)
         if not best:
             continue
         fs, cs, o = full[k], core[k], out[k]
-        firsts = {ph[0] for ph in best}
         for i in range(len(fs)):
-            if o[i] != "O" or (fs[i] not in firsts and cs[i] not in firsts):
+            if o[i] != "O" or (fs[i] not in by_first and cs[i] not in by_first):
                 continue
             done = False
             for first in (fs[i], cs[i]):
-                for ph in sorted((p for p in best if p[0] == first), key=len, reverse=True):
+                for ph in by_first.get(first, ()):
                     L = len(ph)
                     if ph[1:] == tuple(fs[i + 1 : i + L]) and all(x == "O" for x in o[i : i + L]) and (i + L >= len(o) or not o[i + L].startswith("I-")):
                         ty = best[ph][0]
@@ -82,6 +76,22 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | N
                 if done:
                     break
     return out
+
+
+def _best(counts: Counter, skip) -> tuple[dict, dict]:
+    """Each phrase's most frequent type, and the phrases by first word, longest first."""
+    best: dict[tuple, tuple[str, int]] = {}
+    for (ph, ty), c in counts.items():
+        if len(ph) == 1 and (len(ph[0]) < 3 or ph[0] in skip):
+            continue
+        if ph not in best or c > best[ph][1]:
+            best[ph] = (ty, c)
+    by_first: dict[str, list[tuple]] = {}
+    for ph in best:
+        by_first.setdefault(ph[0], []).append(ph)
+    for v in by_first.values():
+        v.sort(key=len, reverse=True)
+    return best, by_first
 
 
 def extend_nisba(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
