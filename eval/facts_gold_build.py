@@ -1,5 +1,6 @@
 """Turn the hand annotation (``eval/data/facts_gold_src.yaml``: verbatim anchors) into
-``eval/data/facts_gold.jsonl`` with character offsets into each article's text.
+``eval/data/facts_gold.jsonl`` with character offsets into each article's text; likewise round 2
+(``facts_gold_src2.yaml`` + ``facts_split2.json`` -> ``facts_gold2.jsonl``, splits tune2/heldout2).
 
 Usage: python eval/facts_gold_build.py [DATA_DIR]
 """
@@ -25,9 +26,20 @@ def find(text: str, anchor: str, nth: int = 0) -> dict:
     return {"start": pos, "end": pos + len(anchor)}
 
 
-def main(data: Path) -> None:
-    src = yaml.safe_load((ROOT / "eval/data/facts_gold_src.yaml").read_text(encoding="utf-8"))
-    split = json.loads((ROOT / "eval/data/facts_split.json").read_text(encoding="utf-8"))
+# (annotation, split, output, split names) per round
+ROUNDS = (
+    ("eval/data/facts_gold_src.yaml", "eval/data/facts_split.json", "eval/data/facts_gold.jsonl", ("tune", "heldout")),
+    ("eval/data/facts_gold_src2.yaml", "eval/data/facts_split2.json", "eval/data/facts_gold2.jsonl", ("tune2", "heldout2")),
+)
+
+
+def build(data: Path, src_path: str, split_path: str, out_path: str, halves: tuple[str, str]) -> int:
+    src = yaml.safe_load((ROOT / src_path).read_text(encoding="utf-8"))
+    split = json.loads((ROOT / split_path).read_text(encoding="utf-8"))
+    first, second = halves
+    unknown = [aid for aid in src if aid not in split[first] and aid not in split[second]]
+    if unknown:
+        raise ValueError(f"{src_path}: ids not in {split_path}: {unknown}")
     arts = {}
     with gzip.open(data / split["corpus"], "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -37,7 +49,7 @@ def main(data: Path) -> None:
     out = []
     for aid, g in src.items():
         text = arts[aid]
-        half = "tune" if aid in split["tune"] else "heldout"
+        half = first if aid in split[first] else second
         rec = {"id": aid, "split": half, "quotes": [], "claims": [], "events": []}
         for q in g.get("quotes") or []:
             rec["quotes"].append({**{k: v for k, v in q.items() if k not in ("content", "nth")}, "content": find(text, q["content"], q.get("nth", 0))})
@@ -46,10 +58,18 @@ def main(data: Path) -> None:
         for e in g.get("events") or []:
             rec["events"].append({**{k: v for k, v in e.items() if k not in ("trigger", "nth")}, "trigger": find(text, e["trigger"], e.get("nth", 0))})
         out.append(rec)
-    with (ROOT / "eval/data/facts_gold.jsonl").open("w", encoding="utf-8") as fh:
+    with (ROOT / out_path).open("w", encoding="utf-8") as fh:
         for rec in out:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"{len(out)} articles annotated")
+    return len(out)
+
+
+def main(data: Path) -> None:
+    for src_path, split_path, out_path, halves in ROUNDS:
+        if not (ROOT / src_path).exists():
+            continue
+        n = build(data, src_path, split_path, out_path, halves)
+        print(f"{out_path}: {n} articles annotated")
 
 
 if __name__ == "__main__":
