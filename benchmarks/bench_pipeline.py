@@ -2,7 +2,8 @@
 
 The floor is the least any reader of these files must do: read the bytes, decode them, NFC, and
 one regex pass over the text. Both run over the same files in the same process, alternately,
-RUNS times; medians are reported with their ratio. Per-stage figures come from the same runs.
+RUNS times, with the pipeline run a second way, in batches (``Pipeline.pipe``, as ingest runs
+it); medians are reported with their ratio. Per-stage figures come from the one-by-one runs.
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def full(files, pipe, stage_time) -> int:
     return n
 
 
+def batched(files, pipe, size: int = 16) -> int:
+    """The same work through ``Pipeline.pipe`` (batches of ``size``: how ingest and the batch
+    command run)."""
+    from khabar.decode import decode
+    from khabar.document import Document
+
+    def docs():
+        for p, date in files:
+            text, _ = decode(p.read_bytes())
+            yield Document(text=text, reference_date=date)
+
+    return sum(len(d.tokens) for d in pipe.pipe(docs(), batch_size=size))
+
+
 def main() -> int:
     import khabar
 
@@ -67,7 +82,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         files = _materialise(Path(tmp))
         full(files[:50], pipe, defaultdict(float))  # warm-up: lazy resources load here
-        t_floor, t_full = [], []
+        t_floor, t_full, t_batch = [], [], []
         stage_runs = []
         for _ in range(RUNS):
             t0 = time.perf_counter()
@@ -78,11 +93,16 @@ def main() -> int:
             full(files, pipe, st)
             t_full.append(time.perf_counter() - t0)
             stage_runs.append(st)
+            t0 = time.perf_counter()
+            batched(files, pipe)
+            t_batch.append(time.perf_counter() - t0)
     n = len(files)
     f_med, p_med = statistics.median(t_floor), statistics.median(t_full)
     print(f"example corpus: {n} articles, stages: {', '.join(pipe.names)}")
     print(f"floor (read+decode+NFC+regex): {n / f_med:,.0f} articles/s (median of {RUNS}, min {n / max(t_floor):,.0f}, max {n / min(t_floor):,.0f})")
     print(f"pipeline (read+decode+all stages): {n / p_med:,.1f} articles/s/core (median of {RUNS}, min {n / max(t_full):,.1f}, max {n / min(t_full):,.1f})")
+    b_med = statistics.median(t_batch)
+    print(f"pipeline in batches of 16 (Pipeline.pipe, as ingest runs it): {n / b_med:,.1f} articles/s/core (median of {RUNS}, min {n / max(t_batch):,.1f}, max {n / min(t_batch):,.1f}); one by one / batched time: {p_med / b_med:.2f}x")
     print(f"ratio pipeline/floor time: {p_med / f_med:,.1f}x")
     for name in pipe.names:
         med = statistics.median(r[name] for r in stage_runs)

@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import registry
 from .document import Document, StageError
@@ -86,30 +87,52 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, doc: Document) -> Document:
-        broken: set[str] = set()
-        for st in self.stages:
-            if broken.intersection(st.requires):
-                doc.errors.append(StageError(st.name, "K021", f"skipped: requires {sorted(broken & set(st.requires))} from a failed stage"))
-                broken.update(st.assigns)
-                continue
-            try:
-                st(doc)
-                doc.stages[st.name] = st.version
-            except Exception as exc:  # one bad document is data, not a crash
-                code = exc.code if isinstance(exc, KhabarError) else "K020"
-                doc.errors.append(StageError(st.name, code, f"{type(exc).__name__}: {exc}"))
-                broken.update(st.assigns)
-        return doc
+        return self.run_many([doc])[0]
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Run over many documents; ``self.report`` counts documents and errors."""
+    def run_many(self, docs: list[Document]) -> list[Document]:
+        """Run a batch stage by stage. A stage with a ``prepare_batch(docs)`` hook first does the
+        work its documents can share (the NER decoder runs once over all their sentences);
+        each document is then enriched and its errors recorded exactly as by ``__call__``, so
+        the results equal running the documents one at a time."""
+        broken: list[set[str]] = [set() for _ in docs]
+        for st in self.stages:
+            ready = []
+            for doc, br in zip(docs, broken):
+                if br.intersection(st.requires):
+                    doc.errors.append(StageError(st.name, "K021", f"skipped: requires {sorted(br & set(st.requires))} from a failed stage"))
+                    br.update(st.assigns)
+                else:
+                    ready.append((doc, br))
+            hook = getattr(st, "prepare_batch", None)
+            if hook is not None and len(ready) > 1:
+                try:
+                    hook([doc for doc, _ in ready])
+                except Exception:  # the shared step failed: each document does its own work below
+                    pass
+            for doc, br in ready:
+                try:
+                    st(doc)
+                    doc.stages[st.name] = st.version
+                except Exception as exc:
+                    code = exc.code if isinstance(exc, KhabarError) else "K020"
+                    doc.errors.append(StageError(st.name, code, f"{type(exc).__name__}: {exc}"))
+                    br.update(st.assigns)
+        return docs
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
+        """Run over many documents, ``batch_size`` at a time (``run_many``); ``self.report``
+        counts documents and errors."""
         t0 = time.perf_counter()
-        for doc in docs:
-            self(doc)
-            self.report.documents += 1
-            if doc.errors:
-                self.report.failed_documents += 1
-                for e in doc.errors:
-                    self.report.errors[(e.stage, e.code)] += 1
-            self.report.seconds = time.perf_counter() - t0
-            yield doc
+        it = iter(docs)
+        while True:
+            batch = list(islice(it, max(1, batch_size)))
+            if not batch:
+                return
+            for doc in self.run_many(batch):
+                self.report.documents += 1
+                if doc.errors:
+                    self.report.failed_documents += 1
+                    for e in doc.errors:
+                        self.report.errors[(e.stage, e.code)] += 1
+                self.report.seconds = time.perf_counter() - t0
+                yield doc

@@ -77,3 +77,29 @@ def test_pipeline_stages_pickle():
     clone = pickle.loads(pickle.dumps(pipe))
     assert clone.names == pipe.names
     assert clone(Document("نص.")).sentences
+
+
+class BrokenBatchHook(Boom):
+    """A stage whose shared batch step fails: each document must still get its own run."""
+
+    name = "broken_hook"
+
+    def prepare_batch(self, docs):
+        raise RuntimeError("shared step failed")
+
+
+def test_batches_equal_one_document_at_a_time(seed_text):
+    texts = [seed_text, "قال وزير الخارجية الأمريكي أنتوني بلينكن في بغداد أمس إن 5 أشخاص قتلوا.", "", "خبر فيه انفجار."]
+    one = khabar.pipeline()
+    expected = [one(Document(t, reference_date="2023-11-05")).to_dict() for t in texts]
+    got = [d.to_dict() for d in khabar.pipeline().pipe((Document(t, reference_date="2023-11-05") for t in texts), batch_size=3)]
+    assert got == expected
+    assert any(d["entities"] for d in got)  # the batched NER path really ran
+
+
+def test_failing_batch_hook_falls_back_per_document():
+    pipe = Pipeline(["normalise", "clean", "segment", BrokenBatchHook(), NeedsBoom()])
+    out = pipe.run_many([Document("خبر عادي."), Document("خبر فيه انفجار.")])
+    assert out[0].errors == [] and out[0].meta["after"] is True
+    assert [(e.stage, e.code) for e in out[1].errors] == [("broken_hook", "K020"), ("needs_boom", "K021")]
+    assert out[0].stages["broken_hook"] == "1"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from ..document import content_id
+from ..document import Document, content_id
 from ..ingest.base import Failure, Item, ItemError, JsonlFields, count_items, iter_items
 from ..pipeline import Pipeline
 
@@ -64,29 +64,55 @@ class IngestReport:
 
 def process(item: Item | Failure, pipe: Pipeline, known=frozenset()):
     """One item: ``("fail", reason, origin, detail)``, ``("dup", id)`` or ``("new", prepared)``."""
+    return process_many([item], pipe, known)[0]
+
+
+def process_many(items: list, pipe: Pipeline, known=frozenset()) -> list:
+    """``process`` over a chunk: the new documents go through the pipeline together
+    (``Pipeline.run_many``), which gives the same results faster."""
     from ..corpus.store import prepare
 
-    if isinstance(item, Failure):
-        return ("fail", item.reason, item.origin, item.detail)
+    out: list = [None] * len(items)
+    todo: list[tuple[int, object, Document]] = []
+    for k, item in enumerate(items):
+        if isinstance(item, Failure):
+            out[k] = ("fail", item.reason, item.origin, item.detail)
+            continue
+        try:
+            doc = item.to_document()
+        except ItemError as exc:
+            out[k] = ("fail", str(exc), item.origin, "")
+            continue
+        except Exception as exc:
+            out[k] = ("fail", "unreadable article", item.origin, f"{type(exc).__name__}: {exc}")
+            continue
+        if len(doc.text.encode("utf-8")) > pipe.settings.max_input_bytes:
+            out[k] = ("fail", "too large", item.origin, "")
+        elif doc.id in known:
+            out[k] = ("dup", doc.id)
+        else:
+            todo.append((k, item, doc))
     try:
-        doc = item.to_document()
-    except ItemError as exc:
-        return ("fail", str(exc), item.origin, "")
-    except Exception as exc:
-        return ("fail", "unreadable article", item.origin, f"{type(exc).__name__}: {exc}")
-    if len(doc.text.encode("utf-8")) > pipe.settings.max_input_bytes:
-        return ("fail", "too large", item.origin, "")
-    if doc.id in known:
-        return ("dup", doc.id)
-    try:
-        pipe(doc)
-        return ("new", prepare(doc))
-    except Exception as exc:  # the pipeline records stage errors itself; this is the rest
-        return ("fail", "extraction crashed", item.origin, f"{type(exc).__name__}: {exc}")
+        pipe.run_many([doc for _, _, doc in todo])
+    except Exception:  # the pipeline records stage errors itself; a crash here is retried one by one
+        for _, _, doc in todo:
+            doc.errors.clear()
+            doc.stages.clear()
+        done = False
+    else:
+        done = True
+    for k, item, doc in todo:
+        try:
+            if not done:
+                pipe(doc)
+            out[k] = ("new", prepare(doc))
+        except Exception as exc:
+            out[k] = ("fail", "extraction crashed", item.origin, f"{type(exc).__name__}: {exc}")
+    return out
 
 
 def _work(chunk: list) -> list:
-    return [process(it, _PIPE, _KNOWN) for it in chunk]
+    return process_many(chunk, _PIPE, _KNOWN)
 
 
 def _chunks(it: Iterable, n: int) -> Iterator[list]:

@@ -3,7 +3,7 @@ Hadoop-compatible URI: hdfs://, s3a://, gs://...), Parquet out, one folder per t
 ``entity`` and one per layer), with the columns of ``khabar.corpus.rows``, the same as
 ``khabar export --format parquet`` writes from a local store.
 
-Each partition runs ``khabar.runners.local.process`` (reader item -> Document -> default pipeline
+Each partition runs ``khabar.runners.local.process_many`` (reader item -> Document -> default pipeline
 -> prepared rows) inside ``mapPartitions``; the Python worker keeps its pipeline across tasks.
 Articles are deduplicated by content id (the copy with the smallest origin wins, so the result
 does not depend on partitioning); the corpus-level entity table is aggregated across articles.
@@ -99,19 +99,29 @@ def _pipeline(stages: tuple[str, ...] | None):
 
 def _process_partition(pairs: Iterator, stages: tuple[str, ...] | None = None) -> Iterator:
     """(key, item) -> ("new", id, key, prepared-json) | ("fail", reason, origin, detail)."""
-    from khabar.runners.local import process
+    from itertools import islice
+
+    from khabar.runners.local import process_many
 
     pipe = _pipeline(stages)
-    for key, item in pairs:
-        r = process(item, pipe)
-        if r[0] == "new":
-            p = r[1]
-            p.pop("minhash", None)
-            p.pop("terms", None)
-            p.pop("fts", None)
-            yield ("new", p["article"]["id"], key, json.dumps(p, ensure_ascii=False))
-        else:
-            yield tuple(str(x) for x in r) + ("",) * (4 - len(r))
+    pairs = iter(pairs)
+    while True:
+        chunk = list(islice(pairs, 16))
+        if not chunk:
+            return
+        for (key, _), r in zip(chunk, process_many([item for _, item in chunk], pipe)):
+            yield from _result(key, r)
+
+
+def _result(key, r) -> Iterator:
+    if r[0] == "new":
+        p = r[1]
+        p.pop("minhash", None)
+        p.pop("terms", None)
+        p.pop("fts", None)
+        yield ("new", p["article"]["id"], key, json.dumps(p, ensure_ascii=False))
+    else:
+        yield tuple(str(x) for x in r) + ("",) * (4 - len(r))
 
 
 def _table_rows(prepared_json: str) -> Iterator:

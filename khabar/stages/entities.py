@@ -172,6 +172,28 @@ class Entities(Stage):
                 out.append((a, b))
         return out
 
+    def _words(self, doc: Document):
+        text = doc.text
+        sents = self._body_sentences(doc)
+        words_all = [text[t.start : t.end] for t in doc.tokens]
+        return sents, words_all, [words_all[a:b] for a, b in sents]
+
+    def prepare_batch(self, docs: list[Document]) -> None:
+        """Tag the body sentences of several documents in one decoding pass (the per-position
+        cost of the decoder is paid once for the batch, not once per article); ``__call__``
+        then takes each document's tags. The tags equal those of one document at a time."""
+        tagger = self.tagger
+        if tagger.featurizer.gaz is not None or len(docs) < 2:
+            return
+        prepared, batch = [], []
+        for doc in docs:
+            sents, words_all, sent_words = self._words(doc)
+            prepared.append((doc, sents, words_all, sent_words, len(batch)))
+            batch.extend(sent_words)
+        tags = tagger.tag_many(batch)
+        for doc, sents, words_all, sent_words, k in prepared:
+            doc.__dict__["_entities_pre"] = (doc.tokens, sents, words_all, sent_words, tags[k : k + len(sent_words)])
+
     def __call__(self, doc: Document) -> None:
         tagger = self.tagger
         gaz = tagger.gazetteer
@@ -179,16 +201,19 @@ class Entities(Stage):
         org_name_heads = _org_name_heads()
         text = doc.text
         toks = doc.tokens
-        sents = self._body_sentences(doc)
-        words_all = [text[t.start : t.end] for t in toks]
+        pre = doc.__dict__.pop("_entities_pre", None)
+        if pre is not None and pre[0] is toks:
+            _, sents, words_all, sent_words, raw_tags = pre
+        else:
+            sents, words_all, sent_words = self._words(doc)
+            sent_matches = [gaz.match(w) for w in sent_words] if tagger.featurizer.gaz is not None else None
+            raw_tags = tagger.tag_many(sent_words, sent_matches)
         bare = _Bare(words_all)
         mentions: list[_M] = []
         covered = [False] * len(toks)
         in_body = [False] * len(toks)
-        sent_words = [words_all[a:b] for a, b in sents]
-        sent_matches = [gaz.match(w) for w in sent_words] if tagger.featurizer.gaz is not None else None
         # a name tagged once is the same name where the tagger missed it in the same article
-        sent_tags = propagate(sent_words, extend_nisba(sent_words, tagger.tag_many(sent_words, sent_matches)))
+        sent_tags = propagate(sent_words, extend_nisba(sent_words, raw_tags))
         for (a, b), words, tags in zip(sents, sent_words, sent_tags):
             for k in range(a, b):
                 in_body[k] = True
