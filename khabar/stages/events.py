@@ -86,11 +86,14 @@ def lexicon():
         "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
         "target_preps": {fold(w) for w in ev["target_preps"]},
         "planned": {fold(w) for w in ev["planned_after"]},
+        "another": {fold(w) for w in ev["another_after"]},
+        "lam_types": set(ev["lam_agent_types"]),
+        "lam_agents": PhraseIndex(ev["lam_agents"], bare=True),
     }
 
 
 class _Trig:
-    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses", "after_verb")
+    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses", "after_verb", "continues")
 
     def __init__(self, sent, a, v, b, entry, clauses):
         # tokens [a, v) are the trigger word(s), [a, b) with the word it needs («شن ... هجوماً»)
@@ -98,6 +101,7 @@ class _Trig:
         self.clauses = clauses  # clause number of every token of the sentence
         self.clause = clauses[a]
         self.after_verb = 0  # end of a verb trigger before it in its clause (its governor)
+        self.continues = False  # a verb telling more of the noun trigger before it («الغارات التي استهدفت»)
 
 
 def _clauses(words: list[str]) -> list[int]:
@@ -171,6 +175,10 @@ class Events(Stage):
                 gov = next((t for t in reversed(trigs) if t.entry.get("pos") == "verb" and t.clause == clause[i]), None)
                 if gov is not None and entry.get("pos") == "noun":
                     t_new.after_verb = gov.b  # «ووجه الحوثيون اللوم في الغارة»: the raid is not theirs
+                if prev is not None and entry.get("pos") == "verb" and prev.entry.get("pos") == "noun" and prev.entry["type"] == entry["type"] and prev.clause == clause[i] and i - prev.b <= 1 and all(w in lx["relative"] for w in words[prev.b : i]):
+                    # «الاعتداء الذي استهدف مدينة الريحانية», «الغارات استهدفت مناطق سكنية»: the
+                    # noun is the verb's subject; what follows the verb is whom it hit
+                    t_new.continues = True
                 trigs.append(t_new)
             if not trigs:
                 continue
@@ -214,7 +222,7 @@ class Events(Stage):
                     continue  # «زرعهم عبوات ناسفة»: a weapon named, nothing done with it yet
                 kept_types.add(e.type)
                 events.append(e)
-                meta.append({"sent": s, "trig": tr, "si": si})
+                meta.append({"sent": s, "trig": tr, "si": si, "dated": id(tr) in when})
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = _merge_repeats(doc, events, meta, lx)
 
@@ -299,6 +307,9 @@ class Events(Stage):
                 continue
             if best is None:
                 best = (lx["triggers"][k], i + length, i + length)
+            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith(("ال", "وال", "بال", "لل")) or (i > 0 and (words[i - 1] in lx["function"] or words[i - 1] in lx["preps"]))):
+                # «إثر قصف للنظام», «القصف»: after a preposition or with the article, a noun
+                best = (lx["triggers"][k], i + length, i + length)
         return best
 
     def _event(self, doc, s: Sent, tr: _Trig, lx, rows, speaker, quote=None) -> Event:
@@ -317,6 +328,8 @@ class Events(Stage):
                 return self._finish(doc, s, tr, lx, entry, crowd, after, None, t_start, t_end)
         actor_ref = None
         is_verb = entry.get("pos") == "verb"
+        if tr.continues:
+            return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
         wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
         # 0. «شن مقاتلو حماس هجوماً», «إطلاق قوات إسرائيلية النار»: the words between a verb and
         # the word it needs are its subject
@@ -334,6 +347,9 @@ class Events(Stage):
         if not is_verb and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
             after = after[1:]
+        # «غارات جوية للطيران الروسي», «قصف للنظام»: an attack's agent written with «لـ»
+        if actor is None and not is_verb and entry["type"] in lx["lam_types"]:
+            actor_ref, actor, after = self._lam_agent(doc, s, tr, lx, after)
         # «هجوم نسب إلى صيادين», «اشتباكات بين المليشيات»: a noun trigger names its agent after it
         if actor is None and actor_ref is None and not is_verb:
             for x in range(tr.b, min(len(words), tr.b + 3)):
@@ -496,6 +512,29 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    def _lam_agent(self, doc, s: Sent, tr: _Trig, lx, after):
+        """«غارات جوية للطيران الروسي», «قصف للنظام», «هجوم لتنظيم الدولة»: a party written with
+        «لـ» right after an attack noun (past its adjectives) is who carried it out, when it is a
+        named person or organisation or a word for forces that act."""
+        words, n = s.words, len(s.words)
+        x = tr.b
+        while x < n and x - tr.b < 2 and words[x].endswith(lx["nisba"]) and words[x][:1] != "ل":
+            x += 1  # «غارات جوية للطيران»
+        if x >= n or words[x][:1] != "ل" or len(words[x]) < 4:
+            return None, None, after
+        row = next((r for r in after if s.index_at(r[0]) == x and r[2].type in ("PER", "ORG")), None)
+        if row is not None:
+            return row[2].id, row, [r for r in after if r is not row]
+        # «للطيران» is «لـ» + «الطيران»: the span starts after the prefix, at the noun
+        core, cut = ("ال" + words[x][2:], 2) if words[x].startswith("لل") else (words[x][1:], 1)
+        seq = [core] + words[x + 1 :]
+        if not (lx["attackers"].match(seq, 0) or lx["lam_agents"].match(seq, 0)):
+            return None, None, after
+        end = _phrase(seq, 0, lx)
+        if not end:
+            return None, None, after
+        return span_ref(doc, s.starts[x] + cut, s.ends[x + end - 1]), None, after
 
     def _subject_before(self, doc, s: Sent, tr: _Trig, lx):
         """«مقاتلات إسرائيلية استهدفت», «مسلحون هاجموا», «أن «المتمردين شنوا»: an unnamed subject
@@ -900,6 +939,7 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
     out: list[Event] = []
     seen: dict[tuple, Event] = {}
     last: dict[str, tuple[Event, int]] = {}
+    kept: list[tuple[Event, dict]] = []
     for e, m in zip(events, meta):
         k = (e.type, e.mode, _key(doc, e.actor), _key(doc, e.target))
         first = seen.get(k)
@@ -908,15 +948,38 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
             prev, psi = last[e.type]
             if m["si"] - psi <= 2 and _compatible(doc, prev.actor, e.actor) and _compatible(doc, prev.target, e.target):
                 first = prev
+        if first is None and not _distinct(m, lx):
+            # one happening told again: the same type and mode (or one without), and parties
+            # that are the same or one of them unnamed («شنت روسيا غارات» ... «الغارات الروسية»)
+            first = next((f for f, fm in reversed(kept) if _same_happening(doc, f, fm, e, m)), None)
         if first is None:
             seen[k] = e
             last[e.type] = (e, m["si"])
             out.append(e)
+            kept.append((e, m))
             continue
+        if first.actor is None and first.target is None:
+            # the mention that names its parties tells who did what to whom
+            first.actor, first.target = e.actor, e.target
         for f in ("where", "fatalities", "injuries", "arrests"):
             if getattr(first, f) is None and getattr(e, f) is not None:
                 setattr(first, f, getattr(e, f))
     return out
+
+
+def _distinct(m: dict, lx) -> bool:
+    """«وانفجار آخر», «الانفجار الثاني»: a trigger told as another one of its kind."""
+    tr = m["trig"]
+    words = m["sent"].words
+    return any(w in lx["another"] for w in words[tr.b : tr.b + 2])
+
+
+def _same_happening(doc, f: Event, fm: dict, e: Event, m: dict) -> bool:
+    if f.type != e.type or (f.mode and e.mode and f.mode != e.mode) or _distinct(fm, lexicon()):
+        return False
+    if fm["dated"] and m["dated"] and f.when != e.when:
+        return False
+    return _compatible(doc, f.actor, e.actor) and _compatible(doc, f.target, e.target)
 
 
 def _speech_cues():
