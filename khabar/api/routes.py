@@ -126,7 +126,7 @@ async def search_articles(
     store = access.handle()
     kw = {"entity": entity or None, "date_from": iso_date(date_from, "from"), "date_to": iso_date(date_to, "to"), "source": source or None, "limit": _limit(request, limit)}
     if q and q.strip():
-        items = await _run(request, access.stemming, store.search, q, mark=MARK, **kw)
+        items = await _run(request, store.search, q, mark=MARK, **kw)
         for it in items:
             it["snippet"] = snippet_html(it.get("snippet"))
     else:
@@ -174,13 +174,13 @@ async def list_figures(
     by: Literal["source", "claimed_by"] = Query("source", description="one series per outlet (source) or per who gave the figure (claimed_by)"),
 ) -> dict[str, Any]:
     access = _store(request)
-    return await _run(request, access.stemming, access.handle().figures, category=category or None, where=where or None, by=by)
+    return await _run(request, access.handle().figures, category=category or None, where=where or None, by=by)
 
 
 @router.get("/events", summary="Events (PLOVER types)")
 async def list_events(request: Request, type: str | None = None, limit: int = Query(50, ge=1)) -> dict[str, Any]:
     access = _store(request)
-    items = await _run(request, access.stemming, access.handle().events, type=type or None, limit=_limit(request, limit))
+    items = await _run(request, access.handle().events, type=type or None, limit=_limit(request, limit))
     return {"items": items, "count": len(items)}
 
 

@@ -18,10 +18,6 @@ class StoreAccess:
         self._write = threading.Lock()
         self._handles: list = []
         self._handles_lock = threading.Lock()
-        # The store stems words with one shared tashaphyne stemmer that keeps per-call state on
-        # the instance: concurrent calls return wrong stems or raise. Everything that stems
-        # (indexing an article, search, place matching) runs one at a time until it is safe.
-        self._stemming = threading.Lock()
 
     @property
     def configured(self) -> bool:
@@ -44,11 +40,6 @@ class StoreAccess:
         store = self.handle()
         with self._write:
             return store.add(doc)
-
-    def stemming(self, fn, *args, **kw):
-        """Call a store method that stems (search, figures or events by place) under the lock."""
-        with self._stemming:
-            return fn(*args, **kw)
 
     def warm(self, doc) -> None:
         """Open the store and load what writing needs (stemmer, MinHash) before the first request."""

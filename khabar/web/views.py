@@ -74,7 +74,7 @@ async def search_page(
     filters = {"q": q, "entity": entity, "from": date_from, "to": date_to, "source": source}
     kw = {"entity": entity or None, "date_from": iso_date(date_from, "from"), "date_to": iso_date(date_to, "to"), "source": source or None, "limit": limit}
     if q.strip():
-        results = await _call(request, access.stemming, store.search, q, mark=MARK, **kw)
+        results = await _call(request, store.search, q, mark=MARK, **kw)
     else:
         results = await _call(request, queries.browse, store, **kw)
     sources = await _call(request, store.sources)
@@ -124,7 +124,7 @@ async def figures_page(request: Request, category: str = "", where: str = "", by
     store = access.handle()
     if by not in ("claimed_by", "source"):
         raise ApiError(422, "invalid_request", "by: expected 'claimed_by' or 'source'")
-    groups = await _call(request, access.stemming, queries.figure_groups, store, category=category or None, where=where or None, by=by)
+    groups = await _call(request, queries.figure_groups, store, category=category or None, where=where or None, by=by)
     for g in groups:
         g["chart"] = line_chart({name: [(p["date"], p["value"], p["text"]) for p in pts.values()] for name, pts in g["series"].items()})
         g["rows"] = sorted(((day, name, p) for name, pts in g["series"].items() for day, p in pts.items()), key=lambda r: (r[0], r[1]))
