@@ -149,7 +149,7 @@ class Events(Stage):
                     nxt = end  # «المزعوم في أعمال شغب»: no word of it starts another trigger
                     continue
                 gov = trigs[-1] if trigs else None
-                if gov is not None and gov.entry["type"] in lx["content_types"] and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in ("ب", "ل") or w in lx["to"] for w in words[gov.b : i + 1]):
+                if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in ("ب", "ل") or w in lx["to"] for w in words[gov.b : i + 1]):
                     nxt = end  # «هدد بالانسحاب من الاتفاق»: threatened, not done
                     continue
                 if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]):
@@ -691,7 +691,8 @@ class Events(Stage):
                 return self._unnamed_span(doc, s, x + 1, lx)
             # «وجه اللوم ... إلى التحالف», «هجوم على الطائفة اليزيدية»
             # a noun's own recipient follows it at once (a protest says further what it is against)
-            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and words[x + 1].startswith("ال"):
+            # («على جماعة ماركسية»: an indefinite noun with its adjective)
+            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith("ال") or x + 2 < n and words[x + 2].endswith(lx["nisba"]) and words[x + 1] not in lx["function"]):
                 end = _phrase(words, x + 1, lx)
                 if end and self._nounish(words, x + 1, end, lx):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])

@@ -344,19 +344,26 @@ class Quotes(Stage):
                     pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER"]
                     if pers:
                         speaker = pers[-1][2].id
-                elif not is_per and np_stop + 1 < n and words[np_stop] in _CLAUSE:
-                    # «وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، أن»: the name between
-                    # commas right after the title
-                    close = next((t for t in range(np_stop + 1, min(n, np_stop + 6)) if words[t] in _CLAUSE), None)
-                    if close is not None:
-                        pers = [r for r in mentions.within(s.starts[np_stop + 1], s.ends[close - 1]) if r[2].type == "PER" and r[0] == s.starts[np_stop + 1]]
-                        if pers:
-                            speaker = pers[0][2].id
+                elif not is_per:
+                    # «وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، أن», «المسؤولة في
+                    # المنظمة، تيرانا حسن، لوكالة»: the name between commas right after the title
+                    # (and a short «في» phrase of it)
+                    open_ = next((t for t in range(np_stop, min(n, np_stop + 4)) if words[t] in _CLAUSE), None)
+                    if open_ is not None and (open_ == np_stop or words[np_stop] in lx["place_prep"]):
+                        close = next((t for t in range(open_ + 1, min(n, open_ + 6)) if words[t] in _CLAUSE), None)
+                        if close is not None:
+                            pers = [r for r in mentions.within(s.starts[open_ + 1], s.ends[close - 1]) if r[2].type == "PER" and r[0] == s.starts[open_ + 1]]
+                            if pers:
+                                speaker = pers[0][2].id
             if speaker is None and cue.i > 0 and words[cue.i - 1] in lx["pronoun_before"]:
                 prev = sent_quotes[-1] if sent_quotes else None
                 speaker = prev.speaker if prev is not None and prev.speaker is not None else last_speaker
             if speaker is None:
                 speaker = self._left_subject(doc, s, cue, lx, mentions)
+            if speaker is None and cue.part and not sent_quotes:
+                # «ووصفت الأناضول العملية بـ"..."، مضيفة أن»: a participle goes with the subject
+                # of its sentence's verb, not with an earlier speaker
+                speaker = self._main_subject(doc, s, cue, lx, mentions, speech_pairs)
             if speaker is None and not cue.part:
                 # «... بومبيو، اجتمع مع زعيم كوريا الشمالية، وقال إن»: the person the sentence
                 # is about, outside any quote, speaks on
@@ -368,6 +375,11 @@ class Quotes(Stage):
                 if sent_quotes and sent_quotes[-1].speaker is not None:
                     speaker = sent_quotes[-1].speaker
                     via = sent_quotes[-1].via
+                    prev_cue = sent_quotes[-1].cue
+                    if cue.part and via is not None and prev_cue is not None and lx["convey"].match(words, s.index_at(prev_cue.start)):
+                        # «ونقلت الصحيفة عن شهود قولهم إن ...، مشيرة إلى أن»: the participle goes
+                        # with the subject of the verb «نقل», the conveyor (not after «نقلا عن»)
+                        speaker, via = via, None
                 else:
                     speaker = last_speaker
         if speaker is None:
@@ -446,6 +458,27 @@ class Quotes(Stage):
         if e is not None:
             return e.id
         return span_ref(doc, start, end)
+
+    def _main_subject(self, doc, s: Sent, cue: _Cue, lx, mentions, speech_pairs):
+        """The subject of the verb that opens the sentence of a participle cue: after a speech
+        verb with no content of its own («أعلنت السلطات الكوبية عن تحطم طائرة، مشيرة إلى أن»),
+        or a person or organisation named right after the first word («ووصفت الأناضول»)."""
+        words = s.words
+        if cue.i < 2:
+            return None
+        if lx["may_cue"](words[0]):
+            hit = lx["verbs"].match(words, 0)
+            if hit:
+                j = hit[1]
+                end = min(np_end(s, j, lx, speech_pairs), cue.i)
+                return self._np_ref(doc, s, j, end, mentions, lx) if end > j else None
+        w0 = words[0]
+        if not w0[:1].isalpha() or w0 in lx["stop"] or w0.startswith(("ال", "وال", "فال")):
+            return None
+        r = mentions.at(s.starts[1]) if len(words) > 1 else None
+        if r is None or r[0] != s.starts[1] or r[0] in mentions.clitic or r[2].type not in ("PER", "ORG") or r[1] > s.starts[cue.i]:
+            return None
+        return r[2].id
 
     def _left_subject(self, doc, s: Sent, cue: _Cue, lx, mentions):
         """SVO order: «وزير الخارجية ... بلينكن قال إن», «وكان مدير الشركة، فلان، أفاد»:
