@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -112,6 +113,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self._layers: dict[str, list[str]] = {}
+        self._inserts: dict[tuple, tuple] = {}
         self._migrate()
 
     # ---- opening and schema -------------------------------------------------------------
@@ -184,6 +186,22 @@ class Store:
         self._layers[layer] = cols_now
         return cols_now
 
+    def _insert_sql(self, layer: str, keys: tuple[str, ...]):
+        """The INSERT of a layer's rows with these keys, and a getter of their values (cached:
+        every article of a batch writes the same shapes)."""
+        hit = self._inserts.get((layer, keys))
+        if hit is not None:
+            return hit
+        cols = self._layers.get(layer)
+        if cols is None or any(c not in cols for c in keys):
+            cols = self._ensure_layer(layer, R.columns(layer))
+        keep = [c for c in keys if c in cols]
+        sql = f"INSERT OR REPLACE INTO {_q(layer)}({', '.join(map(_q, keep))}) VALUES({', '.join('?' * len(keep))})"
+        pick = operator.itemgetter(*keep)
+        get = pick if len(keep) > 1 else (lambda r: (pick(r),))
+        self._inserts[(layer, keys)] = (sql, keep, get)
+        return sql, keep, get
+
     @property
     def schema_version(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
@@ -229,21 +247,21 @@ class Store:
                 for layer, rws in it["layers"].items():
                     if not rws:
                         continue
-                    cols = self._layers.get(layer)
-                    if cols is None or any(c not in cols for c in rws[0]):
-                        cols = self._ensure_layer(layer, R.columns(layer))
-                    keys = [c for c in rws[0] if c in cols]
-                    sql = f"INSERT OR REPLACE INTO {_q(layer)}({', '.join(map(_q, keys))}) VALUES({', '.join('?' * len(keys))})"
-                    db.executemany(sql, [tuple(r.get(k) for k in keys) for r in rws])
+                    sql, keep, get = self._insert_sql(layer, tuple(rws[0]))
+                    try:
+                        values = [get(r) for r in rws]
+                    except KeyError:  # rows of one layer with different keys: absent ones are NULL
+                        values = [tuple(r.get(k) for k in keep) for r in rws]
+                    db.executemany(sql, values)
                 mentions = Counter()
                 for r in it["layers"].get("entities", []):
                     mentions[r["entity"]] += r["mentions"] or 0
-                for e in it["entities"]:
-                    db.execute(
+                if it["entities"]:
+                    db.executemany(
                         "INSERT INTO entity(id, type, norm, kb_id, canonical, articles, mentions) VALUES(?,?,?,?,?,1,?)"
                         " ON CONFLICT(id) DO UPDATE SET articles=articles+1, mentions=mentions+excluded.mentions,"
                         " canonical=min(canonical, excluded.canonical), norm=min(norm, excluded.norm)",
-                        (e["id"], e["type"], e["norm"], e["kb_id"], e["canonical"], mentions[e["id"]]),
+                        [(e["id"], e["type"], e["norm"], e["kb_id"], e["canonical"], mentions[e["id"]]) for e in it["entities"]],
                     )
                 if it.get("minhash") is not None:
                     db.execute("INSERT OR REPLACE INTO minhash VALUES(?, ?, ?)", (a["id"], it["minhash"], it.get("terms")))
