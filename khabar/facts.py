@@ -85,7 +85,10 @@ class Time:
     anchor: str | None = None  # what it was resolved against: "reference_date", "previous:<iso>", "absolute"
     calendar: str = "gregorian"  # or "hijri" when written in the Hijri calendar
     flags: tuple[str, ...] = ()  # e.g. "weekday_mismatch", "unresolved:no_reference_date"
-    kind: str = "date"  # date | weekday | relative | month | year | numeric
+    # date | weekday | relative | numeric: resolved to a day, month or year;
+    # duration («لمدة ثلاثة أيام», value None, flag "duration:P3D"), vague («مؤخراً») and
+    # set («كل يوم»): found, kept, never given a calendar value
+    kind: str = "date"
     stage: str = "times"
     version: str = "1"
 
