@@ -87,6 +87,7 @@ def lexicon():
         "target_preps": {fold(w) for w in ev["target_preps"]},
         "planned": {fold(w) for w in ev["planned_after"]},
         "another": {fold(w) for w in ev["another_after"]},
+        "passive_aux": {fold(w) for w in ev["passive_aux"]},
         "lam_types": set(ev["lam_agent_types"]),
         "lam_agents": PhraseIndex(ev["lam_agents"], bare=True),
     }
@@ -101,7 +102,7 @@ class _Trig:
         self.clauses = clauses  # clause number of every token of the sentence
         self.clause = clauses[a]
         self.after_verb = 0  # end of a verb trigger before it in its clause (its governor)
-        self.continues = False  # a verb telling more of the noun trigger before it («الغارات التي استهدفت»)
+        self.continues = None  # the noun trigger before a verb that tells more of it («الغارات التي استهدفت»)
 
 
 def _clauses(words: list[str]) -> list[int]:
@@ -178,7 +179,7 @@ class Events(Stage):
                 if prev is not None and entry.get("pos") == "verb" and prev.entry.get("pos") == "noun" and prev.entry["type"] == entry["type"] and prev.clause == clause[i] and i - prev.b <= 1 and all(w in lx["relative"] for w in words[prev.b : i]):
                     # «الاعتداء الذي استهدف مدينة الريحانية», «الغارات استهدفت مناطق سكنية»: the
                     # noun is the verb's subject; what follows the verb is whom it hit
-                    t_new.continues = True
+                    t_new.continues = prev
                 trigs.append(t_new)
             if not trigs:
                 continue
@@ -330,6 +331,9 @@ class Events(Stage):
         is_verb = entry.get("pos") == "verb"
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
+        if not is_verb and tr.a > 0 and words[tr.a - 1] in lx["passive_aux"]:
+            # «أنه جرى إغلاق حسابات», «تم اعتقال خمسة»: done by no one named, unless «من قبل»
+            return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), after, None, t_start, t_end)
         wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
         # 0. «شن مقاتلو حماس هجوماً», «إطلاق قوات إسرائيلية النار»: the words between a verb and
         # the word it needs are its subject
@@ -344,7 +348,7 @@ class Events(Stage):
                 if end and end <= tr.b - 1 and self._nounish(words, y, end, lx):
                     actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
         # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
-        if not is_verb and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
+        if not is_verb and not entry.get("patient_genitive") and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
             after = after[1:]
         # «غارات جوية للطيران الروسي», «قصف للنظام»: an attack's agent written with «لـ»
@@ -357,6 +361,9 @@ class Events(Stage):
                 if ag:
                     y = x + ag[1]
                     row = next((r for r in after if s.index_at(r[0]) == y and r[2].type != "LOC"), None)
+                    if row is None:
+                        # «بين رئيس جنوب السودان سلفاكير ميرديت»: the person after a title
+                        row = next((r for r in after if y < s.index_at(r[0]) <= y + 4 and tr.clauses[s.index_at(r[0])] == tr.clause and r[2].type == "PER" and r[0] not in mentions_of(doc).clitic and not any(w in lx["function"] or w in _CLAUSE for w in words[y : s.index_at(r[0])])), None)
                     if row is not None:
                         actor = row
                         after = [r for r in after if r is not row]
@@ -398,6 +405,10 @@ class Events(Stage):
             if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)) and not passive_kill:
                 actor = after[0]
                 after = after[1:]
+                if actor[2].type == "LOC" and after and after[0][2].type == "PER" and s.index_at(after[0][0]) - s.index_at(actor[1] - 1) <= 2:
+                    # «التقى رئيس دولة جنوب السودان سلفاكير ميرديت»: the person the title names
+                    actor = after[0]
+                    after = after[1:]
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None and c0 > 0 and words[c0 - 1] in lx["self_comp"] and tr.a <= c0 + 1:
@@ -470,7 +481,14 @@ class Events(Stage):
         clitic = mentions_of(doc).clitic
         cand = [r for r in cand if r[2].type != "LOC" or s.index_at(r[0]) == start or r[0] in clitic or _after_prep(words, s.index_at(r[0]), start, lx)]
         obj = None
-        if entry.get("pos") == "verb" and not entry.get("passive") and (entry["type"] in lx["object_types"] or entry.get("crowd")) and not (cand and s.index_at(cand[0][0]) <= start):
+        if entry.get("patient_genitive") and start == tr.b:
+            # «تدمير ثلاثة مخازن», «اعتقال الصحفي»: the genitive of these nouns underwent them
+            if cand and s.index_at(cand[0][0]) == tr.b:
+                target = cand[0]
+                cand = cand[1:]
+            else:
+                obj = self._object(doc, s, tr, lx, start)
+        elif entry.get("pos") == "verb" and not entry.get("passive") and (entry["type"] in lx["object_types"] or entry.get("crowd")) and not (cand and s.index_at(cand[0][0]) <= start):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
@@ -481,6 +499,8 @@ class Events(Stage):
             target_ref = against
         elif obj is not None:
             target_ref = obj
+        elif target is not None:
+            target_ref = target[2].id
         elif cand:
             target = cand[0]
             if target[2].type != "PER" and len(cand) > 1 and cand[1][2].type == "PER" and s.index_at(cand[1][0]) - s.index_at(target[1] - 1) <= 2:
@@ -941,13 +961,17 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
     seen: dict[tuple, Event] = {}
     last: dict[str, tuple[Event, int]] = {}
     kept: list[tuple[Event, dict]] = []
+    seen_meta: dict[int, dict] = {}
     for e, m in zip(events, meta):
         k = (e.type, e.mode, _key(doc, e.actor), _key(doc, e.target))
         first = seen.get(k)
+        if first is not None and not _same_time(first, seen_meta[id(first)], e, m):
+            first = None  # «التقى ... الأربعاء» after talks set for Monday: another meeting
         if first is None and e.type in last and _anaphoric(m, lx):
             # the event pointed back to is told in the two sentences before at most
             prev, psi = last[e.type]
-            if m["si"] - psi <= 2 and _compatible(doc, prev.actor, e.actor) and _compatible(doc, prev.target, e.target):
+            # (what it hit may be described where it was named before: «زردنا» ... «مناطق سكنية»)
+            if m["si"] - psi <= 2 and _compatible(doc, prev.actor, e.actor) and (_compatible(doc, prev.target, e.target) or isinstance(prev.target, SpanRef) != isinstance(e.target, SpanRef)):
                 first = prev
         if first is None and not _distinct(m, lx):
             # one happening told again: the same type and mode (or one without), and parties
@@ -955,6 +979,7 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
             first = next((f for f, fm in reversed(kept) if _same_happening(doc, f, fm, e, m)), None)
         if first is None:
             seen[k] = e
+            seen_meta[id(e)] = m
             last[e.type] = (e, m["si"])
             out.append(e)
             kept.append((e, m))
@@ -978,9 +1003,17 @@ def _distinct(m: dict, lx) -> bool:
 def _same_happening(doc, f: Event, fm: dict, e: Event, m: dict) -> bool:
     if f.type != e.type or (f.mode and e.mode and f.mode != e.mode) or _distinct(fm, lexicon()):
         return False
-    if fm["dated"] and m["dated"] and f.when != e.when:
+    if not _same_time(f, fm, e, m):
         return False
     return _compatible(doc, f.actor, e.actor) and _compatible(doc, f.target, e.target)
+
+
+def _same_time(f: Event, fm: dict, e: Event, m: dict) -> bool:
+    """Two mentions dated by their sentences on two different days are two events («في عام 2013»
+    and «في مايو 2013» may tell one)."""
+    if not (fm["dated"] and m["dated"] and f.when and e.when):
+        return True
+    return f.when.startswith(e.when) or e.when.startswith(f.when)
 
 
 def _speech_cues():
@@ -991,6 +1024,8 @@ def _speech_cues():
 
 def _anaphoric(m: dict, lx) -> bool:
     tr = m["trig"]
+    if tr.continues is not None:
+        tr = tr.continues  # «الغارات استهدفت»: the noun before the verb tells which event
     if tr.entry.get("pos") != "noun":
         return False
     words = m["sent"].words
@@ -1007,7 +1042,11 @@ def _compatible(doc, a, b) -> bool:
     if ka == kb:
         return True
     if isinstance(a, SpanRef) and isinstance(b, SpanRef):
-        return ka in kb or kb in ka
+        if ka in kb or kb in ka:
+            return True
+        # «مسؤولي الشرطة» and «مسؤولي شرطة كارابوبو»: every word of one in the other
+        wa, wb = ({w.removeprefix("ال") for w in k.split()} for k in (ka, kb))
+        return len(wa) > 1 and len(wb) > 1 and (wa <= wb or wb <= wa)
     # «إسرائيل» and «الغارة الإسرائيلية»: a name and its adjective
     name, adj = (a, kb) if isinstance(b, SpanRef) else (b, ka)
     ent = next((x for x in doc.entities if x.id == name), None)
