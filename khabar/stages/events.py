@@ -88,6 +88,8 @@ def lexicon():
         "planned": {fold(w) for w in ev["planned_after"]},
         "another": {fold(w) for w in ev["another_after"]},
         "passive_aux": {fold(w) for w in ev["passive_aux"]},
+        "do_verbs": {fold(w) for w in ev["do_verbs"]},
+        "do_preps": {fold(w) for w in ev["do_preps"]},
         "lam_types": set(ev["lam_agent_types"]),
         "lam_agents": PhraseIndex(ev["lam_agents"], bare=True),
     }
@@ -331,6 +333,15 @@ class Events(Stage):
         is_verb = entry.get("pos") == "verb"
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
+        if not is_verb or words[tr.a][:1] == "ب":  # «بإطلاق النار» is a noun
+            doer = self._doer(doc, s, tr, lx, rows)
+            if doer is not None:
+                # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
+                # of «قام/تمكن/نجح» did what the noun after it names
+                actor_ref, row = doer
+                if row is not None:
+                    after = [r for r in after if r is not row]
+                return self._finish(doc, s, tr, lx, entry, actor_ref, after, row, t_start, t_end)
         if not is_verb and tr.a > 0 and words[tr.a - 1] in lx["passive_aux"]:
             # «أنه جرى إغلاق حسابات», «تم اعتقال خمسة»: done by no one named, unless «من قبل»
             return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), after, None, t_start, t_end)
@@ -533,6 +544,35 @@ class Events(Stage):
             where=where,
         )
 
+    def _doer(self, doc, s: Sent, tr: _Trig, lx, rows):
+        """«قام X بـ», «تمكنت X من», «نجح X في» before a noun trigger: X, as (ref, row)."""
+        words = s.words
+        w = words[tr.a]
+        if tr.a < 2 or w[:1] not in ("ب", "ف", "م") and words[tr.a - 1] not in lx["do_preps"]:
+            return None
+        for x in range(tr.a - 1, max(-1, tr.a - 8), -1):
+            if words[x] in _CLAUSE or words[x] in lx["comp"]:
+                return None
+            core = words[x][1:] if words[x][:1] in ("و", "ف") and len(words[x]) > 3 else words[x]
+            if words[x] in lx["do_verbs"] or core in lx["do_verbs"]:
+                a, b = x + 1, tr.a if w[:1] in ("ب", "م") and words[tr.a - 1] not in lx["do_preps"] else tr.a - 1
+                while a < b and words[a] in _QUOTES:
+                    a += 1
+                if b <= a:
+                    return None
+                # «قام وزير الخارجية الأمريكي أنتوني بلينكن الأحد بزيارة»: the person the title names
+                inner = [r for r in rows if s.starts[a] <= r[0] and r[1] <= s.ends[b - 1] and r[2].type in ("PER", "ORG") and r[0] not in mentions_of(doc).clitic]
+                row = next((r for r in inner if r[2].type == "PER"), inner[0] if inner else None)
+                if row is not None:
+                    return row[2].id, row
+                if tr.entry.get("named_actor"):
+                    return None
+                end = _phrase(words, a, lx)
+                if end and end <= b and self._nounish(words, a, end, lx):
+                    return span_ref(doc, s.starts[a], s.ends[end - 1]), None
+                return None
+        return None
+
     def _lam_agent(self, doc, s: Sent, tr: _Trig, lx, after):
         """«غارات جوية للطيران الروسي», «قصف للنظام», «هجوم لتنظيم الدولة»: a party written with
         «لـ» right after an attack noun (past its adjectives) is who carried it out, when it is a
@@ -711,6 +751,11 @@ class Events(Stage):
                 return self._unnamed_span(doc, s, x + 1, lx)
             # «وجه اللوم ... إلى التحالف», «هجوم على الطائفة اليزيدية»
             # a noun's own recipient follows it at once (a protest says further what it is against)
+            # «باتجاه أربعة من رجال الشرطة»: a counted party
+            if words[x] in lx["target_preps"] and x + 3 < n and x - start < 4 and any(q.start <= s.starts[x + 1] < q.end for q in doc.quantities) and words[x + 2] in lx["agent_next_words"]:
+                end = _phrase(words, x + 3, lx)
+                if end:
+                    return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             # («على جماعة ماركسية»: an indefinite noun with its adjective)
             if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith("ال") or x + 2 < n and words[x + 2].endswith(lx["nisba"]) and words[x + 1] not in lx["function"]):
                 end = _phrase(words, x + 1, lx)
@@ -1042,6 +1087,8 @@ def _compatible(doc, a, b) -> bool:
     if ka == kb:
         return True
     if isinstance(a, SpanRef) and isinstance(b, SpanRef):
+        # «خمسة من مسؤولي الشرطة»: whom a count is of
+        ka, kb = (" ".join(k.split()[2:]) if len(k.split()) > 2 and k.split()[1] == "من" else k for k in (ka, kb))
         if ka in kb or kb in ka:
             return True
         # «مسؤولي الشرطة» and «مسؤولي شرطة كارابوبو»: every word of one in the other
