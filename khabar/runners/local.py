@@ -34,7 +34,8 @@ class IngestReport:
     new: int = 0
     duplicate: int = 0
     failed: Counter = field(default_factory=Counter)  # reason -> count
-    seconds: float = 0.0
+    seconds: float = 0.0  # reading, extraction and writing (the ingest rate is read / seconds)
+    analysis_seconds: float = 0.0  # near-duplicates, stories and related articles, after
     examples: dict = field(default_factory=dict)  # reason -> first origin that failed so
     stage_errors: Counter = field(default_factory=Counter)
     analysis: dict | None = None
@@ -54,12 +55,14 @@ class IngestReport:
         for (stage, code), n in sorted(self.stage_errors.items()):
             lines.append(f"  stage errors: {stage} [{code}]: {n} articles (stored, layer left empty)")
         if self.analysis:
-            lines.append("analysis: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.analysis.items()))
+            lines.append("analysis: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.analysis.items())
+                         + f"  ({self.analysis_seconds:.1f}s)")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
         return {"read": self.read, "new": self.new, "duplicate": self.duplicate, "failed": dict(self.failed),
-                "seconds": round(self.seconds, 2), "analysis": self.analysis}
+                "seconds": round(self.seconds, 2), "analysis": self.analysis,
+                "analysis_seconds": round(self.analysis_seconds, 2)}
 
 
 def process(item: Item | Failure, pipe: Pipeline, known=frozenset()):
@@ -192,8 +195,9 @@ def ingest(paths: list[str], store, *, pipeline: Pipeline | None = None, workers
         _KNOWN = frozenset()
     rep.seconds = time.perf_counter() - t0
     if analyse and rep.new:
+        t1 = time.perf_counter()
         rep.analysis = store.analyse()
-        rep.seconds = time.perf_counter() - t0
+        rep.analysis_seconds = time.perf_counter() - t1
     return rep
 
 
