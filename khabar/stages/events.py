@@ -88,6 +88,9 @@ def lexicon():
         "planned": {fold(w) for w in ev["planned_after"]},
         "another": {fold(w) for w in ev["another_after"]},
         "passive_aux": {fold(w) for w in ev["passive_aux"]},
+        "no_place_modes": set(ev["no_place_modes"]),
+        "not_announced": set(ev["not_announced"]),
+        "object_skip": {fold(w) for w in ev["object_skip"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
         "do_preps": {fold(w) for w in ev["do_preps"]},
         "lam_types": set(ev["lam_agent_types"]),
@@ -356,7 +359,7 @@ class Events(Stage):
                 # «أطلق بعض الفدائيين النار»: a count before the subject stays with it
                 y = tr.v + 1 if words[tr.v] in lx["function"] and tr.v + 1 < tr.b - 1 else tr.v
                 end = _phrase(words, y, lx)
-                if end and end <= tr.b - 1 and self._nounish(words, y, end, lx):
+                if end and (end == tr.b - 1 or end < tr.b - 1 and self._nounish(words, y, end, lx)):
                     actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
         # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if not is_verb and not entry.get("patient_genitive") and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
@@ -398,7 +401,7 @@ class Events(Stage):
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
             actor_ref = self._subject_before(doc, s, tr, lx)
         # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
-        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words):
+        if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words) and not (entry.get("object_first") and (wider or speaker)):
             x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
             if x < len(words) and (lx["attackers"].match(words, x) or (entry["type"] == "PROTEST" and lx["protesters"].match(words, x)) or _nominative_plural(words[x])) and not _has_prep(words[x]):
                 # a noun in «ـون» takes no genitive (that would be «منتقدو الرئيس»)
@@ -426,7 +429,7 @@ class Events(Stage):
             actor_ref = quote.speaker
         # «أعلن المدعي العام في فنزويلا اعتقال خمسة»: who announces a deed as its own did it
         if actor is None and actor_ref is None and not is_verb:
-            actor_ref = self._announcer(doc, s, tr, lx, rows)
+            actor_ref = self._announcer(doc, s, tr, lx, rows) if entry["type"] not in lx["not_announced"] else None
         # «غارات إسرائيلية»: a noun trigger qualified by a nationality names who acted
         if actor is None and not is_verb and tr.b < len(words):
             nat = self._nationality(words[tr.b])
@@ -499,12 +502,12 @@ class Events(Stage):
                 cand = cand[1:]
             else:
                 obj = self._object(doc, s, tr, lx, start)
-        elif entry.get("pos") == "verb" and not entry.get("passive") and (entry["type"] in lx["object_types"] or entry.get("crowd")) and not (cand and s.index_at(cand[0][0]) <= start):
+        elif entry.get("pos") == "verb" and not entry.get("passive") and (entry["type"] in lx["object_types"] or entry.get("crowd") or entry.get("takes_object")) and not (cand and s.index_at(cand[0][0]) <= start):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
-        if obj is not None and cand and 0 < s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2:
-            obj = None  # «مركز "سنيماش"», «رجل الدين هشام»: the name the object goes on with
+        if obj is not None and cand and 0 <= s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2:
+            obj = None  # «مركز "سنيماش"», «رجل الدين هشام», «الرئيس رجب طيب أردوغان»: the name the object goes on with
         against = self._against(doc, s, tr, lx) if entry["type"] == "PROTEST" else None
         if against is not None:
             target_ref = against
@@ -533,8 +536,10 @@ class Events(Stage):
                     break
         if where is None and target is not None and target[2].type == "LOC":
             where = self._with_direction(doc, s, target, lx)
-        if target_ref is not None and target_ref == actor_ref:
+        if target_ref is not None and (target_ref == actor_ref or _same_party(doc, actor_ref, target_ref)):
             target_ref = None  # «صدامات ... بين غزة وإسرائيل»: no one is both sides
+        if target is not None and target[2].type == "LOC" and entry.get("mode") in lx["no_place_modes"]:
+            target_ref = None  # «واعتقل وهو في طريقه إلى إسبانيا»: a place is not who was arrested
         return Event(
             type=entry["type"],
             mode=entry.get("mode"),
@@ -779,9 +784,15 @@ class Events(Stage):
                 x += 1
             else:
                 break
+        if x < n and words[x] in lx["object_skip"] and not counted:
+            return self._object(doc, s, tr, lx, x + 1) if x + 1 < n and tr.clauses[x + 1] == tr.clause else None  # «أعدم فيها 10 من الروهينغا»
         if x >= n or words[x] in _CLAUSE or tr.clauses[x] != tr.clause:
             return None
         w = words[x]
+        if counted and w in lx["agent_next_words"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
+            # «10 من الروهينغا»: whom the count is of
+            end = _phrase(words, x + 1, lx)
+            return span_ref(doc, s.starts[start if start < x else x], s.ends[end - 1]) if end else None
         if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in ("و", "ف") and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
             return None
         end = _phrase(words, x, lx)
@@ -1077,6 +1088,20 @@ def _anaphoric(m: dict, lx) -> bool:
     w = words[tr.a]
     core = w[1:] if w[:1] in ("و", "ف", "ب", "ل") and len(w) > 4 else w
     return core.startswith("ال") or (tr.a > 0 and words[tr.a - 1] in lx["anaphora"])
+
+
+def _same_party(doc, a, b) -> bool:
+    """An entity and the words of one of its mentions («الجيش السوري» twice)."""
+    if a is None or b is None:
+        return False
+    if isinstance(a, SpanRef) == isinstance(b, SpanRef):
+        return _key(doc, a) == _key(doc, b)
+    name, span = (a, b) if isinstance(b, SpanRef) else (b, a)
+    ent = next((x for x in doc.entities if x.id == name), None)
+    if ent is None:
+        return False
+    k = _key(doc, span)
+    return any(_key(doc, SpanRef(m.start, m.end, "")) == k for m in ent.mentions)
 
 
 def _compatible(doc, a, b) -> bool:
