@@ -181,7 +181,7 @@ class Events(Stage):
                 gov = next((t for t in reversed(trigs) if t.entry.get("pos") == "verb" and t.clause == clause[i]), None)
                 if gov is not None and entry.get("pos") == "noun":
                     t_new.after_verb = gov.b  # «ووجه الحوثيون اللوم في الغارة»: the raid is not theirs
-                if prev is not None and entry.get("pos") == "verb" and prev.entry.get("pos") == "noun" and prev.entry["type"] == entry["type"] and prev.clause == clause[i] and i - prev.b <= 1 and all(w in lx["relative"] for w in words[prev.b : i]):
+                if prev is not None and entry.get("pos") == "verb" and prev.entry.get("pos") == "noun" and not prev.entry.get("means") and prev.entry["type"] == entry["type"] and prev.clause == clause[i] and i - prev.b <= 1 and all(w in lx["relative"] for w in words[prev.b : i]):
                     # «الاعتداء الذي استهدف مدينة الريحانية», «الغارات استهدفت مناطق سكنية»: the
                     # noun is the verb's subject; what follows the verb is whom it hit
                     t_new.continues = prev
@@ -1043,6 +1043,10 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
         if first.actor is None and first.target is None:
             # the mention that names its parties tells who did what to whom
             first.actor, first.target = e.actor, e.target
+        elif seen_meta[id(first)]["si"] == m["si"]:
+            # «هجوم انتحاري ... وورد أن انتحارية نفذت الهجوم»: one sentence tells the parties in turn
+            first.actor = first.actor if first.actor is not None else e.actor
+            first.target = first.target if first.target is not None else e.target
         for f in ("where", "fatalities", "injuries", "arrests"):
             if getattr(first, f) is None and getattr(e, f) is not None:
                 setattr(first, f, getattr(e, f))
