@@ -200,6 +200,9 @@ class Event:
     fatalities: int | None = None
     injuries: int | None = None
     arrests: int | None = None
+    # every trigger span of the happening when the article tells it more than once (the first is
+    # ``trigger``); empty when it is told once
+    triggers: list[Span] = field(default_factory=list)
     stage: str = "events"
     version: str = "1"
 
@@ -216,4 +219,6 @@ class Event:
         for k in ("fatalities", "injuries", "arrests"):
             if getattr(self, k) is not None:
                 d[k] = getattr(self, k)
+        if len(self.triggers) > 1:
+            d["triggers"] = [t.to_dict() for t in self.triggers]
         return d

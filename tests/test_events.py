@@ -226,3 +226,43 @@ def test_events_what_is_threatened_or_asked_for_has_not_happened():
 def test_events_gathering_is_a_protest_only_with_people():
     assert not _find(_extract("وأكدا على العلاقات الأخوية والتاريخية التي تجمع الشعبين الشقيقين."), "PROTEST")
     assert _find(_extract("وتجمع عشرات الفلسطينيين في ميدان المنارة وسط المدينة."), "PROTEST")
+
+
+def test_events_one_happening_told_twice_is_one_event_with_both_triggers():
+    doc = _extract("شنت روسيا مساء السبت غارات على مناطق المعارضة في درعا.\nوقال المرصد إن الغارات الروسية استهدفت عدة بلدات في ريف درعا.")
+    (att,) = _find(doc, "ASSAULT")
+    assert _name(doc, att.actor) == "روسيا"
+    assert len(att.triggers) == 2 and att.triggers[0] == att.trigger
+    assert att.to_dict()["triggers"][1]["start"] > att.trigger.start
+
+
+def test_events_another_one_is_not_merged():
+    doc = _extract("انفجرت عبوة ناسفة قرب القصر الرئاسي، وانفجار آخر أمام مركز للشرطة في مقديشو، ما أسفر عن إصابة 13 شخصا.")
+    assert len(_find(doc, "ASSAULT")) >= 1
+    assert all(len(e.triggers) <= 1 for e in doc.events)
+
+
+def test_events_verb_after_its_noun_trigger_hits_its_object():
+    doc = _extract("أوقفت الشرطة مشتبها به في الاعتداء الذي استهدف مدينة الريحانية الحدودية.")
+    (att,) = _find(doc, "ASSAULT")
+    assert att.actor is None
+    assert "الريحانية" in _name(doc, att.target)
+
+
+def test_events_attack_noun_with_li_names_the_attacker():
+    doc = _extract("نزح أكثر من 12 ألف شخص من محافظة درعا إثر قصف للنظام.")
+    (att,) = _find(doc, "ASSAULT")
+    assert "نظام" in _name(doc, att.actor)
+
+
+def test_events_qama_bi_names_who_did_it_and_patient_genitive():
+    doc = _extract("وقامت القوات الجوية باستهداف وتدمير 66 هدفا تستخدمه العناصر الإرهابية.")
+    (att,) = _find(doc, "ASSAULT")
+    assert _name(doc, att.actor) == "القوات الجوية"
+    assert "66 هدفا" in _name(doc, att.target)
+
+
+def test_events_passive_closure_names_no_actor():
+    doc = _extract("وذكرت تقارير أنه جرى إغلاق حسابات بنكية استخدمت في تحويلات غير قانونية.")
+    (co,) = _find(doc, "COERCE")
+    assert co.actor is None and _name(doc, co.target) == "حسابات بنكية"

@@ -175,3 +175,15 @@ def test_quotes_name_between_commas_after_the_title_with_a_date_after():
     doc = _extract("أعلن وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد الاثنين، أن نسبة المشاركة بلغت 49 في المئة.")
     (q,) = doc.quotes
     assert "المشنوق" in _speaker(doc, q.speaker)
+
+
+def test_quotes_participle_goes_with_the_subject_of_its_sentence():
+    doc = _extract("وتقول المخابرات التركية إن نازك تواصل مع المخابرات السورية.\nووصفت الأناضول عملية المخابرات بـ\"شديدة الدقة\"، مضيفة أن الأجهزة الأمنية تمكنت من نقله إلى تركيا.")
+    q = next(q for q in doc.quotes if "الأجهزة الأمنية" in _content(doc, q))
+    assert "الأناضول" in _speaker(doc, q.speaker)
+
+
+def test_quotes_participle_after_conveying_goes_with_the_conveyor():
+    doc = _extract("ونقلت صحيفة \"تلغراف\" البريطانية عن شهود قولهم إن محتجز الرهائن مغربي الجنسية، مشيرة إلى أنه كان مرصودا على قوائم مكافحة الإرهاب.")
+    q = next(q for q in doc.quotes if "مرصودا" in _content(doc, q))
+    assert "تلغراف" in _speaker(doc, q.speaker)

@@ -953,6 +953,7 @@ class Events(Stage):
                         prev.where = e.where
                     if prev.target is None:
                         prev.target = e.target
+                    _add_triggers(prev, e)
                     continue
             out.append(e)
             out_meta.append(m)
@@ -1050,7 +1051,14 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
         for f in ("where", "fatalities", "injuries", "arrests"):
             if getattr(first, f) is None and getattr(e, f) is not None:
                 setattr(first, f, getattr(e, f))
+        _add_triggers(first, e)
     return out
+
+
+def _add_triggers(first: Event, e: Event) -> None:
+    """Keep every trigger span of one happening, in text order (``Event.triggers``)."""
+    spans = (first.triggers or [first.trigger]) + (e.triggers or [e.trigger])
+    first.triggers = sorted({(t.start, t.end): t for t in spans}.values(), key=lambda t: t.start)
 
 
 def _distinct(m: dict, lx) -> bool:
