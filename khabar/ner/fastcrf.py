@@ -241,16 +241,21 @@ class CompiledCRF:
         out: list[list[str]] = [[] for _ in sentences]
         if not order:
             return out
-        if self.f.gaz is None:
-            Edoc, starts = self.emissions_doc(sentences)
-            Es = [Edoc[starts[k] : starts[k] + len(sentences[k])] for k in order]
-        else:
-            Es = [self.emissions(sentences[k], None if matches is None else matches[k]) for k in order]
-        lens = [len(e) for e in Es]
+        lens = [len(sentences[k]) for k in order]
         B, N, L = len(order), lens[0], self.L
         E = np.zeros((N, B, L), dtype=np.float32)
-        for b, e in enumerate(Es):
-            E[: len(e), b] = e
+        if self.f.gaz is None:
+            Edoc, starts = self.emissions_doc(sentences)
+            # every token's row of Edoc to its (position, sentence) cell, in one assignment
+            ln = np.asarray(lens)
+            b_idx = np.repeat(np.arange(B), ln)
+            first = np.cumsum(ln) - ln
+            pos = np.arange(len(b_idx)) - np.repeat(first, ln)
+            src = np.repeat(np.asarray([starts[k] for k in order]), ln) + pos
+            E[pos, b_idx] = Edoc[src]
+        else:
+            for b, k in enumerate(order):
+                E[: lens[b], b] = self.emissions(sentences[k], None if matches is None else matches[k])
         active = np.searchsorted(-np.asarray(lens), -np.arange(1, N + 1), side="right")  # sentences longer than i
         T = self.T
         score = E[0].copy()
@@ -260,15 +265,18 @@ class CompiledCRF:
             s = score[:k, :, None] + T  # k x L x L
             bps.append(s.argmax(1))
             score[:k] = s.max(1) + E[i, :k]
+        # back through the pointers for all sentences at once: the first active[i] sentences
+        # (the longest) have a position i
+        path = np.zeros((B, N), dtype=np.intp)
+        cur = score.argmax(1)
+        for i in range(N - 1, 0, -1):
+            k = active[i]
+            path[:k, i] = cur[:k]
+            cur[:k] = bps[i - 1][np.arange(k), cur[:k]]
+        path[:, 0] = cur
         labels = self.labels
         for b, k in enumerate(order):
-            n = lens[b]
-            y = int(score[b].argmax())
-            path = [y]
-            for i in range(n - 1, 0, -1):
-                y = int(bps[i - 1][b, y])
-                path.append(y)
-            out[k] = [labels[y] for y in reversed(path)]
+            out[k] = [labels[y] for y in path[b, : lens[b]].tolist()]
         return out
 
     def tag(self, words: list[str]) -> list[str]:
