@@ -187,3 +187,16 @@ def test_quotes_participle_after_conveying_goes_with_the_conveyor():
     doc = _extract("ونقلت صحيفة \"تلغراف\" البريطانية عن شهود قولهم إن محتجز الرهائن مغربي الجنسية، مشيرة إلى أنه كان مرصودا على قوائم مكافحة الإرهاب.")
     q = next(q for q in doc.quotes if "مرصودا" in _content(doc, q))
     assert "تلغراف" in _speaker(doc, q.speaker)
+
+
+def test_quotes_subject_of_a_clause_opened_by_lakin():
+    doc = _extract("ولم يظهر أي من الأطفال في وسائل الإعلام، لكن الجهات المعنية بالعملية أكدت أنهم بخير.")
+    (q,) = doc.quotes
+    assert "الجهات المعنية" in _speaker(doc, q.speaker)
+
+
+def test_quotes_a_cue_right_inside_what_a_source_reports_is_the_quote():
+    doc = _extract("وبحسب الأناضول، فقد اعترف نازك، خلال استجوابه الأولي، بأنه ساعد في التخطيط للهجمات.")
+    (q,) = doc.quotes
+    assert "نازك" in _speaker(doc, q.speaker)
+    assert "الأناضول" in _speaker(doc, q.via)

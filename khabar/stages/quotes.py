@@ -59,6 +59,7 @@ def _lexicon(sp, src):
         "unnamed": PhraseIndex(src["unnamed_heads"]),
         "statement": PhraseIndex(sp["nouns"]),
         "aux": {fold(w) for w in sp["auxiliaries"]},
+        "new_clause": {fold(w) for w in sp["new_clause"]},
         "resumptive": {fold(w) for w in sp["resumptive"]},
         "temporal": {fold(w) for w in sp["not_speech_before_comp"]},
         "statement_links": PhraseIndex(sp["statement_links"], bare=True),
@@ -160,6 +161,16 @@ class Quotes(Stage):
                 if quote.speaker is not None:
                     last_speaker = quote.speaker
                 nxt = max(next_i, i + 1)
+            if lead is not None and lead.speaker is not None:
+                # «وبحسب الأناضول، فقد اعترف نازك بأنه ساعد»: a cue right inside what the source
+                # reports is the quote; the source conveyed it
+                inner = [q for q in sent_quotes if q is not lead and q.cue is not None and q.kind == "indirect" and lead.content.start <= q.cue.start and s.index_at(q.cue.start) - s.index_at(lead.content.start) <= 2]
+                if inner:
+                    sent_quotes.remove(lead)
+                    quotes.remove(lead)
+                    for q in inner:
+                        if q.via is None and q.speaker != lead.speaker:
+                            q.via = lead.speaker
             # quotation marks not read by a cue: speech when a cue of the sentence governs them
             for k, p in enumerate(speech_pairs):
                 if k in used_pairs or not (s.start <= p[0] < s.end):
@@ -464,19 +475,21 @@ class Quotes(Stage):
         verb with no content of its own («أعلنت السلطات الكوبية عن تحطم طائرة، مشيرة إلى أن»),
         or a person or organisation named right after the first word («ووصفت الأناضول»)."""
         words = s.words
-        if cue.i < 2:
+        # «هافانا، كوبا (CNN)-- أعلنت»: the sentence begins after a dateline
+        h = next((t + 1 for t in range(min(len(words), 12) - 1, -1, -1) if words[t] in ("-", "–", "—") and t + 1 < cue.i), 0)
+        if cue.i < h + 2:
             return None
-        if lx["may_cue"](words[0]):
-            hit = lx["verbs"].match(words, 0)
+        if lx["may_cue"](words[h]):
+            hit = lx["verbs"].match(words, h)
             if hit:
-                j = hit[1]
+                j = h + hit[1]
                 end = min(np_end(s, j, lx, speech_pairs), cue.i)
                 return self._np_ref(doc, s, j, end, mentions, lx) if end > j else None
-        w0 = words[0]
+        w0 = words[h]
         if not w0[:1].isalpha() or w0 in lx["stop"] or w0.startswith(("ال", "وال", "فال")):
             return None
-        r = mentions.at(s.starts[1]) if len(words) > 1 else None
-        if r is None or r[0] != s.starts[1] or r[0] in mentions.clitic or r[2].type not in ("PER", "ORG") or r[1] > s.starts[cue.i]:
+        r = mentions.at(s.starts[h + 1]) if len(words) > h + 1 else None
+        if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in ("PER", "ORG") or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
 
@@ -494,9 +507,9 @@ class Quotes(Stage):
             b -= 1
         a = b
         edge = ("؛", ";", ":")
-        while a > 0 and b - a < 12 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"]:
+        while a > 0 and b - a < 12 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
             a -= 1
-        if a > 0 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"]:
+        if a > 0 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
             return None  # the clause began further back: this is not its subject
         while a < b and (aux(s.words[a]) or s.words[a] in lx["cont"]):
             a += 1
