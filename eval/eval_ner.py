@@ -10,8 +10,16 @@
    reported apart.
 3. The seed article's expected entities (tests/golden), through the whole pipeline.
 4. The feature ablation: ``python eval/eval_ner.py --ablation`` retrains without each feature
-   group (in build/ner/ablation) and writes build/eval/ner_ablation.md; ``make eval`` shows the
-   last table.
+   group on train minus dev (in build/ner/ablation), scores the development set, and writes
+   build/eval/ner_ablation.md; ``make eval`` shows the last table.
+
+``python eval/eval_ner.py --cv [--groups=...] [--clusters=...] [--iterations=N]`` runs 5-fold
+cross-validation over train (build/eval/ner_cv.json).
+
+Development set: the last tenth of train.conll's sentences (``khabar.ner.train.dev_split``).
+Choices of parameters, features and clusters are made on it (and checked with ``--cv``); its
+figures are those recorded by ``khabar train ner`` (the same recipe trained on the rest of
+train), test is scored here live.
 
 Writes build/eval/ner.md and ner.json.
 """
@@ -27,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-PROPAGATION_WINDOW = 20
+from khabar.ner.train import PROPAGATION_WINDOW  # noqa: E402
 # feature groups removed together in one ablation row
 ABLATION = [("word clusters", ("clusters", "corecl")), ("gazetteers", ("gazetteer",)), ("trigger words", ("trigger", "window")),
             ("affixes and n-grams", ("affix", "ngrams")), ("word shape", ("shape",)), ("neighbouring words", ("context",)),
@@ -78,13 +86,14 @@ def seed_check() -> tuple[int, int, list[str]]:
 
 
 def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) -> Path:
-    """Retrain without each feature group; every run uses the same data, gazetteer and clusters."""
+    """Retrain without each feature group on train minus dev, score dev; every run uses the same
+    data, gazetteer and clusters."""
     from khabar.ner import MODEL_DIR, conll
     from khabar.ner import clusters as cl
     from khabar.ner.features import GROUPS, Featurizer
     from khabar.ner.gazetteer import GAZ_FILE, Gazetteer
     from khabar.ner.propagate import extend_nisba, propagate
-    from khabar.ner.train import PARAMS, fit, predict
+    from khabar.ner.train import PARAMS, dev_split, fit, predict
 
     manifest = json.loads((MODEL_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
     groups = manifest.get("feature_groups") or list(GROUPS)
@@ -93,8 +102,7 @@ def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) ->
         params["max_iterations"] = iterations
     gaz = Gazetteer.from_file(MODEL_DIR / GAZ_FILE)
     clusters = cl.read(MODEL_DIR / cl.CLUSTER_FILE)
-    train = conll.read(data_dir / "ner/anercorp/train.conll")
-    test = conll.read(data_dir / "ner/anercorp/test.conll")
+    train, test = dev_split(conll.read(data_dir / "ner/anercorp/train.conll"))  # "test" is dev here
     out = ROOT / "build" / "ner" / "ablation"
     rows = []
     for drop, names in [(None, ()), *ABLATION]:
@@ -117,11 +125,45 @@ def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) ->
     return report_dir / "ner_ablation.md"
 
 
+def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path | None = None, iterations: int | None = None,
+             folds: int = 5) -> list[dict]:
+    """k-fold cross-validation over train.conll (contiguous blocks of sentences): the check a
+    change that helps on dev must pass too, as one dev set of ~940 names moves by a point or more
+    between recipes that are the same in cross-validation (docs/entities.md)."""
+    from khabar.ner import MODEL_DIR, conll
+    from khabar.ner import clusters as cl
+    from khabar.ner.features import Featurizer
+    from khabar.ner.gazetteer import GAZ_FILE, Gazetteer
+    from khabar.ner.train import DEFAULT_GROUPS, PARAMS, fit, predict, system_tags
+
+    groups = tuple(groups or DEFAULT_GROUPS)
+    params = {**PARAMS, **({"max_iterations": iterations} if iterations else {})}
+    f = Featurizer(Gazetteer.from_file(MODEL_DIR / GAZ_FILE), cl.read(clusters_path or MODEL_DIR / cl.CLUSTER_FILE), groups)
+    train = conll.read(data_dir / "ner/anercorp/train.conll")
+    n = len(train)
+    rows = []
+    for k in range(folds):
+        a, b = n * k // folds, n * (k + 1) // folds
+        m = fit(train[:a] + train[b:], f, ROOT / "build" / "ner" / "cv" / f"fold{k}.crfsuite", params, log=lambda *_: None)
+        held = train[a:b]
+        pred = predict(m, f, held)
+        gold = [t for _, t in held]
+        s, ss = conll.score(gold, pred), conll.score(gold, system_tags(held, pred))
+        rows.append({"fold": k, "tagger": s["micro"]["f1"], "system": ss["micro"]["f1"], "names": s["micro"]["support"]})
+        print(f"cv: fold {k}: tagger {100 * s['micro']['f1']:.2f}, system {100 * ss['micro']['f1']:.2f}", flush=True)
+    mean = {x: sum(r[x] for r in rows) / len(rows) for x in ("tagger", "system")}
+    print(f"cv: mean tagger {100 * mean['tagger']:.2f}, system {100 * mean['system']:.2f} "
+          f"(groups {','.join(groups)}, {params['max_iterations']} iterations, clusters {clusters_path or 'shipped'})")
+    (report_dir / "ner_cv.json").write_text(json.dumps({"groups": groups, "params": params, "clusters": str(clusters_path or "shipped"),
+                                                        "folds": rows, "mean": mean}, indent=1), encoding="utf-8")
+    return rows
+
+
 def _write_ablation(report_dir: Path, rows: list[dict], params: dict) -> None:
     full = rows[0]["scores"]["micro"]["f1"]
     full_sys = rows[0]["system"]["f1"]
-    lines = ["# NER feature ablation (ANERcorp test, exact-span F1)", "",
-             f"Each row retrains the CRF without one feature group of the shipped model, or with one it leaves out "
+    lines = ["# NER feature ablation (ANERcorp dev: the last tenth of train.conll, exact-span F1)", "",
+             f"Each row retrains the CRF on train minus dev without one feature group of the shipped model, or with one it leaves out "
              f"(L-BFGS, {params.get('max_iterations')} iterations, c1={params.get('c1')}, c2={params.get('c2')}); "
              "Δ is the change against the shipped feature set.", "",
              "Tagger-alone scores; the last columns add the document propagation of the system.", "",
@@ -176,9 +218,19 @@ def main(data_dir: Path, report_dir: Path) -> int:
     found, n, probs = seed_check()
     res["seed"] = {"found": found, "expected": n, "problems": probs}
 
+    from khabar.ner import MODEL_DIR
+
+    recorded = json.loads((MODEL_DIR / "MANIFEST.json").read_text(encoding="utf-8")).get("scores", {})
     lines = ["# NER and entities", "",
              f"Model load {load_s:.2f} s; tagging {res['tokens_per_cpu_second']:,.0f} tokens per CPU-second (ANERcorp test, batched).", "",
              "| corpus | micro | PER | LOC | ORG | MISC |", "|---|---|---|---|---|---|"]
+    if "anercorp_dev" in recorded:
+        # the development set (last tenth of train.conll), as recorded by khabar train ner: the
+        # same recipe trained on train minus dev; choices are made on these figures
+        res["anercorp_dev"], res["anercorp_dev_tagger"] = recorded.get("anercorp_dev_system"), recorded["anercorp_dev"]
+        if res["anercorp_dev"]:
+            lines += _table("ANERcorp dev (recorded at training): CRF + document propagation", res["anercorp_dev"])
+        lines += _table("ANERcorp dev (recorded at training): CRF alone", res["anercorp_dev_tagger"])
     lines += _table("ANERcorp test: Khabar CRF + document propagation (the system)", res["anercorp_test"])
     lines += _table("ANERcorp test: Khabar CRF alone", s)
     for name, f1 in ANCHORS:
@@ -187,6 +239,8 @@ def main(data_dir: Path, report_dir: Path) -> int:
     lines += _table("AQMAR PER/LOC/ORG (MISC ignored)", res["aqmar_per_loc_org"])
     lines += _table("NewsFANE (coarse, whole; 5/6 is ANERcorp train text)", res["newsfane"])
     lines += _table("NewsFANE last sixth (ANERcorp test text)", res["newsfane_last_sixth"])
+    if res.get("anercorp_dev"):
+        lines += ["", f"ANERcorp dev micro, system: {_fmt(res['anercorp_dev']['micro'])}; tagger alone: {_fmt(res['anercorp_dev_tagger']['micro'])}"]
     lines += ["", f"ANERcorp test micro, system: {_fmt(res['anercorp_test']['micro'])}; tagger alone: {_fmt(s['micro'])}", "",
               f"Seed entities: {found}/{n}" + ("" if not probs else "\n  - " + "\n  - ".join(probs)), ""]
     abl = report_dir / "ner_ablation.md"
@@ -206,8 +260,13 @@ if __name__ == "__main__":
     data = Path(os.environ.get("KHABAR_DATA", ROOT.parent / "shared" / "data"))
     rep = ROOT / "build" / "eval"
     rep.mkdir(parents=True, exist_ok=True)
+    it = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--iterations=")), None)
     if "--ablation" in sys.argv:
-        it = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--iterations=")), None)
         print(ablation(data, rep, it))
+    elif "--cv" in sys.argv:
+        # python eval/eval_ner.py --cv [--groups=a,b,...] [--clusters=path] [--iterations=N]
+        gr = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--groups=")), None)
+        cp = next((Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--clusters=")), None)
+        crossval(data, rep, gr, cp, it)
     else:
         sys.exit(main(data, rep))

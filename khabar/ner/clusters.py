@@ -1,10 +1,13 @@
 """Distributional word clusters learned from unlabelled news (ANT corpora only: their licence
 lets the derived clusters ship).
 
-Each normalised word gets a vector from the positive
+Each normalised word seen at least five times gets a vector from the positive
 PMI of its left and right neighbours, reduced by truncated SVD; spherical k-means groups the
-vectors into fine clusters, whose centroids are grouped again into coarser ones. The tagger
-sees the three granularities, the way Brown-cluster bit prefixes are used.
+vectors into fine clusters, whose centroids are grouped again into coarser ones; optionally a
+binary tree of bisecting spherical 2-means gives every word a bit path. The tagger sees the three
+granularities, the way Brown-cluster bit prefixes are used (the bit path, with clusters for
+words seen twice or more, is optional: it helped on dev but not in cross-validation or on test,
+docs/entities.md).
 """
 
 from __future__ import annotations
@@ -64,8 +67,33 @@ def _kmeans(x: np.ndarray, k: int, iters: int, seed: int, weights=None) -> tuple
     return assign, cent
 
 
+def _bisect(x: np.ndarray, depth: int) -> list[str]:
+    """Bit paths of a binary tree over the vectors, split by spherical 2-means level by level
+    (the way Brown clusters are used: prefixes of the path are coarser clusters)."""
+    groups = {0: np.arange(len(x))}
+    for d in range(depth):
+        new = {}
+        for code, idx in groups.items():
+            if len(idx) < 8:
+                new[code * 2] = idx
+                continue
+            a, _ = _kmeans(x[idx], 2, 8, d * 7919 + code % 1000)
+            new[code * 2] = idx[a == 0]
+            new[code * 2 + 1] = idx[a == 1]
+        groups = new
+    out = [""] * len(x)
+    for code, idx in groups.items():
+        s = format(code, f"0{depth}b")
+        for i in idx:
+            out[i] = s
+    return out
+
+
 def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int = 12_000, dim: int = 120,
-          ks: tuple[int, int, int] = (1000, 250, 60), limit: int | None = None, min_count: int = 5, log=print) -> Path:
+          ks: tuple[int, int, int] = (1000, 250, 60), depth: int = 0, limit: int | None = None,
+          min_count: int = 5, log=print) -> Path:
+    """The shipped clusters come from the defaults; ``depth`` > 0 adds each word's bit path (the
+    ``xclusters`` feature group), tried with ``vocab=200_000, min_count=2, depth=14``."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -110,12 +138,18 @@ def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int =
     fine, cent = _kmeans(vec, ks[0], 12, 0)
     mid, cent2 = _kmeans(cent, ks[1], 20, 1)
     coarse, _ = _kmeans(cent2, ks[2], 20, 2)
+    paths = _bisect(vec, depth) if depth else None
+    log(f"clusters: k-means and bit paths done ({time.time() - t0:.0f}s)")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / CLUSTER_FILE
-    lines = [f"# word\tfine\tmid\tcoarse\tcount  (k={ks}, dim={dim}, sources={','.join(SOURCES)})"]
+    if paths:
+        lines = [f"# word\tfine\tmid\tcoarse\tcount\tpath  (k={ks}, depth={depth}, dim={dim}, vocab={vocab}, min_count={min_count}, sources={','.join(SOURCES)})"]
+    else:  # the header of the shipped file, byte for byte
+        lines = [f"# word\tfine\tmid\tcoarse\tcount  (k={ks}, dim={dim}, sources={','.join(SOURCES)})"]
     for i, w in enumerate(words):
         f = int(fine[i])
-        lines.append(f"{w}\t{f}\t{int(mid[f])}\t{int(coarse[mid[f]])}\t{freq[w]}")
+        more = "\t" + paths[i] if paths else ""
+        lines.append(f"{w}\t{f}\t{int(mid[f])}\t{int(coarse[mid[f]])}\t{freq[w]}{more}")
     raw = ("\n".join(lines) + "\n").encode("utf-8")
     with path.open("wb") as fh:
         with gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
@@ -124,14 +158,17 @@ def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int =
     return path
 
 
-def read(path: Path) -> dict[str, tuple[str, str, str, int]]:
+def read(path: Path) -> dict[str, tuple]:
+    """word -> (fine, mid, coarse, count in the news[, bit path])."""
     out = {}
+    pool: dict[str, str] = {}  # cluster ids and bit paths repeat: one string object each
+    share = pool.setdefault
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
-            w, f, m, c, n = line.rstrip("\n").split("\t")
-            out[w] = (f, m, c, int(n))
+            w, f, m, c, n, *more = line.rstrip("\n").split("\t")
+            out[w] = (share(f, f), share(m, m), share(c, c), int(n), *[share(x, x) for x in more])
     return out
 
 

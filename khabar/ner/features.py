@@ -13,7 +13,11 @@ import unicodedata
 from ..lexicon import load
 from .words import loose, norm, split
 
-GROUPS = ("lexical", "affix", "ngrams", "shape", "context", "trigger", "window", "gazetteer", "clusters", "corecl")
+GROUPS = ("lexical", "affix", "ngrams", "shape", "context", "trigger", "window", "gazetteer", "clusters", "corecl",
+          "xclusters")
+# prefixes of a word's cluster bit path seen as features (Brown-style granularities), for cluster
+# files that have the path (clusters.learn(depth=14)); not in the shipped model (docs/entities.md)
+BIT_PREFIXES = (4, 6, 8, 10, 12, 14)
 
 
 def _trigger_table() -> dict[str, str]:
@@ -88,6 +92,11 @@ class Featurizer:
                 own += ["k1=" + cl[0], "k2=" + cl[1], "k3=" + cl[2], "fq=" + str(min(len(str(cl[3])), 6))]
                 near += ["k1=" + cl[0], "k2=" + cl[1]]
                 far += ["k2=" + cl[1]]
+                if "xclusters" in g and len(cl) > 4:  # prefixes of the word's bit path (clusters._bisect)
+                    path = cl[4]
+                    for b in BIT_PREFIXES:
+                        own.append(f"b{b}=" + path[:b])
+                        near.append(f"b{b}=" + path[:b])
             else:
                 own.append("k=oov")
                 near.append("k=oov")
