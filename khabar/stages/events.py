@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 
 from ..document import Document, Span
 from ..facts import Event, SpanRef
@@ -92,6 +93,7 @@ def lexicon():
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
+        "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", "و", "ف")),
         "do_preps": {fold(w) for w in ev["do_preps"]},
         "lam_types": set(ev["lam_agent_types"]),
         "lam_agents": PhraseIndex(ev["lam_agents"], bare=True),
@@ -112,12 +114,7 @@ class _Trig:
 
 def _clauses(words: list[str]) -> list[int]:
     """Clause number of every token (clauses split at commas and semicolons)."""
-    out, c = [], 0
-    for w in words:
-        if w in _CLAUSE:
-            c += 1
-        out.append(c)
-    return out
+    return list(itertools.accumulate(map(_CLAUSE.__contains__, words), initial=0))[1:]
 
 
 class Events(Stage):
@@ -137,10 +134,10 @@ class Events(Stage):
         forms = lx["forms"]
         for si, s in enumerate(body(doc)):
             words = s.words
+            if forms.isdisjoint(words):
+                continue  # most sentences tell no event
             n = len(words)
             cands = [i for i, w in enumerate(words) if w in forms]
-            if not cands:
-                continue
             clause = _clauses(words)
             trigs: list[_Trig] = []
             nxt = 0
@@ -336,7 +333,8 @@ class Events(Stage):
         is_verb = entry.get("pos") == "verb"
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
-        if not is_verb or words[tr.a][:1] == "ب":  # «بإطلاق النار» is a noun
+        w0 = words[tr.a]
+        if tr.a > 1 and (not is_verb or w0[:1] == "ب") and (w0[:1] in ("ب", "ف", "م") or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
             if doer is not None:
                 # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
@@ -555,7 +553,10 @@ class Events(Stage):
         w = words[tr.a]
         if tr.a < 2 or w[:1] not in ("ب", "ف", "م") and words[tr.a - 1] not in lx["do_preps"]:
             return None
-        for x in range(tr.a - 1, max(-1, tr.a - 8), -1):
+        lo = max(-1, tr.a - 8)
+        if lx["do_forms"].isdisjoint(words[lo + 1 : tr.a]):
+            return None
+        for x in range(tr.a - 1, lo, -1):
             if words[x] in _CLAUSE or words[x] in lx["comp"]:
                 return None
             core = words[x][1:] if words[x][:1] in ("و", "ف") and len(words[x]) > 3 else words[x]
@@ -1014,13 +1015,26 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
     and recipient is kept once, with what the other mentions add (date, place, figures). A noun
     trigger written definite or after a demonstrative («وجاءت الغارة الإسرائيلية», «هذه
     المواجهات») points back to the last event of its type when it names no other party."""
+    if len(events) < 2:
+        return events
     out: list[Event] = []
     seen: dict[tuple, Event] = {}
     last: dict[str, tuple[Event, int]] = {}
-    kept: list[tuple[Event, dict]] = []
+    kept: dict[str, list[tuple[Event, dict]]] = {}  # by type
     seen_meta: dict[int, dict] = {}
+    cache: dict[tuple[int, int], str] = {}
+
+    def key(ref):
+        if not isinstance(ref, SpanRef):
+            return ref
+        k = (ref.start, ref.end)
+        if k not in cache:
+            cache[k] = _key(doc, ref)
+        return cache[k]
+
     for e, m in zip(events, meta):
-        k = (e.type, e.mode, _key(doc, e.actor), _key(doc, e.target))
+        m["distinct"] = _distinct(m, lx)
+        k = (e.type, e.mode, key(e.actor), key(e.target))
         first = seen.get(k)
         if first is not None and not _same_time(first, seen_meta[id(first)], e, m):
             first = None  # «التقى ... الأربعاء» after talks set for Monday: another meeting
@@ -1028,18 +1042,18 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
             # the event pointed back to is told in the two sentences before at most
             prev, psi = last[e.type]
             # (what it hit may be described where it was named before: «زردنا» ... «مناطق سكنية»)
-            if m["si"] - psi <= 2 and _compatible(doc, prev.actor, e.actor) and (_compatible(doc, prev.target, e.target) or isinstance(prev.target, SpanRef) != isinstance(e.target, SpanRef)):
+            if m["si"] - psi <= 2 and _compatible(doc, prev.actor, e.actor, key) and (_compatible(doc, prev.target, e.target, key) or isinstance(prev.target, SpanRef) != isinstance(e.target, SpanRef)):
                 first = prev
-        if first is None and not _distinct(m, lx):
+        if first is None and not m["distinct"]:
             # one happening told again: the same type and mode (or one without), and parties
             # that are the same or one of them unnamed («شنت روسيا غارات» ... «الغارات الروسية»)
-            first = next((f for f, fm in reversed(kept) if _same_happening(doc, f, fm, e, m)), None)
+            first = next((f for f, fm in reversed(kept.get(e.type, ())) if _same_happening(doc, f, fm, e, m, key)), None)
         if first is None:
             seen[k] = e
             seen_meta[id(e)] = m
             last[e.type] = (e, m["si"])
             out.append(e)
-            kept.append((e, m))
+            kept.setdefault(e.type, []).append((e, m))
             continue
         if first.actor is None and first.target is None:
             # the mention that names its parties tells who did what to whom
@@ -1065,15 +1079,15 @@ def _distinct(m: dict, lx) -> bool:
     """«وانفجار آخر», «الانفجار الثاني»: a trigger told as another one of its kind."""
     tr = m["trig"]
     words = m["sent"].words
-    return any(w in lx["another"] for w in words[tr.b : tr.b + 2])
+    return not lx["another"].isdisjoint(words[tr.b : tr.b + 2])
 
 
-def _same_happening(doc, f: Event, fm: dict, e: Event, m: dict) -> bool:
-    if f.type != e.type or (f.mode and e.mode and f.mode != e.mode) or _distinct(fm, lexicon()):
+def _same_happening(doc, f: Event, fm: dict, e: Event, m: dict, key) -> bool:
+    if f.type != e.type or (f.mode and e.mode and f.mode != e.mode) or fm["distinct"]:
         return False
     if not _same_time(f, fm, e, m):
         return False
-    return _compatible(doc, f.actor, e.actor) and _compatible(doc, f.target, e.target)
+    return _compatible(doc, f.actor, e.actor, key) and _compatible(doc, f.target, e.target, key)
 
 
 def _same_time(f: Event, fm: dict, e: Event, m: dict) -> bool:
@@ -1109,18 +1123,20 @@ def _same_party(doc, a, b) -> bool:
     if isinstance(a, SpanRef) == isinstance(b, SpanRef):
         return _key(doc, a) == _key(doc, b)
     name, span = (a, b) if isinstance(b, SpanRef) else (b, a)
-    ent = next((x for x in doc.entities if x.id == name), None)
+    ent = mentions_of(doc).by_id.get(name)
     if ent is None:
         return False
-    k = _key(doc, span)
-    return any(_key(doc, SpanRef(m.start, m.end, "")) == k for m in ent.mentions)
+    text = doc.text
+    return any(text[m.start : m.end] == span.text for m in ent.mentions)
 
 
-def _compatible(doc, a, b) -> bool:
+def _compatible(doc, a, b, key=None) -> bool:
     """Two mentions of one party, or one of them silent about it."""
-    if a is None or b is None:
+    if a is None or b is None or a == b:
         return True
-    ka, kb = _key(doc, a), _key(doc, b)
+    if isinstance(a, str) and isinstance(b, str):
+        return False  # two entities
+    ka, kb = (key(a), key(b)) if key else (_key(doc, a), _key(doc, b))
     if ka == kb:
         return True
     if isinstance(a, SpanRef) and isinstance(b, SpanRef):
