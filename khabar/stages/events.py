@@ -88,6 +88,7 @@ def lexicon():
         "target_preps": {fold(w) for w in ev["target_preps"]},
         "planned": {fold(w) for w in ev["planned_after"]},
         "another": {fold(w) for w in ev["another_after"]},
+        "since": {fold(w) for w in ev["background_before"]},
         "passive_aux": {fold(w) for w in ev["passive_aux"]},
         "no_place_modes": set(ev["no_place_modes"]),
         "not_announced": set(ev["not_announced"]),
@@ -191,6 +192,8 @@ class Events(Stage):
             when = {}
             for tm in times[a:b]:
                 ti = s.index_at(tm.start)
+                if ti < n and (words[ti] in lx["since"] or ti > 0 and words[ti - 1] in lx["since"]):
+                    continue  # «منذ عام»: since when, not when it happened
                 tc = clause[min(ti, n - 1)]
                 # a date modifies a verb before a noun («رفض دعوات ... أمس السبت»)
                 best = min(trigs, key=lambda tr: (tr.clause != tc, tr.entry.get("pos") != "verb", min(abs(tr.a - ti), abs(tr.b - ti))))
