@@ -761,8 +761,10 @@ class Events(Stage):
             # «وجه اللوم ... إلى التحالف», «هجوم على الطائفة اليزيدية»
             # a noun's own recipient follows it at once (a protest says further what it is against)
             # «باتجاه أربعة من رجال الشرطة»: a counted party
-            if words[x] in lx["target_preps"] and x + 3 < n and x - start < 4 and any(q.start <= s.starts[x + 1] < q.end for q in doc.quantities) and words[x + 2] in lx["agent_next_words"]:
-                end = _phrase(words, x + 3, lx)
+            if words[x] in lx["target_preps"] and x + 2 < n and x - start < 4 and any(q.start <= s.starts[x + 1] < q.end for q in doc.quantities):
+                # («القبض على 30 مشتبها بهم»: counted people)
+                y = x + 3 if words[x + 2] in lx["agent_next_words"] else x + 2
+                end = _phrase(words, y, lx) if y < n else None
                 if end:
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             # («على جماعة ماركسية»: an indefinite noun with its adjective)
