@@ -199,8 +199,8 @@ class Events(Stage):
                 best = min(trigs, key=lambda tr: (tr.clause != tc, tr.entry.get("pos") != "verb", min(abs(tr.a - ti), abs(tr.b - ti))))
                 when.setdefault(id(best), tm.value)
             sent_rows = mentions.within(s.start, s.end)
-            sent_quotes = [q for q in doc.quotes if q.content.start < s.end and s.start < q.content.end]
-            speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None)
+            sent_quotes = [q for q in doc.quotes if q.content.start < s.end and s.start < q.content.end] if doc.quotes else []
+            speaker = next((q.speaker for q in doc.quotes if q.cue and s.start <= q.cue.start < s.end), None) if doc.quotes else None
             zones = self._zones(s, sent_quotes, lx)
             made, made_trigs = [], []
             for tr in trigs:
@@ -264,6 +264,8 @@ class Events(Stage):
         quote, and after «بحسب» («- بحسب وكالة رويترز للأنباء -»)."""
         zones = [(q.cue.start, q.content.start) for q in quotes if q.cue and q.cue.start < q.content.start]
         words = s.words
+        if lx["according_forms"].isdisjoint(words):
+            return zones
         for x, w in enumerate(words):
             if w in lx["according_forms"] and lx["according"].match(words, x):
                 y = x + lx["according"].match(words, x)[1]
@@ -281,6 +283,8 @@ class Events(Stage):
         if holding:
             q = min(holding, key=lambda q: q.content.end - q.content.start)
             return [r for r in rows if q.content.start <= r[0] < q.content.end], q
+        if not zones:
+            return rows, None
         return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], None
 
     @staticmethod

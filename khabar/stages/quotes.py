@@ -11,6 +11,7 @@ count as speech only when they are long enough and a cue governs them: «حرب�
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -122,8 +123,13 @@ class Quotes(Stage):
         pair_at = opens.get
         cue_forms = lx["cue_forms"]
 
+        # pairs never overlap (one regex pass per block) and are sorted: only the last pair that
+        # opens before a position can hold it
+        open_at = [p[0] for p in speech_pairs]
+
         def inside_pair(pos: int) -> bool:
-            return any(p[0] < pos < p[1] for p in speech_pairs)
+            k = bisect.bisect_left(open_at, pos) - 1
+            return k >= 0 and pos < speech_pairs[k][1]
 
         for s in sents:
             words = s.words
