@@ -1047,7 +1047,7 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
         first = seen.get(k)
         if first is not None and not _same_time(first, seen_meta[id(first)], e, m):
             first = None  # «التقى ... الأربعاء» after talks set for Monday: another meeting
-        if first is None and e.type in last and _anaphoric(m, lx):
+        if first is None and e.type in last and not m["distinct"] and _anaphoric(m, lx):
             # the event pointed back to is told in the two sentences before at most
             prev, psi = last[e.type]
             # (what it hit may be described where it was named before: «زردنا» ... «مناطق سكنية»)
