@@ -15,7 +15,7 @@ EXAMPLES = Path(__file__).parent.parent / "examples" / "ant-sample.jsonl.gz"
 
 
 def _ingest(db, src, **kw):
-    cmd = [sys.executable, "-m", "khabar", "ingest", str(src), "--db", str(db), "--quiet", "--workers", "2"]
+    cmd = [sys.executable, "-m", "khabar", "ingest", str(src), "--db", str(db), "--quiet", "--workers", "2", "--commit-every", "16"]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, **kw)
 
 

@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("--stages", default=None, help="comma-separated stage names to run (default: the whole default pipeline)")
     p.add_argument("--no-analyse", action="store_true", help="skip near-duplicates, stories and related articles at the end")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--commit-every", type=int, default=256, metavar="N",
+                   help="articles per transaction (default 256; a killed run redoes at most N)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=run)
 
@@ -42,7 +44,8 @@ def run(args) -> int:
     store = Store.open(args.db)
     try:
         rep = ingest(args.paths, store, pipeline=pipe, workers=args.workers, fmt=args.format, fields=fields,
-                     progress=not args.quiet, analyse=not args.no_analyse, limit=args.limit)
+                     progress=not args.quiet, analyse=not args.no_analyse, limit=args.limit,
+                     commit_every=max(1, args.commit_every))
         if args.json:
             print(json.dumps({**rep.to_dict(), "store": store.counts()}, ensure_ascii=False))
         else:
