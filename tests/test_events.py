@@ -266,3 +266,9 @@ def test_events_passive_closure_names_no_actor():
     doc = _extract("وذكرت تقارير أنه جرى إغلاق حسابات بنكية استخدمت في تحويلات غير قانونية.")
     (co,) = _find(doc, "COERCE")
     assert co.actor is None and _name(doc, co.target) == "حسابات بنكية"
+
+
+def test_events_attackers_described_by_a_plural_verb_did_it():
+    doc = _extract("وبرر الجيش عمليته بأنها جهود للقضاء على مسلحين من الروهينغا هاجموا مراكز للشرطة الحدودية.")
+    att = _find(doc, "ASSAULT")
+    assert att and "مسلحين من الروهينغا" == _name(doc, att[0].actor)

@@ -405,6 +405,8 @@ class Events(Stage):
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
             actor_ref = self._subject_before(doc, s, tr, lx)
+            if actor_ref is None and words[tr.a].endswith("وا"):
+                actor_ref = self._described_by(doc, s, tr, lx)
         # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words) and not (entry.get("object_first") and (wider or speaker)):
             x = tr.b if tr.b == tr.v + 1 and entry.get("with") else tr.v  # the needed word right after the verb is its object; the subject follows it
@@ -584,6 +586,21 @@ class Events(Stage):
                 if end and end <= b and self._nounish(words, a, end, lx):
                     return span_ref(doc, s.starts[a], s.ends[end - 1]), None
                 return None
+        return None
+
+    def _described_by(self, doc, s: Sent, tr: _Trig, lx):
+        """«مسلحين من الروهينغا هاجموا مراكز»: attackers named right before a plural verb that
+        describes them did it (the verb agrees with them)."""
+        words = s.words
+        for h in range(tr.a - 1, max(-1, tr.a - 5), -1):
+            if words[h] in _CLAUSE:
+                return None
+            if not lx["attackers"].match(words, h):
+                continue
+            end = _phrase(words, h, lx) or h + 1
+            if end < tr.a and words[end] in lx["agent_next_words"]:
+                end = _phrase(words, end + 1, lx) or end  # «مسلحين من الروهينغا»
+            return span_ref(doc, s.starts[h], s.ends[end - 1]) if end == tr.a and not _has_prep(words[h]) else None
         return None
 
     def _lam_agent(self, doc, s: Sent, tr: _Trig, lx, after):
