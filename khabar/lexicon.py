@@ -29,3 +29,14 @@ def load(name: str) -> Any:
         if path.suffix == ".tsv":
             return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
         return fh.read()
+
+
+@functools.cache
+def clitics() -> dict[str, Any]:
+    """``ar/clitics.yaml`` with the forms rules test against: ``conj`` (و، ف), ``det`` (ال),
+    ``conj_det`` (ال with or without a conjunction), ``wa``, ``bi``, ``li``, ``ka``, ``lil``."""
+    c = load("ar/clitics.yaml")
+    conj = tuple(c["proclitics"]["conj"])
+    det = c["proclitics"]["det"][0]
+    return {"conj": conj, "det": det, "conj_det": (det, *(x + det for x in conj)),
+            "wa": c["wa"], "bi": c["bi"], "li": c["li"], "ka": c["ka"], "lil": c["lil"]}

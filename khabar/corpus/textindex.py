@@ -23,7 +23,8 @@ _ARABIC = re.compile(r"[\u0621-\u064A]")
 @functools.cache
 def _stem_rules():
     r = load("ar/search.yaml")["light_stem"]
-    return r["min_stem"], tuple(r["prefixes"]), tuple(r["conj"]), tuple(r["suffixes"]), frozenset(r["restore_nisba"])
+    return (r["min_stem"], tuple(r["prefixes"]), tuple(r["conj"]), tuple(r["suffixes"]), frozenset(r["restore_nisba"]),
+            r["nisba_ya"])
 
 
 _local = threading.local()
@@ -41,7 +42,7 @@ def _tashaphyne():
 
 def light_stem(word: str) -> str:
     """Conservative stem of a normalised word."""
-    min_stem, prefixes, _conj, suffixes, nisba = _stem_rules()
+    min_stem, prefixes, _conj, suffixes, nisba, ya = _stem_rules()
     w = word
     # leading conjunctions are taken only together with the article (listed as prefixes):
     # a bare first و/ف is as often the word's own letter (فلسطيني, وزير)
@@ -51,7 +52,7 @@ def light_stem(word: str) -> str:
             break
     for s in suffixes:
         if w.endswith(s) and len(w) - len(s) >= min_stem:
-            w = w[: -len(s)] + ("ي" if s in nisba else "")
+            w = w[: -len(s)] + (ya if s in nisba else "")
             break
     return w
 

@@ -16,7 +16,7 @@ import functools
 
 from ..document import Document, Span
 from ..facts import Claim, SpanRef
-from ..lexicon import load
+from ..lexicon import clitics, load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
@@ -183,9 +183,10 @@ class Claims(Stage):
                     part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
                 break
         # «و2550 سيدة», «وإلى 100 ألف», «أي ما يزيد عن 6500»: the same kind of figure again
+        wa = clitics()["wa"]
         joined = prev is not None and (
-            doc.text[max(0, q.start - 1) : q.start] == "و"
-            or (ta > 0 and (words[ta - 1] == "و" or lx["apposition"].match(words, ta - 1) or (words[ta - 1][:1] == "و" and words[ta - 1][1:] in lx["preps"])))
+            doc.text[max(0, q.start - 1) : q.start] == wa
+            or (ta > 0 and (words[ta - 1] == wa or lx["apposition"].match(words, ta - 1) or (words[ta - 1][:1] == wa and words[ta - 1][1:] in lx["preps"])))
         )
         # what precedes it: the nearest casualty word with no other figure in between
         before_cat = None

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 
 from ..document import Document, Span
 from ..facts import Entity, Mention
-from ..lexicon import load
+from ..lexicon import clitics, load
 from ..ner.conll import spans as conll_spans
 from ..ner.propagate import extend_nisba, propagate
 from ..ner.words import loose, norm, split
@@ -68,9 +68,12 @@ def _pkey(text: str) -> str:
 def _epithet_res():
     *_, epithets, _ = _lists()
     out = {}
+    c = clitics()
+    conj = "".join(map(re.escape, c["conj"]))
+    prep = "".join(re.escape(c[k]) for k in ("bi", "li", "ka"))
     for target, eps in epithets.items():
         alts = "|".join(sorted((re.escape(norm(e)) for e in eps), key=len, reverse=True))
-        out[target] = re.compile(rf"(?<![\w])([وف]?[بلك]?)({alts})(?![\w])")
+        out[target] = re.compile(rf"(?<![\w])([{conj}]?[{prep}]?)({alts})(?![\w])")
     return out
 
 
@@ -330,11 +333,13 @@ class Entities(Stage):
         toks = doc.tokens
         text = doc.text
         start_tok = None
+        c = clitics()
+        title_ends = (c["bi"], c["ka"])  # «بصفته», «كرئيس»: no longer the title itself
         prev_end = {m.tj for m in mentions if m.type == "PER"}
         j = ti - 1
         while j >= sent_a and ti - j <= title_max:
             w = text[toks[j].start : toks[j].end]
-            if not _is_word(w) or norm(w) in breaks or (j + 1) in prev_end or split(w)[0][-1:] in ("ب", "ك"):
+            if not _is_word(w) or norm(w) in breaks or (j + 1) in prev_end or split(w)[0][-1:] in title_ends:
                 break
             if loose(split(w)[1]) in heads:
                 start_tok = j

@@ -17,7 +17,7 @@ import re
 
 from ..document import Document, Span
 from ..facts import Quote, SpanRef
-from ..lexicon import load
+from ..lexicon import clitics, load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
@@ -53,7 +53,8 @@ def _lexicon(sp, src):
         "saying": {fold(w) for w in sp["convey"]["saying"]},
         "cont": {fold(w) for w in sp["continuation"]},
         "comp": {fold(w) for w in sp["complementizers"]},
-        "lil": load("ar/clitics.yaml")["lil"],
+        "lil": clitics()["lil"],
+        "cl": clitics(),
         "stop": {fold(w) for w in sp["speaker_stop"]},
         "relative": {fold(w) for w in sp["relative"]},
         "min_words": sp["min_direct_words"],
@@ -238,7 +239,7 @@ class Quotes(Stage):
         if end <= j:
             return (cue, last_speaker) if last_speaker is not None else None
         speaker = self._np_ref(doc, s, j, end, mentions, lx)
-        if isinstance(speaker, SpanRef) and words[j][:1] == "ل" and j > 0 and (words[j - 1] in lx["li_cues"] or stem_of(words[j - 1]) in lx["li_cues"]):
+        if isinstance(speaker, SpanRef) and words[j][:1] == lx["cl"]["li"] and j > 0 and (words[j - 1] in lx["li_cues"] or stem_of(words[j - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لمصدر أمني»
         return (cue, speaker) if speaker is not None else None
 
@@ -264,7 +265,7 @@ class Quotes(Stage):
         while end > c + 1 and words[end - 1] in (".", "!", "؟", "?", "،"):
             end -= 1
         speaker = self._np_ref(doc, s, a, b, mentions, lx)
-        if isinstance(speaker, SpanRef) and words[a][:1] == "ل" and (words[a - 1] in lx["li_cues"] or stem_of(words[a - 1]) in lx["li_cues"]):
+        if isinstance(speaker, SpanRef) and words[a][:1] == lx["cl"]["li"] and (words[a - 1] in lx["li_cues"] or stem_of(words[a - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لوزارة الصحة»
         cue = Span(s.starts[0], s.ends[a - 1])
         return Quote(kind="indirect", speaker=speaker, cue=cue, content=Span(s.starts[c], s.ends[end - 1]))
@@ -328,7 +329,7 @@ class Quotes(Stage):
             if pa is not None:
                 quote_open = pa
                 break
-            if w in lx["comp"] or (w.startswith("ب") and w[1:] in lx["comp"]):
+            if w in lx["comp"] or (w.startswith(lx["cl"]["bi"]) and w[1:] in lx["comp"]):
                 if k > 0 and words[k - 1] in lx["temporal"]:
                     return None
                 comp = k
@@ -448,7 +449,7 @@ class Quotes(Stage):
         if st:
             # «بيان المحكمة», «بيان للقصر», «بيان صادر عن»: an author follows; «تقرير حقوقي»: none
             nxt = s.words[a + st[1]]
-            if not (nxt.startswith("ال") or nxt.startswith(lx["lil"]) or nxt in lx["li"] or lx["statement_links"].match(s.words, a + st[1])):
+            if not (nxt.startswith(lx["cl"]["det"]) or nxt.startswith(lx["lil"]) or nxt in lx["li"] or lx["statement_links"].match(s.words, a + st[1])):
                 st = None
             elif nxt in lx["link_heads"] and not lx["statement_links"].match(s.words, a + st[1]):
                 st = None  # «البيان الصادر، الجمعة»: issued, by no one named here
@@ -461,9 +462,9 @@ class Quotes(Stage):
                 a += link[1]
         start, end = s.starts[a], s.ends[b - 1]
         if st and s.words[a].startswith(lx["lil"]):
-            start += 2  # «بيان للقصر الملكي»: the author, without the preposition and article
+            start += len(lx["lil"])  # «بيان للقصر الملكي»: the author, without the preposition and article
         # «متحدثة ... لفرانس برس»: a name written with «لـ» inside the phrase is spoken to
-        rows = [r for r in mentions.within(start, end) if not (r[0] > start and r[0] in mentions.clitic and doc.text[r[0]] == "ل")]
+        rows = [r for r in mentions.within(start, end) if not (r[0] > start and r[0] in mentions.clitic and doc.text[r[0]] == lx["cl"]["li"])]
         pers = [r for r in rows if r[2].type == "PER"]
         if pers:
             return pers[-1][2].id  # «رئيس منظمة "..." عبد العزيز ديالو»: the name after the title
@@ -492,7 +493,7 @@ class Quotes(Stage):
                 end = min(np_end(s, j, lx, speech_pairs), cue.i)
                 return self._np_ref(doc, s, j, end, mentions, lx) if end > j else None
         w0 = words[h]
-        if not w0[:1].isalpha() or w0 in lx["stop"] or w0.startswith(("ال", "وال", "فال")):
+        if not w0[:1].isalpha() or w0 in lx["stop"] or w0.startswith(lx["cl"]["conj_det"]):
             return None
         r = mentions.at(s.starts[h + 1]) if len(words) > h + 1 else None
         if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in ("PER", "ORG") or r[1] > s.starts[cue.i]:
@@ -503,7 +504,7 @@ class Quotes(Stage):
         """SVO order: «وزير الخارجية ... بلينكن قال إن», «وكان مدير الشركة، فلان، أفاد»:
         the subject before a bare cue, auxiliaries and an apposition between commas allowed."""
         w0 = s.words[cue.i]
-        if cue.part or w0[:1] in ("و", "ف") and lx["verbs"].match([w0[1:]], 0):
+        if cue.part or w0[:1] in lx["cl"]["conj"] and lx["verbs"].match([w0[1:]], 0):
             return None
         b = cue.i
         def aux(w):
@@ -573,7 +574,8 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
 
 def _li_len(text: str, pos: int) -> int:
     """Letters of «لـ» at ``pos``: «للأرصاد» loses «لل» (the article's alef is gone), «لوزارة» «ل»."""
-    return 2 if text.startswith("لل", pos) else 1
+    lil = clitics()["lil"]
+    return len(lil) if text.startswith(lil, pos) else 1
 
 
 def _addressee(word: str, lx) -> bool:
