@@ -140,40 +140,10 @@ class CompiledCRF:
         return k
 
     def emissions(self, words: list[str], matches=None) -> np.ndarray:
+        """Per-word label scores of one sentence, gazetteer features included."""
         n = len(words)
-        ids = [self._word_id(w) for w in words]
-        V = self._table[ids]  # n x 5 x L
-        E = V[:, 0].copy()
+        E, _ = self.emissions_doc([words])
         f = self.f
-        if "context" in f.groups:
-            if n > 1:
-                E[1:] += V[:-1, 1]
-                E[:-1] += V[1:, 2]
-                E[1] += self._bos2
-                E[n - 2] += self._eos2
-            if n > 2:
-                E[2:] += V[:-2, 3]
-                E[:-2] += V[2:, 4]
-            E[0] += self._bos
-            E[n - 1] += self._eos
-            if "lexical" in f.groups and n > 1:
-                bg, W = self._bg, self.W
-                cores = self._cores
-                prev = cores[ids[0]]
-                for i in range(1, n):
-                    cur = cores[ids[i]]
-                    pair = prev + "|" + cur
-                    a = bg.get("bg-=" + pair)
-                    if a is not None:
-                        E[i] += W[a]
-                    a = bg.get("bg+=" + pair)
-                    if a is not None:
-                        E[i - 1] += W[a]
-                    prev = cur
-        if "window" in f.groups and n > 2:
-            E[2:] += V[:-2, 5]
-            if n > 3:
-                E[3:] += V[:-3, 5]
         if f.gaz is not None:
             for i, j, types, _ in f.gaz.match(words) if matches is None else matches:
                 for t in types:
