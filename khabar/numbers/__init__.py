@@ -89,7 +89,10 @@ class _Lex:
         self.hedge_after = {fold(f): k for k, forms in d["hedges_after"].items() for f in forms}
         self.percent = {fold(f) for f in d["percent_words"]}
         self.currency = {fold(f): code for code, forms in d["currencies"].items() for f in forms}
+        self.range_open = [fold(f) for f in d["range_open"]]
         self.range_join = {fold(f) for f in d["range_join"]}
+        self.range_between, self.range_and, self.range_from = fold(d["range_between"]), fold(d["range_and"]), fold(d["range_from"])
+        self.range_to = {fold(f) for f in d["range_to"]}
         self.clitics = tuple(fold(f) for f in d["clitics"])
         self.clitic_letters = "".join(c for c in self.clitics if len(c) == 1)
         self.not_alone = {fold(f) for f in d["not_alone"]}
@@ -108,6 +111,7 @@ class _Lex:
         pct_alt = trie_pattern(self.percent)
         cur_alt = trie_pattern(self.currency)
         join_alt = trie_pattern(self.range_join)
+        ropen_alt = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(self.range_open, key=len, reverse=True))
         # trigger words: the first word of every number word, vague amount, ordinal and currency
         # sign; digits trigger on their own. Hedges come before them: tried from up to 24
         # characters back («ما لا يزيد على»).
@@ -115,7 +119,7 @@ class _Lex:
         self.vocab = trigger_vocab({"n": first(self.words) | first(self.vague) | first(self.ordinals) | {"$"}})
         self.re = re.compile(
             rf"(?:(?P<hedge>{hedge_alt})\s+)?"
-            rf"(?:(?P<ropen>{_LB}{_CLITIC}(?:ما\s+)?(?:بين|من))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
+            rf"(?:(?P<ropen>{_LB}{_CLITIC}(?:{ropen_alt}))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
             rf"|(?P<cur0>\$)\s*(?P<n0>{num})"
             rf"|(?P<n>{num})"
             rf"|(?P<vague>{vague_alt})"
@@ -125,7 +129,7 @@ class _Lex:
             rf"(?:(?P<gap>\s+[^\W\d_]+)??\s+(?P<after>{after_alt}){_RB})?"
         )
         # hedges and range words sit up to 24 characters before a number («ما لا يزيد على»)
-        lead = {f.split()[-1] for f in self.hedge} | {"بين", "من", "$"}
+        lead = {f.split()[-1] for f in self.hedge} | {f.split()[-1] for f in self.range_open} | {"$"}
         self.kinds = {"n": ([(0, self.re)], 24, True, ends_with(lead))}
 
 
@@ -311,7 +315,7 @@ def _build(m: re.Match, L: _Lex) -> Found | None:
         opener = " ".join(g("ropen").split())
         join = g("join")
         # «من 10 إلى 15» and «بين 10 و15» are ranges; «من 10 و15» is not
-        if ("بين" in opener) != (join == "و") and not (join in ("الي", "حتي", "-", "–") and "من" in opener):
+        if (L.range_between in opener) != (join == L.range_and) and not (join in L.range_to and L.range_from in opener):
             return None
         if not hi > lo:
             return None

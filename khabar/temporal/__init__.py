@@ -68,6 +68,7 @@ class _Lex:
         self.weekday = {fold(f): n for n, forms in d["weekdays"].items() for f in forms}
         self.past = {fold(f) for f in d["past_words"]}
         self.future = {fold(f) for f in d["future_words"]}
+        self.before_month = {fold(f) for f in d["before_month"]}
         self.current = {fold(f) for f in d["current_words"]}
         self.future_cues = {fold(f) for f in d["future_cues"]}
         self.future_exceptions = tuple(fold(f) for f in d["future_prefix_exceptions"])
@@ -217,7 +218,7 @@ class _Lex:
         left_r = ends_with(openers)
         # before a month: a day (digits or ordinal), «من», «شهر», a weekday, a period word...
         left_g = ends_with(openers | set(self.ordday) | {w.split()[-1] for w in self.ordday} | set(self.reldays)
-                           | {"من", "شهر", "يوم", "منذ", "الموافق", "ال"}, digits=True)
+                           | self.before_month, digits=True)
         left_u = ends_with(openers | set(nlex().words) | {w.split()[-1] for w in nlex().words}, digits=True)
         self.kinds = {
             "g": ([(0, self.greg)], _BACK, False, left_g),
