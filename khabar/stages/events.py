@@ -21,13 +21,27 @@ import itertools
 
 from ..document import Document, Span
 from ..facts import Event, SpanRef
-from ..lexicon import load
+from ..lexicon import clitics, load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
 
 _CLAUSE = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
 _QUOTES = {'"', "«", "»", "“", "”", "'"}
+_CL = clitics()
+_CONJ = _CL["conj"]  # و، ف
+_WA, _BI, _LI, _DET, _LIL = (_CL[k] for k in ("wa", "bi", "li", "det", "lil"))
+_PREFIXED = (*_CONJ, _BI, _LI)
+
+
+@functools.cache
+def _ev() -> dict:
+    """Letters and endings of ``events.yaml`` some rules test words against."""
+    ev = load("ar/events.yaml")
+    keys = ("do_noun_initials", "do_attached_initials", "plural_verb_endings", "fem_endings", "adjective_endings")
+    out = {k: tuple(ev[k]) for k in keys}
+    out.update({k: ev[k] for k in ("partitive", "nisba_ya", "participle_prefix", "masc_plural")})
+    return out
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
 
 
@@ -83,7 +97,7 @@ def lexicon():
         "unnamed_ok": set(ev["unnamed_actor_types"]),
         "witness": {fold(w) for w in ev["witness_verbs"]},
         "may_cue": _speech_cues(),
-        "aux": {fold(w) for w in load("ar/speech.yaml")["auxiliaries"]} | {"و" + fold(w) for w in load("ar/speech.yaml")["auxiliaries"]},
+        "aux": {fold(w) for w in load("ar/speech.yaml")["auxiliaries"]} | {_WA + fold(w) for w in load("ar/speech.yaml")["auxiliaries"]},
         "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
         "target_preps": {fold(w) for w in ev["target_preps"]},
         "planned": {fold(w) for w in ev["planned_after"]},
@@ -94,7 +108,7 @@ def lexicon():
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
-        "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", "و", "ف")),
+        "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", *_CONJ)),
         "do_preps": {fold(w) for w in ev["do_preps"]},
         "lam_types": set(ev["lam_agent_types"]),
         "lam_agents": PhraseIndex(ev["lam_agents"], bare=True),
@@ -153,7 +167,7 @@ class Events(Stage):
                     nxt = end  # «المزعوم في أعمال شغب»: no word of it starts another trigger
                     continue
                 gov = trigs[-1] if trigs else None
-                if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in ("ب", "ل") or w in lx["to"] for w in words[gov.b : i + 1]):
+                if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in (_BI, _LI) or w in lx["to"] for w in words[gov.b : i + 1]):
                     nxt = end  # «هدد بالانسحاب من الاتفاق»: threatened, not done
                     continue
                 if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]):
@@ -317,7 +331,7 @@ class Events(Stage):
                 continue
             if best is None:
                 best = (lx["triggers"][k], i + length, i + length)
-            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith(("ال", "وال", "بال", "لل")) or (i > 0 and (words[i - 1] in lx["function"] or words[i - 1] in lx["preps"]))):
+            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith((_DET, _WA + _DET, _BI + _DET, _LIL)) or (i > 0 and (words[i - 1] in lx["function"] or words[i - 1] in lx["preps"]))):
                 # «إثر قصف للنظام», «القصف»: after a preposition or with the article, a noun
                 best = (lx["triggers"][k], i + length, i + length)
         return best
@@ -341,7 +355,7 @@ class Events(Stage):
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
         w0 = words[tr.a]
-        if tr.a > 1 and (not is_verb or w0[:1] == "ب") and (w0[:1] in ("ب", "ف", "م") or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
+        if tr.a > 1 and (not is_verb or w0[:1] == _BI) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
             if doer is not None:
                 # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
@@ -405,7 +419,7 @@ class Events(Stage):
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
             actor_ref = self._subject_before(doc, s, tr, lx)
-            if actor_ref is None and words[tr.a].endswith("وا"):
+            if actor_ref is None and words[tr.a].endswith(_ev()["plural_verb_endings"]):
                 actor_ref = self._described_by(doc, s, tr, lx)
         # «فجر مجهولون عبوة», «هاجم مفجرون انتحاريون سياسيين»: an unnamed doer right after the verb
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and not entry.get("passive") and tr.b < len(words) and not (entry.get("object_first") and (wider or speaker)):
@@ -466,7 +480,7 @@ class Events(Stage):
             actor_ref = self._passive_agent(doc, s, tr, lx, rows)
         if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
             actor_ref = speaker
-        if not is_verb and words[tr.a][:1] == "ل":
+        if not is_verb and words[tr.a][:1] == _LI:
             hit = self._undergone(doc, s, tr, lx, rows)
             if hit is not None:
                 ev = self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
@@ -490,7 +504,7 @@ class Events(Stage):
         if actor is not None:
             # «سفراء فرنسا وإيطاليا وبريطانيا»: names joined to the actor by «و» act with it
             x = s.index_at(actor[1])
-            while cand and s.index_at(cand[0][0]) == x and words[x][:1] == "و":
+            while cand and s.index_at(cand[0][0]) == x and words[x][:1] == _WA:
                 x = s.index_at(cand[0][1])
                 cand = cand[1:]
         # after the trigger, or after its subject when that follows it (VSO)
@@ -560,7 +574,7 @@ class Events(Stage):
         """«قام X بـ», «تمكنت X من», «نجح X في» before a noun trigger: X, as (ref, row)."""
         words = s.words
         w = words[tr.a]
-        if tr.a < 2 or w[:1] not in ("ب", "ف", "م") and words[tr.a - 1] not in lx["do_preps"]:
+        if tr.a < 2 or w[:1] not in _ev()["do_noun_initials"] and words[tr.a - 1] not in lx["do_preps"]:
             return None
         lo = max(-1, tr.a - 8)
         if lx["do_forms"].isdisjoint(words[lo + 1 : tr.a]):
@@ -568,9 +582,9 @@ class Events(Stage):
         for x in range(tr.a - 1, lo, -1):
             if words[x] in _CLAUSE or words[x] in lx["comp"]:
                 return None
-            core = words[x][1:] if words[x][:1] in ("و", "ف") and len(words[x]) > 3 else words[x]
+            core = words[x][1:] if words[x][:1] in _CONJ and len(words[x]) > 3 else words[x]
             if words[x] in lx["do_verbs"] or core in lx["do_verbs"]:
-                a, b = x + 1, tr.a if w[:1] in ("ب", "م") and words[tr.a - 1] not in lx["do_preps"] else tr.a - 1
+                a, b = x + 1, tr.a if w[:1] in _ev()["do_attached_initials"] and words[tr.a - 1] not in lx["do_preps"] else tr.a - 1
                 while a < b and words[a] in _QUOTES:
                     a += 1
                 if b <= a:
@@ -609,15 +623,15 @@ class Events(Stage):
         named person or organisation or a word for forces that act."""
         words, n = s.words, len(s.words)
         x = tr.b
-        while x < n and x - tr.b < 2 and words[x].endswith(lx["nisba"]) and words[x][:1] != "ل":
+        while x < n and x - tr.b < 2 and words[x].endswith(lx["nisba"]) and words[x][:1] != _LI:
             x += 1  # «غارات جوية للطيران»
-        if x >= n or words[x][:1] != "ل" or len(words[x]) < 4:
+        if x >= n or words[x][:1] != _LI or len(words[x]) < 4:
             return None, None, after
         row = next((r for r in after if s.index_at(r[0]) == x and r[2].type in ("PER", "ORG")), None)
         if row is not None:
             return row[2].id, row, [r for r in after if r is not row]
         # «للطيران» is «لـ» + «الطيران»: the span starts after the prefix, at the noun
-        core, cut = ("ال" + words[x][2:], 2) if words[x].startswith("لل") else (words[x][1:], 1)
+        core, cut = (_DET + words[x][len(_LIL):], len(_LIL)) if words[x].startswith(_LIL) else (words[x][1:], 1)
         seq = [core] + words[x + 1 :]
         if not (lx["attackers"].match(seq, 0) or lx["lam_agents"].match(seq, 0)):
             return None, None, after
@@ -660,7 +674,7 @@ class Events(Stage):
         w = words[tr.b]
         if any(q.start <= s.starts[tr.b] < q.end for q in doc.quantities):
             return True
-        return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in ("ب", "ل", "و", "ف") and _phrase(words, tr.b, lx) is not None
+        return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in _PREFIXED and _phrase(words, tr.b, lx) is not None
 
     @staticmethod
     def _object_after(doc, s: Sent, row, lx) -> bool:
@@ -672,7 +686,7 @@ class Events(Stage):
         if any(q.start <= s.starts[y] < q.end for q in doc.quantities):
             return True
         w = words[y]
-        return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in ("ب", "ل", "و", "ف") and _phrase(words, y, lx) is not None
+        return w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) and w[:1] not in _PREFIXED and _phrase(words, y, lx) is not None
 
     @staticmethod
     def _victim(words, a, b) -> bool:
@@ -695,11 +709,11 @@ class Events(Stage):
     def _nounish(words, a, end, lx) -> bool:
         """A phrase that reads as a noun: definite head, a word for people, or a nisba after it."""
         head = words[a]
-        core = head[1:] if head[:1] in ("و", "ف") else head
-        if core.startswith("ال") or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a) or lx["attackers"].match(words, a):
+        core = head[1:] if head[:1] in _CONJ else head
+        if core.startswith(_DET) or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a) or lx["attackers"].match(words, a):
             return True
         # «قوات الأمن الفيدرالية»: a noun with its genitive
-        return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith("ال"))
+        return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith(_DET))
 
     def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows):
         """No named actor: the words naming one («تظاهر آلاف الطلاب»), a noun phrase right after
@@ -789,7 +803,7 @@ class Events(Stage):
                 if end:
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             # («على جماعة ماركسية»: an indefinite noun with its adjective)
-            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith("ال") or x + 2 < n and words[x + 2].endswith(lx["nisba"]) and words[x + 1] not in lx["function"]):
+            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith(_DET) or x + 2 < n and words[x + 2].endswith(lx["nisba"]) and words[x + 1] not in lx["function"]):
                 end = _phrase(words, x + 1, lx)
                 if end and self._nounish(words, x + 1, end, lx):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
@@ -820,7 +834,7 @@ class Events(Stage):
             # «10 من الروهينغا»: whom the count is of
             end = _phrase(words, x + 1, lx)
             return span_ref(doc, s.starts[start if start < x else x], s.ends[end - 1]) if end else None
-        if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in ("و", "ف") and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
+        if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in _CONJ and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
             return None
         end = _phrase(words, x, lx)
         if not end or lx["may_cue"](w):
@@ -828,7 +842,7 @@ class Events(Stage):
         # an adjective after the verb's own noun or its subject is not an object («شنت حملة
         # عسكرية», «اقتحمت مجموعة مسلحة»)
         prev = words[x - 1] if x > 0 else ""
-        if not counted and (w.endswith(lx["nisba"]) or (w.endswith(("ه", "ة")) and prev.endswith(("ه", "ة")) and not prev.startswith("ال") and not w.startswith("ال"))):
+        if not counted and (w.endswith(lx["nisba"]) or (w.endswith(_ev()["fem_endings"]) and prev.endswith(_ev()["fem_endings"]) and not prev.startswith(_DET) and not w.startswith(_DET))):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
@@ -870,7 +884,7 @@ class Events(Stage):
         noun trigger written with «لـ» after a verb of undergoing."""
         words = s.words
         for x in range(tr.a - 1, max(-1, tr.a - 10), -1):
-            core = words[x][1:] if words[x][:1] in ("و", "ف") and len(words[x]) > 3 else words[x]
+            core = words[x][1:] if words[x][:1] in _CONJ and len(words[x]) > 3 else words[x]
             if words[x] in lx["undergo"] or core in lx["undergo"]:
                 a, b = x + 1, tr.a
                 while b > a and words[b - 1] in _CLAUSE:
@@ -901,7 +915,7 @@ class Events(Stage):
             w = words[x]
             if w in (".", "؟", "?", "!"):
                 return None
-            if w in _CLAUSE or w[:1] == "و" and mentions_of(doc).at(s.starts[x]) is not None:
+            if w in _CLAUSE or w[:1] == _WA and mentions_of(doc).at(s.starts[x]) is not None:
                 x += 1
             elif w in lx["place_preps"] or w in lx["in"]:
                 # the «في» phrase runs to the next comma (or a few words)
@@ -911,7 +925,7 @@ class Events(Stage):
                     x += 1
             elif mentions_of(doc).at(s.starts[x]) is not None and mentions_of(doc).at(s.starts[x])[2].type == "LOC":
                 x += 1
-            elif w.startswith("ال") and not _has_prep(w):
+            elif w.startswith(_DET) and not _has_prep(w):
                 end = _phrase(words, x, lx)
                 return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
             else:
@@ -924,7 +938,7 @@ class Events(Stage):
         words, n = s.words, len(s.words)
         b = a + 1
         times = [(t.start, t.end) for t in doc.times]
-        while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not _has_prep(words[b]) and words[b][:1] != "ل" and not any(ts <= s.starts[b] < te for ts, te in times):
+        while b < min(n, a + 3) and words[b] not in _CLAUSE and words[b] not in lx["preps"] and not _has_prep(words[b]) and words[b][:1] != _LI and not any(ts <= s.starts[b] < te for ts, te in times):
             b += 1
         return span_ref(doc, s.starts[a], s.ends[b - 1])
 
@@ -1002,20 +1016,20 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
     آلاف الطلاب). None when word x cannot head one."""
     n = len(words)
     w = words[x]
-    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or (w[:1] in ("و", "ف") and w[1:] in lx["function"]) or len(w) < 3 or (w in lx["forms"] and lx["index"].match(words, x)):
+    if not w[:1].isalpha() or w in lx["function"] or stem_of(w) in lx["function"] or (w[:1] in _CONJ and w[1:] in lx["function"]) or len(w) < 3 or (w in lx["forms"] and lx["index"].match(words, x)):
         return None
-    stem = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
-    definite = stem.startswith("ال")
+    stem = w[1:] if w[:1] in _CONJ and len(w) > 4 else w
+    definite = stem.startswith(_DET)
     end = x + 1
     while end < n and end - x < 4:
         nxt = words[end]
         if not nxt[:1].isalpha() or nxt in lx["function"] or (nxt in lx["forms"] and lx["index"].match(words, end)):
             break
-        if definite and nxt.startswith("ال"):
+        if definite and nxt.startswith(_DET):
             end += 1
-        elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith("ال") and end == x + 1)):
+        elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
             end += 1
-            definite = definite or nxt.startswith("ال")
+            definite = definite or nxt.startswith(_DET)
         else:
             break
     return end
@@ -1138,8 +1152,8 @@ def _anaphoric(m: dict, lx) -> bool:
         return False
     words = m["sent"].words
     w = words[tr.a]
-    core = w[1:] if w[:1] in ("و", "ف", "ب", "ل") and len(w) > 4 else w
-    return core.startswith("ال") or (tr.a > 0 and words[tr.a - 1] in lx["anaphora"])
+    core = w[1:] if w[:1] in _PREFIXED and len(w) > 4 else w
+    return core.startswith(_DET) or (tr.a > 0 and words[tr.a - 1] in lx["anaphora"])
 
 
 def _same_party(doc, a, b) -> bool:
@@ -1167,24 +1181,24 @@ def _compatible(doc, a, b, key=None) -> bool:
         return True
     if isinstance(a, SpanRef) and isinstance(b, SpanRef):
         # «خمسة من مسؤولي الشرطة»: whom a count is of
-        ka, kb = (" ".join(k.split()[2:]) if len(k.split()) > 2 and k.split()[1] == "من" else k for k in (ka, kb))
+        ka, kb = (" ".join(k.split()[2:]) if len(k.split()) > 2 and k.split()[1] == _ev()["partitive"] else k for k in (ka, kb))
         if ka in kb or kb in ka:
             return True
         # «مسؤولي الشرطة» and «مسؤولي شرطة كارابوبو»: every word of one in the other
-        wa, wb = ({w.removeprefix("ال") for w in k.split()} for k in (ka, kb))
+        wa, wb = ({w.removeprefix(_DET) for w in k.split()} for k in (ka, kb))
         return len(wa) > 1 and len(wb) > 1 and (wa <= wb or wb <= wa)
     # «إسرائيل» and «الغارة الإسرائيلية»: a name and its adjective
     name, adj = (a, kb) if isinstance(b, SpanRef) else (b, ka)
     ent = next((x for x in doc.entities if x.id == name), None)
     if ent is None or " " in adj:
         return False
-    stem = adj[2:] if adj.startswith("ال") else adj
-    for end in ("يه", "ية", "يون", "يين", "ي"):
+    stem = adj[len(_DET):] if adj.startswith(_DET) else adj
+    for end in _ev()["adjective_endings"]:
         if stem.endswith(end):
             stem = stem[: -len(end)]
             break
     canon = fold(ent.canonical)
-    canon = canon[2:] if canon.startswith("ال") else canon
+    canon = canon[len(_DET):] if canon.startswith(_DET) else canon
     return len(stem) >= 3 and canon.startswith(stem)
 
 
@@ -1193,7 +1207,7 @@ def _unreal(words: list[str], i: int, end: int, lx) -> bool:
     «لم تطلقا النار»)."""
     if i > 0:
         w = words[i - 1]
-        if w in lx["not_real"] or (w[:1] in ("و", "ف") and w[1:] in lx["not_real"]):
+        if w in lx["not_real"] or (w[:1] in _CONJ and w[1:] in lx["not_real"]):
             return True
     if i > 1 and words[i - 2] in lx["alleged"]:
         return True  # «لدورهم المزعوم في أعمال شغب»
@@ -1206,10 +1220,10 @@ def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
     y = x - 1
     while y >= max(lo, x - 3):
         w = words[y]
-        if w in lx["preps"] or w.startswith("لل"):
+        if w in lx["preps"] or w.startswith(_LIL):
             return True
-        core = w[2:] if w.startswith("ال") else w
-        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or w.endswith(lx["nisba"]) or (w[:1] in "بل" and w[1:] in lx["cities"])):
+        core = w[len(_DET):] if w.startswith(_DET) else w
+        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or w.endswith(lx["nisba"]) or (w[:1] in (_BI, _LI) and w[1:] in lx["cities"])):
             return False
         y -= 1
     return False
@@ -1218,8 +1232,8 @@ def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
 def _nominative_plural(word: str) -> bool:
     """«ويتهم منتقدون الرئيس»: a participle in «ـون» after a verb is its subject (the case ending
     says so; the object would end in «ـين»)."""
-    core = word[2:] if word.startswith("ال") else word
-    return len(core) > 4 and core.startswith("م") and core.endswith("ون")
+    core = word[len(_DET):] if word.startswith(_DET) else word
+    return len(core) > 4 and core.startswith(_ev()["participle_prefix"]) and core.endswith(_ev()["masc_plural"])
 
 
 def _has_prep(word: str) -> bool:
@@ -1262,11 +1276,11 @@ def _same_place(by_id, a, b, doc) -> bool:
     for inner, outer in ((a, b), (b, a)):
         if inner in by_id and outer in by_id:
             stem = fold(by_id[outer].canonical)
-            stem = stem[2:] if stem.startswith("ال") else stem
+            stem = stem[len(_DET):] if stem.startswith(_DET) else stem
             for m in by_id[inner].mentions:
                 v = doc.view.from_source(m.start)
                 near = doc.view.text[max(0, v - 25) : v]
-                if len(stem) >= 3 and (stem + "ي") in near:
+                if len(stem) >= 3 and (stem + _ev()["nisba_ya"]) in near:
                     return True
     return False
 
