@@ -13,10 +13,13 @@ import functools
 from dataclasses import dataclass
 
 from ..document import Document
+from ..lexicon import clitics
 from ..normalise import View
 
-_CONJ = "وف"
-_PREP = "بلك"
+_CL = clitics()
+_CONJ = "".join(_CL["conj"])  # و، ف
+_PREP = _CL["bi"] + _CL["li"] + _CL["ka"]  # the prepositions written on a noun (not the verbs' س)
+_DET, _LIL = _CL["det"], _CL["lil"]
 
 
 def fold(s: str) -> str:
@@ -33,14 +36,14 @@ def variants(w: str) -> tuple[tuple[str, int], ...]:
         i = 1
         out.append((w[1:], 1))
     if len(w) - i > 3 and w[i] in _PREP:
-        if w.startswith("لل", i) and len(w) - i > 4:
+        if w.startswith(_LIL, i) and len(w) - i > 4:
             out.append((w[i + 1 :], i + 1))
-            out.append(("ال" + w[i + 2 :], i + 1))
+            out.append((_DET + w[i + 2 :], i + 1))
             out.append((w[i + 2 :], i + 2))
             return tuple(out)
         i += 1
         out.append((w[i:], i))
-    if w.startswith("ال", i) and len(w) - i > 4:
+    if w.startswith(_DET, i) and len(w) - i > 4:
         out.append((w[i + 2 :], i + 2))
     return tuple(out)
 
@@ -71,11 +74,11 @@ class PhraseIndex:
                 continue
             for conj in ("", *_CONJ):
                 for prep in ("", *_PREP):
-                    for det in ("", "ال"):
+                    for det in ("", _DET):
                         out.add(conj + prep + det + f)
-                out.add(conj + "لل" + f)
-                if f.startswith("ال"):
-                    out.add(conj + "لل" + f[2:])
+                out.add(conj + _LIL + f)
+                if f.startswith(_DET):
+                    out.add(conj + _LIL + f[len(_DET):])
         return frozenset(out)
 
     def may_start(self, word: str) -> bool:

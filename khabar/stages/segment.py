@@ -56,7 +56,7 @@ def clitic_split(word: str, teh_marbuta: bool = False) -> tuple[tuple[int, int, 
     for role in ("conj", "prep", "det"):
         for p in c["proclitics"][role]:
             if word.startswith(p, i) and n - i - len(p) >= min_stem:
-                if role == "prep" and p == "ل" and word.startswith(c["lil"], i) and n - i - 2 >= min_stem:
+                if role == "prep" and p == c["li"] and word.startswith(c["lil"], i) and n - i - 2 >= min_stem:
                     parts.append((i, i + 1, "prep"))
                     parts.append((i + 1, i + 2, "det"))  # the alef of ال is dropped after ل
                     i += 2
