@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..lexicon import clitics
+
 # coarse types of the corpora's tag sets
 _COARSE = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "MIS": "MISC"}
 
@@ -115,10 +117,11 @@ def join_clitics(words: list[str], tags: list[str]) -> tuple[list[str], list[str
             continue
         if w in _ENCLITICS and t == "O" and out_w and not pending and out_w[-1][-1:].isalpha():
             prev = out_w[-1]
-            out_w[-1] = (prev[:-1] + "ت" if prev.endswith("ة") else prev) + w
+            c = clitics()
+            out_w[-1] = (prev[:-1] + c["teh"] if prev.endswith(c["teh_marbuta"]) else prev) + w
             continue
         if pending:
-            if pending.endswith("ل") and w.startswith("ال"):
+            if pending.endswith(clitics()["li"]) and w.startswith(clitics()["det"]):
                 w = pending + w[1:]  # li + al- is written lil-
             else:
                 w = pending + w

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..lexicon import load
+from ..lexicon import clitics, load
 from .words import loose, norm, split
+
+_DET = clitics()["det"]
 
 GROUPS = ("lexical", "affix", "ngrams", "shape", "context", "trigger", "window", "gazetteer", "clusters", "corecl",
           "xclusters")
@@ -73,7 +75,7 @@ class Featurizer:
             own += ["g3=" + stem[k : k + 3] for k in range(max(1, len(stem) - 2))]
         if "affix" in g:
             own += ["p1=" + core[:1], "p2=" + core[:2], "p3=" + core[:3], "x1=" + n[-1:], "x2=" + n[-2:],
-                    "x3=" + n[-3:], "pc=" + pro, "al=" + str(core.startswith("ال"))]
+                    "x3=" + n[-3:], "pc=" + pro, "al=" + str(core.startswith(_DET))]
             near += ["x2=" + n[-2:], "pc=" + pro]
         if "shape" in g:
             sh = shape(word)

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from ..lexicon import load
+from ..lexicon import clitics, load
 from . import MODEL_DIR
 from .words import loose, norm, split
 
@@ -208,7 +208,7 @@ def compile_gazetteer(data_dir: Path, train=None) -> dict:
             typ = "ORG"
         elif first in loc_heads:
             typ = "LOC"
-        elif len(words) == 1 and (first in generic or (first.endswith("ي") and all(len(c["code"]) <= 3 for c in codes))):
+        elif len(words) == 1 and (first in generic or (first.endswith(clitics()["nisba"]) and all(len(c["code"]) <= 3 for c in codes))):
             continue  # a title or a nationality adjective, not a name
         elif any("from" in c for c in codes) and len(words) >= 2:
             typ = "PER"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
-from ..lexicon import load
+from ..lexicon import clitics, load
 from .conll import spans
 from .words import loose, norm, split
 
@@ -99,6 +99,7 @@ def extend_nisba(sentences: list[list[str]], tags: list[list[str]]) -> list[list
     المالكي): Arabic puts nationality adjectives before the name, not after."""
     out = [list(t) for t in tags]
     skip = _skip()
+    c = clitics()
     for ws, o in zip(sentences, out):
         if "B-PER" not in o and "I-PER" not in o:
             continue
@@ -106,6 +107,6 @@ def extend_nisba(sentences: list[list[str]], tags: list[list[str]]) -> list[list
             if ty != "PER" or b - a < 2 or b >= len(ws) or o[b] != "O":
                 continue
             x = norm(ws[b])
-            if x.startswith("ال") and x.endswith("ي") and len(x) >= 5 and loose(x) not in skip:
+            if x.startswith(c["det"]) and x.endswith(c["nisba"]) and len(x) >= 5 and loose(x) not in skip:
                 o[b] = "I-PER"
     return out

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import functools
 
+from ..lexicon import clitics
 from ..normalise import View
 from ..stages.segment import clitic_split
+
+_C = clitics()
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -37,8 +40,8 @@ def split(word: str) -> tuple[str, str, str]:
             if core_at is None:
                 core_at = s
     core = n[core_at:] if core_at is not None else n
-    if pro.endswith("ل") and n[len(pro) : len(pro) + 1] == "ل" and any(r == "det" for _, _, r in parts):
-        core = "ا" + core  # lil-: the article's alef was dropped after the preposition
+    if pro.endswith(_C["li"]) and n[len(pro) : len(pro) + 1] == _C["li"] and any(r == "det" for _, _, r in parts):
+        core = _C["det_alef"] + core  # lil-: the article's alef was dropped after the preposition
     # a pronoun suffix stays on the core (the word as it would stand alone)
     return pro, core, stem
 
@@ -53,8 +56,9 @@ def key(word: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def loose(n: str) -> str:
     """``key`` of an already normalised word, without clitic splitting (for list entries)."""
-    if n.startswith("ال") and len(n) > 3:
-        n = n[2:]
-    if n.endswith("يه") and len(n) > 3:
+    det, fem = _C["det"], _C["nisba_fem"]
+    if n.startswith(det) and len(n) > 3:
+        n = n[len(det) :]
+    if n.endswith(fem) and len(n) > 3:
         n = n[:-1]
     return n

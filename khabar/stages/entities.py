@@ -307,7 +307,7 @@ class Entities(Stage):
                 is_lil = role == "prep" and nxt is not None and nxt[2] == "det" and text[e : e + 1] == "\u0644"
                 cuts.append((e, is_lil))
             for cut, is_lil in reversed(cuts):
-                core = ("\u0627" if is_lil else "") + norm(text[cut : first.end])
+                core = (clitics()["det_alef"] if is_lil else "") + norm(text[cut : first.end])
                 c_core = counts.get(core, _NONE)[3]
                 ok = force_strip or loose(core) in _trigger_words() or (
                     not whole_known
@@ -323,7 +323,7 @@ class Entities(Stage):
         end = toks[tj - 1].end
         name = text[head:end]
         if lil:
-            name = "\u0627" + name  # lil-: the article's alef is not written after the preposition
+            name = clitics()["det_alef"] + name  # lil-: the article's alef is not written after the preposition
         if not any(ch.isalpha() for ch in name):
             return None
         m = _M(first.start, end, head, typ, name, ti, tj)
