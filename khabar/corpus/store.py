@@ -199,8 +199,8 @@ class Store:
         sql = f"INSERT OR REPLACE INTO {_q(layer)}({', '.join(map(_q, keep))}) VALUES({', '.join('?' * len(keep))})"
         pick = operator.itemgetter(*keep)
         get = pick if len(keep) > 1 else (lambda r: (pick(r),))
-        self._inserts[(layer, keys)] = (sql, keep, get)
-        return sql, keep, get
+        self._inserts[(layer, keys)] = (sql, get)
+        return sql, get
 
     @property
     def schema_version(self) -> int:
@@ -247,12 +247,8 @@ class Store:
                 for layer, rws in it["layers"].items():
                     if not rws:
                         continue
-                    sql, keep, get = self._insert_sql(layer, tuple(rws[0]))
-                    try:
-                        values = [get(r) for r in rws]
-                    except KeyError:  # rows of one layer with different keys: absent ones are NULL
-                        values = [tuple(r.get(k) for k in keep) for r in rws]
-                    db.executemany(sql, values)
+                    sql, get = self._insert_sql(layer, tuple(rws[0]))  # a layer's rows share their keys (rows.doc_rows)
+                    db.executemany(sql, [get(r) for r in rws])
                 mentions = Counter()
                 for r in it["layers"].get("entities", []):
                     mentions[r["entity"]] += r["mentions"] or 0
