@@ -61,3 +61,41 @@ def test_claims_evidence_slices_the_figure():
 def test_claims_casualty_word_before_the_figure_wins_over_one_far_after():
     doc = khabar.extract("وأعلنت الشرطة مقتل سبعة أشخاص بينهم امرأة وطفل بتفجير انتحاري بواسطة شاحنة مفخخة في المدينة.\n", reference_date="2018-04-23")
     assert [(c.value, c.category) for c in doc.claims if c.part_of is None] == [(7, "killed")]
+
+
+def test_claims_dual_nouns_are_figures_of_two():
+    doc = _extract("وأسفر الانفجار عن سقوط قتيلين في السوق، كما أصيب طفلين بشظايا.")
+    assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (2, "injured")]
+    assert doc.text[doc.claims[0].evidence.start : doc.claims[0].evidence.end] == "قتيلين"
+
+
+def test_claims_killed_and_injured_together_are_no_claim():
+    doc = _extract("وارتفعت حصيلة الاشتباكات إلى 30 قتيلا وجريحا في المدينة.")
+    assert doc.claims == []
+
+
+def test_claims_a_casualty_noun_after_other_words_does_not_count_the_figure():
+    doc = _extract("وقضت المحكمة بتعويض قدره 5.000 لأسر الضحايا، وقالت إن ثلاثة فقط من المصابين ما زالوا في العلاج.")
+    assert [(c.value, c.category) for c in doc.claims] == [(3, "injured")]
+
+
+def test_claims_people_taken_to_hospital_are_injured():
+    doc = _extract("وتوفي شخص واحد في الحادث، بينما نقل 25 آخرون إلى المستشفى لتلقي العلاج.")
+    assert [(c.value, c.category) for c in doc.claims] == [(25, "injured")]
+
+
+def test_claims_figures_announced_for_later_are_no_claims():
+    doc = _extract("وقال المسؤول إنه سيتم غدا إدخال 400 شاحنة مساعدات، من بينها 150 شاحنة وقود.")
+    assert doc.claims == []
+
+
+def test_claims_more_killing_and_fleeing_verbs():
+    doc = _extract("وتمكنت القوات من القضاء على 12 مسلحا، وفر نحو 900 شخص من القرية. وكان هجوم سابق قد راح ضحيته 40 شخصا.")
+    assert [(c.value, c.category) for c in doc.claims] == [(12, "killed"), (900, "displaced"), (40, "killed")]
+
+
+def test_claims_suspects_arrested_with_the_statement_as_source():
+    doc = _extract("واعتقلت الشرطة 14 مشتبها بهم، وفقا للبيان.")
+    (c,) = doc.claims
+    assert (c.value, c.category) == (14, "arrested")
+    assert "بيان" in _source(doc, c.source)

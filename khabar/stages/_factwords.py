@@ -51,7 +51,7 @@ def variants(w: str) -> tuple[tuple[str, int], ...]:
 class PhraseIndex:
     """Phrases (one or more words) under canonical keys, looked up token by token."""
 
-    def __init__(self, entries: dict[str, list[str]] | list[str], bare: bool = False):
+    def __init__(self, entries: dict[str, list[str]] | list[str], bare: bool = False, short_conj: bool = False):
         if isinstance(entries, list):
             entries = {"": entries}
         self.bare = bare  # match only as written, no clitics stripped
@@ -61,6 +61,10 @@ class PhraseIndex:
                 words = tuple(fold(f).split())
                 if words:
                     self.first.setdefault(words[0], []).append((words, key))
+                    if short_conj and len(words[0]) == 2:
+                        # ``variants`` strips no و/ف from a three-letter word: «وفر» is و + «فر»
+                        for conj in _CONJ:
+                            self.first.setdefault(conj + words[0], []).append((words, key))
         for lst in self.first.values():
             lst.sort(key=lambda x: -len(x[0]))
 

@@ -15,13 +15,13 @@ import bisect
 import functools
 
 from ..document import Document, Span
-from ..facts import Claim, SpanRef
+from ..facts import Claim, Quantity, SpanRef
 from ..lexicon import clitics, load
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
 from .quotes import lexicon as speech_lexicon
-from .quotes import np_end
+from .quotes import _li_len, np_end
 
 _CLAUSE = {"،", ",", "؛", ";", ".", ":", "؟", "?", "!"}
 
@@ -30,17 +30,30 @@ _CLAUSE = {"،", ",", "؛", ";", ".", ":", "؟", "?", "!"}
 def lexicon():
     c = load("ar/casualties.yaml")
     s = load("ar/sources.yaml")
+    duals = c["duals"]
+    cats = {k: {"before": v["before"], "after": v["after"] + duals.get(k, [])} for k, v in c["categories"].items()}
+    persons = c["persons"] + duals["persons"]
+    groups = {k: v + duals.get(k, []) for k, v in c["groups"].items()}
     return {
-        "before": PhraseIndex({k: v["before"] for k, v in c["categories"].items()}),
-        "after": PhraseIndex({k: v["after"] for k, v in c["categories"].items()}),
+        "before": PhraseIndex({k: v["before"] for k, v in cats.items()}, short_conj=True),
+        "after": PhraseIndex({k: v["after"] for k, v in cats.items()}, short_conj=True),
         "forms": frozenset().union(
-            *(PhraseIndex({k: v[side] for k, v in c["categories"].items()}).surfaces() for side in ("before", "after")),
-            PhraseIndex(c["aid_units"]).surfaces(), PhraseIndex(c["persons"]).surfaces(), PhraseIndex(c["groups"]).surfaces(),
+            *(PhraseIndex({k: v[side] for k, v in cats.items()}, short_conj=True).surfaces() for side in ("before", "after")),
+            PhraseIndex(c["aid_units"]).surfaces(), PhraseIndex(persons).surfaces(), PhraseIndex(groups).surfaces(),
         ),
+        # dual nouns («قتيلين», «طفلين») without the article: «القتيلين» names two already counted
+        "duals": frozenset(
+            conj + prep + fold(w) for forms in duals.values() for w in forms for conj in ("", *clitics()["conj"]) for prep in ("", *_prep_letters())
+        ),
+        "injured_context": PhraseIndex(c["injured_context"]),
+        "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
+        "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
+        "planned": PhraseIndex(c["planned_before"]),
+        "planned_forms": PhraseIndex(c["planned_before"]).surfaces(),
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
-        "persons": PhraseIndex(c["persons"]),
-        "groups": PhraseIndex(c["groups"]),
+        "persons": PhraseIndex(persons),
+        "groups": PhraseIndex(groups),
         "demonym_endings": tuple(fold(w) for w in c["demonym_endings"]),
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
         "relay_from": {fold(w) for w in s["relay_from"]},
@@ -55,6 +68,11 @@ def lexicon():
         "unnamed": PhraseIndex(s["unnamed_heads"]),
         "source_nouns": PhraseIndex(s["source_nouns"]),
     }
+
+
+def _prep_letters() -> tuple[str, ...]:
+    cl = clitics()
+    return (cl["bi"], cl["li"], cl["ka"])
 
 
 def _demonym_base(w: str, c) -> str:
@@ -73,9 +91,26 @@ def demonym(word: str, lx) -> str | None:
     return None
 
 
+_PLANNED = object()  # what ``_claim`` returns for a figure announced for later
+
+
+def _with_duals(s: Sent, quants: list, duals: list[int]) -> list:
+    """The sentence's figures plus a figure of two for each dual noun no number stands next to."""
+    out = list(quants)
+    for k in duals:
+        a = s.starts[k - 1] if k > 0 else s.starts[k]
+        b = s.ends[k + 1] if k + 1 < len(s.words) else s.ends[k]
+        if any(q.start < b and a < q.end for q in quants):
+            continue  # «طفلين اثنين»: the number is the figure
+        start, end = s.starts[k], s.ends[k]
+        out.append(Quantity(start, end, 2, number_start=start, number_end=start))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
 class Claims(Stage):
     name = "claims"
-    version = "1"
+    version = "2"
     requires = ("quantities", "quotes", "entities", "times")
     assigns = ("claims",)
 
@@ -96,21 +131,33 @@ class Claims(Stage):
                 # «أحد السجناء», «عائلة واحدة»: the word for one is no figure
                 and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]))
             ]
+            duals = [k for k, w in enumerate(s.words) if w in lx["duals"]]
+            if duals:
+                sent_quants = _with_duals(s, sent_quants, duals)
             if not sent_quants:
                 continue
             qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
             first_claim = len(claims)
+            planned = -1  # index of the last figure announced for later
             for qi, q in enumerate(sent_quants):
-                c = self._claim(doc, s, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times)
-                if c is not None:
+                c = self._claim(doc, s, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times, planned == qi - 1)
+                if c is _PLANNED:
+                    planned = qi
+                elif c is not None:
                     claims.append(c)
         doc.claims = claims
 
-    def _claim(self, doc, s: Sent, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times):
+    def _claim(self, doc, s: Sent, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times, after_planned=False):
         words, n = s.words, len(s.words)
         ta, tb = qtok[qi]
         if q.number_end is not None:
             tb = s.index_at(q.number_end)
+        # «سيتم إدخال نحو 700 شاحنة»: announced for later, not a figure of what happened
+        for x in range(ta - 1, max(-1, ta - 5), -1):
+            if words[x] in _CLAUSE:
+                break
+            if words[x] in lx["planned_forms"] and lx["planned"].match(words, x):
+                return _PLANNED
         # what follows the figure: category, people, group, aid unit
         category = None
         unit = None
@@ -140,6 +187,15 @@ class Claims(Stage):
                 counted = True
             hit = lx["after"].match(words, t)
             if hit and category is None:
+                # «8500 لأبناء الضحايا»: a noun after other words does not count the figure
+                if t > tb and not counted and not all(lx["gap_ok"].match(words, y) for y in range(tb, t)):
+                    break
+                # «47 قتيلا وجريحا»: killed and injured together is no figure of either
+                z = t + hit[1]
+                if z < n and words[z][:1] == clitics()["wa"]:
+                    other = lx["after"].match(words, z)
+                    if other and other[0] != hit[0] and other[2] == 1:
+                        return None
                 category = hit[0]
                 counted = True
                 after_at = t
@@ -179,6 +235,8 @@ class Claims(Stage):
         for back in (1, 2):
             x = ta - back
             if x >= 0 and lx["part_of"].match(words, x) and x + lx["part_of"].match(words, x)[1] == ta:
+                if after_planned:
+                    return _PLANNED  # part of a figure announced for later
                 if prev is not None:
                     part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
                 break
@@ -190,6 +248,9 @@ class Claims(Stage):
         )
         # what precedes it: the nearest casualty word with no other figure in between
         before_cat = None
+        adjacent = False
+        # «نقل 140 آخرون إلى المستشفى»: people taken to hospital were hurt
+        hurt = category is None and counted and unit is None and self._hurt(words, tb, min(n, next_q), lx)
         if category is None:
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
@@ -207,9 +268,12 @@ class Claims(Stage):
                         before_cat = "inherit"
                     else:
                         before_cat = hit[0]
+                    adjacent = x + hit[1] == ta
                     break
                 x -= 1
-            if before_cat and before_cat != "inherit":
+            if hurt and not (before_cat and before_cat != "inherit" and adjacent):
+                category = "injured"
+            elif before_cat and before_cat != "inherit":
                 # «سقوط 68 قتيلا» is fine; «قتل ... منذ 20 عاما» is not a figure of people
                 if tb < n and not counted and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
                     return None
@@ -249,6 +313,16 @@ class Claims(Stage):
             part_of=part_of,
         )
 
+    @staticmethod
+    def _hurt(words, a, b, lx) -> bool:
+        """Whether the clause from word a on (to b) says the people were in hospital or critical."""
+        for y in range(a, b):
+            if words[y] in _CLAUSE:
+                return False
+            if words[y] in lx["injured_forms"] and lx["injured_context"].match(words, y):
+                return True
+        return False
+
     def _source(self, doc, s: Sent, q, ta, lx, mentions):
         holding = [x for x in doc.quotes if x.content.start <= q.start and q.end <= x.content.end and x.speaker is not None]
         if holding:
@@ -265,6 +339,9 @@ class Claims(Stage):
             while b < n and b - a < 8 and words[b] not in _CLAUSE and not lx["according"].match(words, b):
                 b += 1
             ref = self._phrase_ref(doc, s, a, b, lx, mentions)
+            sp = speech_lexicon()
+            if isinstance(ref, SpanRef) and ref.start == s.starts[a] and words[a][:1] == sp["cl"]["li"] and (words[a - 1] in sp["li_cues"] or stem_of(words[a - 1]) in sp["li_cues"]):
+                ref = span_ref(doc, ref.start + _li_len(doc.text, ref.start), ref.end)  # «وفقا للبيان»
             if ref is not None:
                 return ref
         # «أعلنت وزارة الصحة مقتل اثنين»: the subject of a speech verb before the figure
@@ -287,10 +364,16 @@ class Claims(Stage):
         relay = next((x for x in range(a + 1, b - 1) if words[x] in lx["relay_from"]), None)
         if relay is not None:
             a = relay + 1
-        while a < b and (lx["source_nouns"].match(words, a) or words[a] in ('"', "'", "«", "»") or words[a] in lx["filler"]):
+        while a < b and (words[a] in ('"', "'", "«", "»") or words[a] in lx["filler"]):
             a += 1
         while b > a and words[b - 1] in ('"', "'", "«", "»", "."):
             b -= 1
+        # «بحسب بيان الجيش»: the source is who issued it; «وفقا للبيان» alone names the statement
+        head = a
+        while head < b and lx["source_nouns"].match(words, head):
+            head += 1
+        if head < b:
+            a = head
         if b <= a:
             return None
         start, end = s.starts[a], s.ends[b - 1]
