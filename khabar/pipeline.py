@@ -7,9 +7,11 @@ document is recorded on that document as a coded error and the batch goes on.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -20,6 +22,25 @@ from .settings import Settings
 
 # What exists on a document before any stage runs.
 BASE = frozenset({"text", "reference_date", "meta"})
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cycle collector for a batch.
+
+    The stages make no reference cycles (a test checks), so reference counting frees all a
+    batch allocates; the collector would only walk the young tokens and spans again and again,
+    about a fifth of the pipeline's time. A cycle a plugin stage makes is still collected once
+    the batch is over.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class Stage:
@@ -94,6 +115,10 @@ class Pipeline:
         work its documents can share (the NER decoder runs once over all their sentences);
         each document is then enriched and its errors recorded exactly as by ``__call__``, so
         the results equal running the documents one at a time."""
+        with collector_paused():
+            return self._run_many(docs)
+
+    def _run_many(self, docs: list[Document]) -> list[Document]:
         broken: list[set[str]] = [set() for _ in docs]
         for st in self.stages:
             ready = []

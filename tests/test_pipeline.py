@@ -103,3 +103,37 @@ def test_failing_batch_hook_falls_back_per_document():
     assert out[0].errors == [] and out[0].meta["after"] is True
     assert [(e.stage, e.code) for e in out[1].errors] == [("broken_hook", "K020"), ("needs_boom", "K021")]
     assert out[0].stages["broken_hook"] == "1"
+
+
+def test_pipeline_makes_no_reference_cycles(seed_text):
+    # run_many pauses the cycle collector on the promise that reference counting frees
+    # everything a batch allocates: a cycle here would leak until the next collection
+    import gc
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "ant-sample.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        texts = [seed_text] + [json.loads(line)["text"] for _, line in zip(range(60), fh)]
+    pipe = khabar.pipeline()
+    list(pipe.pipe(Document(t) for t in texts[:2]))  # lazy resources load outside the count
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        docs = list(pipe.pipe((Document(t, reference_date="2023-11-05") for t in texts), batch_size=16))
+        assert sum(len(d.entities) for d in docs) > 100 and not gc.isenabled()
+        del docs
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_collector_is_resumed_after_a_batch():
+    import gc
+
+    assert gc.isenabled()
+    khabar.pipeline().run_many([Document("خبر فيه انفجار.")])
+    assert gc.isenabled()

@@ -280,6 +280,8 @@ class Entities(Stage):
                 if nxt is not None and nxt.tj < len(toks) and words_all[nxt.tj] == ")":
                     m.paren_after = nxt
         doc.entities = self._group(doc, mentions, gaz)
+        for m in mentions:
+            m.entity = m.paren_after = None  # no reference cycles: a document frees without the collector
         self._epithets(doc)
 
     def _mention(self, doc, ti, tj, typ, bare, gaz, force_strip=False):
