@@ -272,3 +272,29 @@ def test_events_attackers_described_by_a_plural_verb_did_it():
     doc = _extract("وبرر الجيش عمليته بأنها جهود للقضاء على مسلحين من الروهينغا هاجموا مراكز للشرطة الحدودية.")
     att = _find(doc, "ASSAULT")
     assert att and "مسلحين من الروهينغا" == _name(doc, att[0].actor)
+
+
+def test_events_agree_with_the_other_party_after_ma():
+    doc = _extract("واتفقت تركيا مع إيران في العام الماضي على تبادل الأسرى.")
+    (ag,) = _find(doc, "AGREE")
+    assert _name(doc, ag.actor) == "تركيا" and _name(doc, ag.target) == "إيران"
+
+
+def test_events_killing_after_tamakkana_min_is_a_deed_of_the_subject():
+    doc = _extract("وقالت الوزارة إن المسلح هاجم المارة في السوق، وتمكنت الشرطة من قتل المهاجم بعد ساعة.")
+    kill = [e for e in _find(doc, "ASSAULT") if doc.text[e.trigger.start : e.trigger.end] == "قتل"]
+    assert len(kill) == 1
+    assert _name(doc, kill[0].actor) == "الشرطة" and "المهاجم" in _name(doc, kill[0].target)
+
+
+def test_events_object_after_a_place_and_headed_by_a_quantity_word():
+    doc = _extract("اعتقلت الشرطة العراقية في بغداد أحد أبرز قادة العصابة.")
+    (ar,) = _find(doc, "COERCE", "arrest")
+    assert _name(doc, ar.actor) == "الشرطة العراقية"
+    assert _name(doc, ar.target).startswith("أحد أبرز")
+
+
+def test_events_call_addressee_after_a_day_name():
+    doc = _extract("ودعا الزعيم الشيعي مقتدى الصدر الخميس جميع الأحزاب إلى التوقف عن جهود تشكيل الحكومة.")
+    (rq,) = _find(doc, "REQUEST")
+    assert _name(doc, rq.actor) == "مقتدى الصدر" and _name(doc, rq.target) == "جميع الأحزاب"

@@ -107,6 +107,7 @@ def lexicon():
         "no_place_modes": set(ev["no_place_modes"]),
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
+        "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
         "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", *_CONJ)),
         "do_preps": {fold(w) for w in ev["do_preps"]},
@@ -134,7 +135,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "1"
+    version = "2"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
@@ -170,7 +171,7 @@ class Events(Stage):
                 if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in (_BI, _LI) or w in lx["to"] for w in words[gov.b : i + 1]):
                     nxt = end  # «هدد بالانسحاب من الاتفاق»: threatened, not done
                     continue
-                if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]):
+                if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]) and not _done_by(words, i, lx):
                     continue  # «أدت إلى قتل مئات»: a toll told as a noun
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
                 if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
@@ -180,7 +181,7 @@ class Events(Stage):
                         continue
                     entry, v, end = t
                 nxt = end
-                if entry.get("weak") and self._absorbed(doc, s, trigs, i):
+                if entry.get("weak") and self._absorbed(doc, s, trigs, i) and not (i > 0 and _done_by(words, i, lx)):
                     continue
                 prev = trigs[-1] if trigs else None
                 if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause and (prev.entry.get("pos") != "verb" or prev.entry.get("weak") or entry.get("means")) and (entry.get("pos") != "verb" or prev.entry.get("pos") == "verb"):
@@ -355,7 +356,7 @@ class Events(Stage):
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
         w0 = words[tr.a]
-        if tr.a > 1 and (not is_verb or w0[:1] == _BI) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
+        if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
             if doer is not None:
                 # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
@@ -427,7 +428,11 @@ class Events(Stage):
             if x < len(words) and (lx["attackers"].match(words, x) or (entry["type"] == "PROTEST" and lx["protesters"].match(words, x)) or _nominative_plural(words[x])) and not _has_prep(words[x]):
                 # a noun in «ـون» takes no genitive (that would be «منتقدو الرئيس»)
                 end = x + 1 if _nominative_plural(words[x]) and not lx["attackers"].match(words, x) else _phrase(words, x, lx)
-                if end:
+                row = next((r for r in after if r[0] == s.starts[x] and r[2].type in ("PER", "ORG")), None)
+                if row is not None:
+                    actor = row  # «اعتقلت الشرطة العراقية»: the doer is a name, kept out of the recipients
+                    after = [r for r in after if r is not row]
+                elif end:
                     actor_ref = span_ref(doc, s.starts[x], s.ends[end - 1])
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
@@ -527,6 +532,11 @@ class Events(Stage):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
+        if obj is None and target is None and entry.get("object_first") and entry.get("pos") == "verb":
+            # «دعا الصدر الخميس جميع الساسة إلى»: whom a call is made to comes before what is asked
+            addr = self._addressee(doc, s, tr, lx, start)
+            if addr is not None and not (cand and cand[0][0] < addr.end):
+                obj = addr
         if obj is not None and cand and 0 <= s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2:
             obj = None  # «مركز "سنيماش"», «رجل الدين هشام», «الرئيس رجب طيب أردوغان»: the name the object goes on with
         against = self._against(doc, s, tr, lx) if entry["type"] == "PROTEST" else None
@@ -823,6 +833,8 @@ class Events(Stage):
             elif any(q.start <= pos < q.end for q in doc.quantities):
                 counted = True
                 x += 1
+            elif words[x] in lx["in"] and x + 1 < n and (loc := _place_at(doc, s, x + 1)) is not None:
+                x = loc  # «أوقفت الأجهزة في سوريا أحد المشتبه بهم»: where, then whom
             else:
                 break
         if x < n and words[x] in lx["object_skip"] and not counted:
@@ -830,12 +842,17 @@ class Events(Stage):
         if x >= n or words[x] in _CLAUSE or tr.clauses[x] != tr.clause:
             return None
         w = words[x]
+        if not counted and w in lx["quantifiers"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
+            end = _phrase(words, x + 1, lx)  # «أحد أبرز المشتبه بهم»: the quantity word heads it
+            return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
         if counted and w in lx["agent_next_words"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
             # «10 من الروهينغا»: whom the count is of
             end = _phrase(words, x + 1, lx)
             return span_ref(doc, s.starts[start if start < x else x], s.ends[end - 1]) if end else None
         if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in _CONJ and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
             return None
+        if w[:1] == _LI and len(w) > 4 and mentions_of(doc).at(s.starts[x]) is None:
+            return None  # «سحب الجيش لجانب من قواته»: «لـ» on an indefinite noun, not whom it was done to
         end = _phrase(words, x, lx)
         if not end or lx["may_cue"](w):
             return None
@@ -911,12 +928,16 @@ class Events(Stage):
         is made to, past the subject's names, «في» phrases and asides between commas."""
         words, n = s.words, len(s.words)
         x = start
+        times = [(t.start, t.end) for t in doc.times]
         while x < n and x - start < 14:
             w = words[x]
             if w in (".", "؟", "?", "!"):
                 return None
-            if w in _CLAUSE or w[:1] == _WA and mentions_of(doc).at(s.starts[x]) is not None:
+            if w in _CLAUSE or w[:1] == _WA and mentions_of(doc).at(s.starts[x]) is not None or any(a <= s.starts[x] < b for a, b in times):
                 x += 1
+            elif w in lx["quantifiers"] and x + 1 < n and words[x + 1].startswith(_DET):
+                end = _phrase(words, x + 1, lx)  # «جميع الساسة»
+                return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
             elif w in lx["place_preps"] or w in lx["in"]:
                 # the «في» phrase runs to the next comma (or a few words)
                 p = x
@@ -1008,6 +1029,26 @@ class Events(Stage):
                         e.where = merged.where
                         break
         return out, out_meta
+
+
+def _place_at(doc: Document, s: Sent, x: int) -> int | None:
+    """The token after a place named from token x, or None when no place starts there."""
+    r = mentions_of(doc).at(s.starts[x])
+    if r is None or r[0] != s.starts[x] or r[2].type != "LOC":
+        return None
+    return s.index_at(r[1])
+
+
+def _done_by(words: list[str], i: int, lx) -> bool:
+    """«وتمكنت الشرطة من قتل المنفذ»: a killing noun after «تمكن/نجح ... من/في» is a deed."""
+    if words[i - 1] not in lx["do_preps"]:
+        return False
+    for x in range(i - 2, max(-1, i - 8), -1):
+        if words[x] in _CLAUSE:
+            return False
+        if words[x] in lx["do_forms"]:
+            return True
+    return False
 
 
 def _phrase(words: list[str], x: int, lx) -> int | None:
