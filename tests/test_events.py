@@ -298,3 +298,31 @@ def test_events_call_addressee_after_a_day_name():
     doc = _extract("ودعا الزعيم الشيعي مقتدى الصدر الخميس جميع الأحزاب إلى التوقف عن جهود تشكيل الحكومة.")
     (rq,) = _find(doc, "REQUEST")
     assert _name(doc, rq.actor) == "مقتدى الصدر" and _name(doc, rq.target) == "جميع الأحزاب"
+
+
+def test_events_planned_meeting_is_not_coded():
+    doc = _extract("وقال البيان إنه تقرر أن تنطلق المحادثات بين الحكومة والمعارضة في الخرطوم.")
+    assert _find(doc, "CONSULT") == []
+
+
+def test_events_meeting_recipient_past_a_date_between_commas():
+    doc = _extract("والتقى الرئيس الفرنسي إيمانويل ماكرون، الأربعاء، مع المستشارة الألمانية أنغيلا ميركل في برلين.")
+    (meet,) = _find(doc, "CONSULT", "meet")
+    assert _name(doc, meet.actor) == "إيمانويل ماكرون" and _name(doc, meet.target) == "أنغيلا ميركل"
+
+
+def test_events_sentenced_with_or_without_a_court():
+    doc = _extract("وفي الشهر الماضي، حكم على 5 أشخاص بالسجن 10 سنوات.")
+    (sn,) = _find(doc, "SANCTION", "convict")
+    assert sn.actor is None and _name(doc, sn.target) == "5 أشخاص"
+    assert _find(_extract("وأسست الجماعة حكما قائما على الشريعة."), "SANCTION") == []
+
+
+def test_events_what_a_demand_asks_for_is_not_who_asks():
+    doc = _extract("وتشهد المدن الجنوبية منذ أسابيع تظاهرات احتجاجية تطالب بتوفير الكهرباء والماء.")
+    assert all(e.actor is None or "بتوفير" not in _name(doc, e.actor) for e in doc.events)
+
+
+def test_events_place_after_an_attack_noun_is_where_not_whom():
+    doc = _extract("وقتل شخصان في هجوم باريس الأخير.")
+    assert all(e.target is None or _name(doc, e.target) != "باريس" for e in _find(doc, "ASSAULT"))

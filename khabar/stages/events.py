@@ -101,6 +101,7 @@ def lexicon():
         "relative": {fold(w) for w in load("ar/speech.yaml")["relative"]},
         "target_preps": {fold(w) for w in ev["target_preps"]},
         "planned": {fold(w) for w in ev["planned_after"]},
+        "planned_before": {fold(w) for w in ev["planned_before"]},
         "another": {fold(w) for w in ev["another_after"]},
         "since": {fold(w) for w in ev["background_before"]},
         "passive_aux": {fold(w) for w in ev["passive_aux"]},
@@ -260,6 +261,8 @@ class Events(Stage):
                 end = np_end(s, x + 1, sp)
                 if end <= x + 1 or end > tr.a:
                     return None  # «ويقول منتقدو الزيارة»: the trigger is in the speaker's name
+                if words[x + 1] in lx["anaphora"]:
+                    return None  # «ويعتبر هذا الحادث الأحدث في سلسلة من هجمات»: no one announces
                 inner = [r for r in rows if s.starts[x + 1] <= r[0] and r[1] <= s.ends[end - 1]]
                 per = [r for r in inner if r[2].type in ("PER", "ORG")]
                 if per and per[0][0] == s.starts[x + 1]:
@@ -519,7 +522,9 @@ class Events(Stage):
         # «في ليبيا», «وسط عمان»: a place is whom it was aimed at only as the object, after a
         # preposition of recipients, or with «لـ» on it («زيارة للعراق»); else it is where
         clitic = mentions_of(doc).clitic
-        cand = [r for r in cand if r[2].type != "LOC" or s.index_at(r[0]) == start or r[0] in clitic or _after_prep(words, s.index_at(r[0]), start, lx)]
+        # («هجوم تريب», «هجوم باريس»: a place as the genitive of an attack noun is where it was)
+        genitive_place = entry.get("pos") == "noun" and not entry.get("patient_genitive") and start == tr.b
+        cand = [r for r in cand if r[2].type != "LOC" or (s.index_at(r[0]) == start and not genitive_place) or r[0] in clitic or _after_prep(words, s.index_at(r[0]), start, lx)]
         obj = None
         if entry.get("patient_genitive") and start == tr.b:
             # «تدمير ثلاثة مخازن», «اعتقال الصحفي»: the genitive of these nouns underwent them
@@ -557,6 +562,8 @@ class Events(Stage):
                 target_ref = self._apposition(doc, s, tr, actor)
             if target_ref is None and entry.get("object_first") and entry.get("pos") == "verb":
                 target_ref = self._addressee(doc, s, tr, lx, start)
+        if target_ref is None and (actor is not None or actor_ref is not None):
+            target_ref = self._past_aside(doc, s, start, lx, actor)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = None
         for r in after:
@@ -579,6 +586,27 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _past_aside(doc, s: Sent, start: int, lx, actor):
+        """«والتقى سلفاكير، الأربعاء، مع مشار»: a date between commas after the subject, then the
+        recipient after a preposition."""
+        words, n = s.words, len(s.words)
+        if start >= n or words[start] not in ("،", ","):
+            return None
+        y = start + 1
+        while y < n and any(t.start <= s.starts[y] < t.end for t in doc.times):
+            y += 1
+        if y == start + 1 or y + 2 >= n or words[y] not in ("،", ",") or words[y + 1] not in lx["preps"]:
+            return None
+        # «مع المستشارة الألمانية أنغيلا ميركل»: the person after a title
+        for z in range(y + 2, min(n, y + 6)):
+            if words[z] in _CLAUSE or words[z] in lx["function"]:
+                return None
+            r = mentions_of(doc).at(s.starts[z])
+            if r is not None and r[0] == s.starts[z] and (r[2].type == "PER" or r[2].type == "ORG" and z == y + 2):
+                return r[2].id if actor is None or r[2].id != actor[2].id else None
+        return None
 
     def _doer(self, doc, s: Sent, tr: _Trig, lx, rows):
         """«قام X بـ», «تمكنت X من», «نجح X في» before a noun trigger: X, as (ref, row)."""
@@ -735,8 +763,8 @@ class Events(Stage):
             if x >= n or any(q.start <= s.starts[x] < q.end for q in doc.quantities):
                 return None
             w = words[x]
-            if _has_prep(w):
-                return None
+            if _has_prep(w) or (w[:1] in (_BI, _LI) and mentions_of(doc).at(s.starts[x]) is None):
+                return None  # «تطالب بتوفير الخدمات»: what is asked for, not who asks
             end = _phrase(words, x, lx)
             if end and tr.b > tr.v and x < tr.b - 1:
                 end = min(end, tr.b - 1)  # «ووجه الحوثيون اللوم»: the subject stops before «اللوم»
@@ -1252,6 +1280,12 @@ def _unreal(words: list[str], i: int, end: int, lx) -> bool:
             return True
     if i > 1 and words[i - 2] in lx["alleged"]:
         return True  # «لدورهم المزعوم في أعمال شغب»
+    for x in range(i - 1, max(-1, i - 5), -1):
+        w = words[x]
+        if w in _CLAUSE:
+            break
+        if w in lx["planned_before"] or (w[:1] in _CONJ and w[1:] in lx["planned_before"]):
+            return True  # «تقرر أن تنطلق المحادثات»: still to come
     return end < len(words) and (words[end] in lx["alleged_after"] or words[end] in lx["planned"])
 
 
