@@ -71,7 +71,7 @@ class CompiledCRF:
         self.L = len(self.labels)
         self.f = featurizer
         zero = np.zeros(self.L, dtype=np.float32)
-        self.W = np.vstack([self.W, zero[None]])  # the zero row _add_word pads its gathers with
+        self.W = np.vstack([self.W, zero[None]])  # the zero row _add_words pads its gathers with
         self._zero_row = len(self.W) - 1
         self._zero = zero
         self._b = self._vec(["b"])
@@ -93,51 +93,53 @@ class CompiledCRF:
             return self._zero
         return self.W[idx].sum(0)
 
-    def _word_id(self, word: str) -> int:
-        k = self._ids.get(word)
-        if k is not None:
-            return k
-        # a miss writes a table row: two threads (the API's worker pool) must not take the same row
-        with self._lock:
-            k = self._ids.get(word)
-            if k is not None:
-                return k
-            return self._add_word(word)
+    def _word_ids(self, words: list[str]) -> list[int]:
+        """Table rows of ``words``, adding the new ones first, all in one go."""
+        get = self._ids.get
+        ids = [get(w) for w in words]
+        if None in ids:
+            # a miss writes table rows: two threads (the API's worker pool) must not take the same rows
+            with self._lock:
+                new = [w for w in dict.fromkeys(w for w, k in zip(words, ids) if k is None) if w not in self._ids]
+                if new:
+                    self._add_words(new)
+            get = self._ids.get
+            ids = [get(w) for w in words]
+        return ids
 
-    def _add_word(self, word: str) -> int:
-        own, near, far = self.f._word(word)
-        k = len(self._ids)
-        if k >= len(self._table):
-            if k >= 500_000:  # a long-running batch: start the cache afresh
-                self._ids.clear()
-                self._cores.clear()
-                k = 0
-            else:
-                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        # the six score vectors in one gather and one segmented sum (row by row, in feature
-        # order: the same float32 sums as summing each group on its own)
+    def _add_words(self, words: list[str]) -> None:
+        n = len(words)
+        k0 = len(self._ids)
+        if k0 + n > 500_000:  # a long-running batch: start the cache afresh
+            self._ids.clear()
+            self._cores.clear()
+            k0 = 0
+        while k0 + n > len(self._table):
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        # each new word's six score vectors, for all the words in one gather and one segmented
+        # sum (row by row, in feature order: the same float32 sums as summing each group alone)
         get = self.attr.get
-        groups = (own, ["-1" + x for x in near], ["+1" + x for x in near], ["-2" + x for x in far], ["+2" + x for x in far],
-                  ["w3" + x for x in far if x.startswith("t=")] if "window" in self.f.groups else ())
+        window = "window" in self.f.groups
         idx: list[int] = []
-        starts, sizes = [], []
-        for g in groups:
-            starts.append(len(idx))
-            idx.extend(i for i in map(get, g) if i is not None)
-            sizes.append(len(idx) - starts[-1])
-        row = self._table[k]
-        if idx:
-            idx.append(self._zero_row)  # a trailing zero row keeps every segment start in range
-            row[:] = np.add.reduceat(self.W[idx], starts, axis=0)
-            for j, size in enumerate(sizes):
-                if not size:
-                    row[j] = 0.0
-        else:
-            row[:] = 0.0
-        row[0] += self._b
-        self._ids[word] = k
-        self._cores.append(self.f.core(word))
-        return k
+        starts: list[int] = []
+        cores = []
+        for word in words:
+            own, near, far = self.f._word(word)
+            groups = (own, ["-1" + x for x in near], ["+1" + x for x in near], ["-2" + x for x in far],
+                      ["+2" + x for x in far], ["w3" + x for x in far if x.startswith("t=")] if window else ())
+            for g in groups:
+                starts.append(len(idx))
+                idx.extend(i for i in map(get, g) if i is not None)
+            cores.append(self.f.core(word))
+        ends = starts[1:] + [len(idx)]
+        idx.append(self._zero_row)  # a trailing zero row keeps every segment start in range
+        sums = np.add.reduceat(self.W[idx], starts, axis=0)
+        sums[np.asarray(starts) == np.asarray(ends)] = 0.0  # reduceat gives an empty segment its first row
+        block = sums.reshape(n, 6, self.L)
+        block[:, 0] += self._b
+        self._table[k0 : k0 + n] = block
+        self._ids.update(zip(words, range(k0, k0 + n)))
+        self._cores.extend(cores)
 
     def emissions(self, words: list[str], matches=None) -> np.ndarray:
         """Per-word label scores of one sentence, gazetteer features included."""
@@ -171,7 +173,7 @@ class CompiledCRF:
             acc += n
         words = [w for x in sentences for w in x]
         N = len(words)
-        ids = [self._word_id(w) for w in words]
+        ids = self._word_ids(words)
         V = self._table[ids]
         E = V[:, 0].copy()
         if N == 0:

@@ -21,7 +21,7 @@ from itertools import islice
 
 from ..document import Document, content_id
 from ..ingest.base import Failure, Item, ItemError, JsonlFields, count_items, iter_items
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, collector_paused
 
 # Set in the parent before the pool forks; read by workers.
 _PIPE: Pipeline | None = None
@@ -73,6 +73,11 @@ def process(item: Item | Failure, pipe: Pipeline, known=frozenset()):
 def process_many(items: list, pipe: Pipeline, known=frozenset()) -> list:
     """``process`` over a chunk: the new documents go through the pipeline together
     (``Pipeline.run_many``), which gives the same results faster."""
+    with collector_paused():  # rows, like documents, make no reference cycles
+        return _process_many(items, pipe, known)
+
+
+def _process_many(items: list, pipe: Pipeline, known) -> list:
     from ..corpus.store import prepare
 
     out: list = [None] * len(items)
