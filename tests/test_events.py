@@ -326,3 +326,30 @@ def test_events_what_a_demand_asks_for_is_not_who_asks():
 def test_events_place_after_an_attack_noun_is_where_not_whom():
     doc = _extract("وقتل شخصان في هجوم باريس الأخير.")
     assert all(e.target is None or _name(doc, e.target) != "باريس" for e in _find(doc, "ASSAULT"))
+
+
+def test_events_attack_on_ground_held_by_a_party_hits_that_party():
+    doc = _extract("وشنت الطائرات الحربية غارات على مواقع تسيطر عليها جماعة الحوثي في صعدة.")
+    (at,) = _find(doc, "ASSAULT")
+    assert "الحوثي" in _name(doc, at.target)
+
+
+def test_events_what_a_demand_names_after_bi_is_not_its_recipient():
+    doc = _extract("وطالب المحتجون بإطلاق سراح الناشط محمد علي.")
+    (rq,) = _find(doc, "REQUEST")
+    assert _name(doc, rq.actor) == "المحتجون" and rq.target is None
+
+
+def test_events_a_noun_before_the_name_is_who_urged_it():
+    doc = _extract("وطالبت الحكومة الأمريكية إسرائيل بوقف الاستيطان.")
+    (rq,) = _find(doc, "REQUEST")
+    assert _name(doc, rq.actor) == "الحكومة الأمريكية" and _name(doc, rq.target) == "إسرائيل"
+
+
+def test_events_a_city_with_bi_is_where_not_whom():
+    from khabar.stages._factwords import fold
+    from khabar.stages.events import _after_prep, lexicon
+
+    words = fold("انفجار أمام مركز للشرطة بالعاصمة مقديشو").split()
+    assert not _after_prep(words, 5, 0, lexicon())  # «بالعاصمة مقديشو»: in the capital
+    assert _after_prep(fold("زيارة للعاصمة العراقية بغداد").split(), 3, 0, lexicon())

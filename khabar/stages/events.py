@@ -109,6 +109,7 @@ def lexicon():
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
+        "held_by": PhraseIndex(ev["held_by"], bare=True),
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
         "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", *_CONJ)),
         "do_preps": {fold(w) for w in ev["do_preps"]},
@@ -445,7 +446,10 @@ class Events(Stage):
             # «قُتلت الناشطة سعاد العلي بإطلاق نار»: after a bare killing verb a name with no object
             # after it is whom it killed
             passive_kill = entry.get("weak") and not self._object_after(doc, s, after[0], lx)
-            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)) and not passive_kill:
+            # «وطالبت الحكومة إسرائيل بوقف»: a noun before the name is the subject, the name whom it urged
+            # (a person right after a title is the title's name: «دعا الزعيم الشيعي مقتدى الصدر»)
+            subject_first = entry.get("object_first") and after[0][2].type != "PER" and s.index_at(after[0][0]) > tr.b and words[tr.b].startswith(_DET) and _phrase(words, tr.b, lx) == s.index_at(after[0][0])
+            if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)) and not passive_kill and not subject_first:
                 actor = after[0]
                 after = after[1:]
                 if actor[2].type == "LOC" and after and after[0][2].type == "PER" and s.index_at(after[0][0]) - s.index_at(actor[1] - 1) <= 2:
@@ -524,8 +528,17 @@ class Events(Stage):
         clitic = mentions_of(doc).clitic
         # («هجوم تريب», «هجوم باريس»: a place as the genitive of an attack noun is where it was)
         genitive_place = entry.get("pos") == "noun" and not entry.get("patient_genitive") and start == tr.b
-        cand = [r for r in cand if r[2].type != "LOC" or (s.index_at(r[0]) == start and not genitive_place) or r[0] in clitic or _after_prep(words, s.index_at(r[0]), start, lx)]
+        # («بالعاصمة مقديشو»: a place with «بـ» on it is where, with «لـ» whom)
+        cand = [r for r in cand if r[2].type != "LOC" or (s.index_at(r[0]) == start and not genitive_place) or (r[0] in clitic and doc.text[r[0]] == _LI) or _after_prep(words, s.index_at(r[0]), start, lx)]
         obj = None
+        if entry["type"] in lx["content_types"] and entry.get("pos") == "verb" and start < len(words) and words[start][:1] == _BI and mentions_of(doc).at(s.starts[start]) is None:
+            # «طالب بإطلاق سراح فلان», «هدد بقتل»: what follows «بـ» is what is asked or threatened,
+            # and those it names are not whom the demand is made to
+            content_end = next((x for x in range(start, len(words)) if tr.clauses[x] != tr.clause), len(words))
+            cand = [r for r in cand if not (s.starts[start] <= r[0] < (s.starts[content_end] if content_end < len(words) else s.end))]
+            no_addressee = True
+        else:
+            no_addressee = False
         if entry.get("patient_genitive") and start == tr.b:
             # «تدمير ثلاثة مخازن», «اعتقال الصحفي»: the genitive of these nouns underwent them
             if cand and s.index_at(cand[0][0]) == tr.b:
@@ -537,7 +550,7 @@ class Events(Stage):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
-        if obj is None and target is None and entry.get("object_first") and entry.get("pos") == "verb":
+        if obj is None and target is None and entry.get("object_first") and entry.get("pos") == "verb" and not no_addressee:
             # «دعا الصدر الخميس جميع الساسة إلى»: whom a call is made to comes before what is asked
             addr = self._addressee(doc, s, tr, lx, start)
             if addr is not None and not (cand and cand[0][0] < addr.end):
@@ -556,7 +569,7 @@ class Events(Stage):
             if target[2].type != "PER" and len(cand) > 1 and cand[1][2].type == "PER" and s.index_at(cand[1][0]) - s.index_at(target[1] - 1) <= 2:
                 target = cand[1]
             target_ref = target[2].id
-        else:
+        elif not no_addressee:
             target_ref = self._unnamed_after(doc, s, tr, lx, start)
             if target_ref is None:
                 target_ref = self._apposition(doc, s, tr, actor)
@@ -564,6 +577,8 @@ class Events(Stage):
                 target_ref = self._addressee(doc, s, tr, lx, start)
         if target_ref is None and (actor is not None or actor_ref is not None):
             target_ref = self._past_aside(doc, s, start, lx, actor)
+        if target_ref is None and entry["type"] == "ASSAULT":
+            target_ref = self._holder(doc, s, tr, lx, start, actor)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = None
         for r in after:
@@ -586,6 +601,26 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _holder(doc, s: Sent, tr: _Trig, lx, start: int, actor):
+        """«غارات على مناطق تسيطر عليها فصائل المعارضة»: the party holding the ground attacked."""
+        words, n = s.words, len(s.words)
+        for x in range(start, min(n, start + 6)):
+            if tr.clauses[x] != tr.clause or words[x] in lx["relative"]:
+                return None
+            hit = lx["held_by"].match(words, x)
+            if not hit:
+                continue
+            y = x + hit[1]
+            if y >= n:
+                return None
+            r = mentions_of(doc).at(s.starts[y])
+            if r is not None and r[0] == s.starts[y] and r[2].type in ("PER", "ORG"):
+                return r[2].id if actor is None or r[2].id != actor[2].id else None
+            end = _phrase(words, y, lx)
+            return span_ref(doc, s.starts[y], s.ends[end - 1]) if end else None
+        return None
 
     @staticmethod
     def _past_aside(doc, s: Sent, start: int, lx, actor):
@@ -1298,7 +1333,9 @@ def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
         if w in lx["preps"] or w.startswith(_LIL):
             return True
         core = w[len(_DET):] if w.startswith(_DET) else w
-        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or w.endswith(lx["nisba"]) or (w[:1] in (_BI, _LI) and w[1:] in lx["cities"])):
+        if w[:1] == _BI and w[1:] in lx["cities"]:
+            return False  # «بالعاصمة مقديشو»: in the capital, where
+        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or w.endswith(lx["nisba"]) or (w[:1] == _LI and w[1:] in lx["cities"])):
             return False
         y -= 1
     return False
