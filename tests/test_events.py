@@ -353,3 +353,10 @@ def test_events_a_city_with_bi_is_where_not_whom():
     words = fold("انفجار أمام مركز للشرطة بالعاصمة مقديشو").split()
     assert not _after_prep(words, 5, 0, lexicon())  # «بالعاصمة مقديشو»: in the capital
     assert _after_prep(fold("زيارة للعاصمة العراقية بغداد").split(), 3, 0, lexicon())
+
+
+def test_events_attack_noun_means_then_ala_and_an_indefinite_noun():
+    doc = _extract("وجاء ذلك إثر هجوم بالأسلحة الرشاشة على حاجز في الموصل.")
+    (at,) = _find(doc, "ASSAULT")
+    assert _name(doc, at.target) == "حاجز"
+    assert all(e.target is None for e in _find(_extract("ووقعت مواجهات على خلفية الخلافات."), "ASSAULT"))

@@ -110,6 +110,8 @@ def lexicon():
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
         "held_by": PhraseIndex(ev["held_by"], bare=True),
+        "ala": fold(ev["target_preps"][0]),
+        "not_targets": {fold(w) for w in ev["not_targets_after_ala"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
         "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", *_CONJ)),
         "do_preps": {fold(w) for w in ev["do_preps"]},
@@ -859,6 +861,10 @@ class Events(Stage):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
         words, n = s.words, len(s.words)
         clause = tr.clauses
+        if tr.entry["type"] == "ASSAULT" and tr.entry.get("pos") == "noun":
+            hit = self._attacked(doc, s, tr, lx, start)
+            if hit is not None:
+                return hit
         for x in range(start, min(n, start + 8)):
             if clause[x] != tr.clause:
                 break
@@ -881,6 +887,24 @@ class Events(Stage):
                 if end and self._nounish(words, x + 1, end, lx):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
         return None
+
+    @staticmethod
+    def _attacked(doc, s: Sent, tr: _Trig, lx, start: int):
+        """«هجوم بالأسلحة والقنابل على مسجد في سيناء»: «على» + an indefinite noun after an attack
+        noun and the means it names."""
+        words, n = s.words, len(s.words)
+        x = start
+        while x < n and x - start < 3 and tr.clauses[x] == tr.clause and (words[x][:1] == _BI and x == start or x > start and (words[x][:1] == _WA or words[x].startswith(_DET))):
+            x += 1  # «بالأسلحة والقنابل», «بالأسلحة الرشاشة»
+        if x + 1 >= n or words[x] != lx["ala"] or tr.clauses[x + 1] != tr.clause:
+            return None
+        w = words[x + 1]
+        if not w[:1].isalpha() or w.startswith(_DET) or w[:1] in _PREFIXED or w in lx["function"] or w in lx["not_targets"] or mentions_of(doc).at(s.starts[x + 1]) is not None:
+            return None  # a definite noun or a name is left to the other rules
+        if any(q.start <= s.starts[x + 1] < q.end for q in doc.quantities) or any(t.start <= s.starts[x + 1] < t.end for t in doc.times):
+            return None
+        end = _phrase(words, x + 1, lx)
+        return span_ref(doc, s.starts[x + 1], s.ends[end - 1]) if end else None
 
     def _object(self, doc, s: Sent, tr: _Trig, lx, start: int):
         """«اغتالوا العميد جبار مساعد», «خطفوا أربعة مهندسين»: the noun phrase right after a verb
