@@ -168,13 +168,40 @@ def test_migration_from_an_older_schema(tmp_path, docs):
     s.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     s.close()
     s = Store.open(path)
-    assert s.schema_version == 3
+    assert s.schema_version == 4
     assert s.count("articles") == 1 and s.count("related") == 0
     # the full-text index was rebuilt from the articles, with the filter facets
     assert [r["id"] for r in s.search("غزة", source="outlet-a", date_from="2023-10-01")] == [docs[0].id]
     s.db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
     with pytest.raises(RuntimeError, match="newer"):
         Store.open(path)
+
+
+def test_migration_moves_hash_keyed_tables_to_rowid(tmp_path, docs):
+    # schema 3 kept signatures and layer rows in WITHOUT ROWID tables keyed by the article hash
+    path = tmp_path / "v3.db"
+    s = Store.open(path)
+    s.add(docs[0])
+    s.add(docs[1])
+    before = {t: s.db.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall() for t in ("minhash", "quotes", "entities")}
+    for t in before:
+        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name=?", (t,)).fetchone()[0]
+        s.db.execute(f'ALTER TABLE "{t}" RENAME TO "{t}_old"')
+        s.db.execute(sql + " WITHOUT ROWID")
+        s.db.execute(f'INSERT INTO "{t}" SELECT * FROM "{t}_old"')
+        s.db.execute(f'DROP TABLE "{t}_old"')
+    s.db.execute('CREATE INDEX IF NOT EXISTS "quotes_speaker" ON "quotes"("speaker")')
+    s.db.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+    s.close()
+    s = Store.open(path)
+    assert s.schema_version == 4
+    for t, rows in before.items():
+        sql = s.db.execute("SELECT sql FROM sqlite_master WHERE name=?", (t,)).fetchone()[0]
+        assert "WITHOUT ROWID" not in sql.upper()
+        assert s.db.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall() == rows
+    assert s.db.execute("SELECT 1 FROM sqlite_master WHERE type='index' AND name='quotes_speaker'").fetchone()
+    s.add(docs[2])
+    assert s.count("articles") == 3 and s.count("minhash") == 3
 
 
 def test_exports(st, docs, tmp_path):
