@@ -360,3 +360,27 @@ def test_events_attack_noun_means_then_ala_and_an_indefinite_noun():
     (at,) = _find(doc, "ASSAULT")
     assert _name(doc, at.target) == "حاجز"
     assert all(e.target is None for e in _find(_extract("ووقعت مواجهات على خلفية الخلافات."), "ASSAULT"))
+
+
+def test_events_threat_recipient_is_the_object_of_the_threatened_deed():
+    doc = _extract("وقال الشاهد إن الرجل هدد بقتل الجميع.")
+    (th,) = _find(doc, "THREATEN")
+    assert _name(doc, th.target) == "الجميع"
+
+
+def test_events_reopening_a_crossing_has_no_recipient():
+    doc = _extract("وأعادت مصر فتح معبر رفح.")
+    (co,) = _find(doc, "CONCEDE")
+    assert _name(doc, co.actor) == "مصر" and co.target is None
+
+
+def test_events_hostage_taking_verb_shares_the_subject_of_the_deed_before():
+    doc = _extract("حيث قام المسلح بإطلاق النار على المارة قبل أن يتحصن في مبنى قريب ويحتجز عدداً من الرهائن.")
+    hold = [e for e in _find(doc, "ASSAULT", "abduct")]
+    assert len(hold) == 1
+    assert _name(doc, hold[0].actor) == "المسلح" and "الرهائن" in _name(doc, hold[0].target)
+
+
+def test_events_a_verb_starting_with_waw_is_not_a_conjunction():
+    doc = _extract("وقصفت الطائرات مواقع المسلحين، وذلك بعد أن وافقت الحكومة على الخطة.")
+    assert all(e.actor is None or _name(doc, e.actor) != "الطائرات" for e in _find(doc, "AGREE"))

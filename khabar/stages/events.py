@@ -110,6 +110,7 @@ def lexicon():
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
         "held_by": PhraseIndex(ev["held_by"], bare=True),
+        "threat_types": set(ev["threat_types"]),
         "ala": fold(ev["target_preps"][0]),
         "not_targets": {fold(w) for w in ev["not_targets_after_ala"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
@@ -233,7 +234,13 @@ class Events(Stage):
             # figures of the sentence to its violent or coercive events
             self._sizes(doc, s, made, trigs)
             kept_types = set()
-            for e, tr in zip(made, made_trigs):
+            for k, (e, tr) in enumerate(zip(made, made_trigs)):
+                if e.actor is None and k > 0 and tr.entry.get("pos") == "verb" and not tr.entry.get("passive") and not tr.entry.get("weak") and words[tr.a][:1] in _CONJ and lx["index"].match([words[tr.a][1:]], 0):
+                    # «قام المهاجم بإطلاق النار ... ويحتجز عدداً من الرهائن»: a verb joined by «و/ف»
+                    # with no subject of its own has the subject of the deed before it
+                    prev_e = made[k - 1]
+                    if prev_e.actor is not None and prev_e.actor != e.target:
+                        e.actor = prev_e.actor
                 if e.actor is None:
                     # nobody named: coded once per sentence and type, and only when the text
                     # says whom it hit (not just where) or what it cost; a bare «قتل» with no
@@ -539,6 +546,8 @@ class Events(Stage):
             content_end = next((x for x in range(start, len(words)) if tr.clauses[x] != tr.clause), len(words))
             cand = [r for r in cand if not (s.starts[start] <= r[0] < (s.starts[content_end] if content_end < len(words) else s.end))]
             no_addressee = True
+            if entry["type"] in lx["threat_types"]:
+                obj = self._threatened(doc, s, tr, lx, start + 1)  # «هدد بقتل الجميع»: whom the threat is against
         else:
             no_addressee = False
         if entry.get("patient_genitive") and start == tr.b:
@@ -591,6 +600,10 @@ class Events(Stage):
                     break
         if where is None and target is not None and target[2].type == "LOC":
             where = self._with_direction(doc, s, target, lx)
+        if target_ref is None and entry.get("object_with") and tr.b > tr.v:
+            target_ref = span_ref(doc, s.starts[tr.v], s.ends[tr.b - 1])  # «يحتجز عدداً من الرهائن»
+        if entry.get("no_target"):
+            target_ref = None  # «أعادت إسرائيل فتح معبر»: what was reopened is a place, not a party
         if target_ref is not None and (target_ref == actor_ref or _same_party(doc, actor_ref, target_ref)):
             target_ref = None  # «صدامات ... بين غزة وإسرائيل»: no one is both sides
         if target is not None and target[2].type == "LOC" and entry.get("mode") in lx["no_place_modes"]:
@@ -889,6 +902,22 @@ class Events(Stage):
         return None
 
     @staticmethod
+    def _threatened(doc, s: Sent, tr: _Trig, lx, y: int):
+        """The object of the deed a threat names: «بقتل الجميع», «بمعاقبة المسؤولين»."""
+        words, n = s.words, len(s.words)
+        if y >= n or tr.clauses[y] != tr.clause:
+            return None
+        r = mentions_of(doc).at(s.starts[y])
+        if r is not None and r[0] == s.starts[y] and r[2].type in ("PER", "ORG", "LOC"):
+            return span_ref(doc, r[0], r[1])
+        if stem_of(words[y]) in lx["quantifiers"]:
+            return span_ref(doc, s.starts[y], s.ends[y])  # «الجميع»
+        if words[y][:1] in _PREFIXED or words[y] in lx["function"]:
+            return None
+        end = _phrase(words, y, lx)
+        return span_ref(doc, s.starts[y], s.ends[end - 1]) if end and words[y].startswith(_DET) else None
+
+    @staticmethod
     def _attacked(doc, s: Sent, tr: _Trig, lx, start: int):
         """«هجوم بالأسلحة والقنابل على مسجد في سيناء»: «على» + an indefinite noun after an attack
         noun and the means it names."""
@@ -930,7 +959,8 @@ class Events(Stage):
             return None
         w = words[x]
         if not counted and w in lx["quantifiers"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
-            end = _phrase(words, x + 1, lx)  # «أحد أبرز المشتبه بهم»: the quantity word heads it
+            y = x + 2 if words[x + 1] in lx["agent_next_words"] and x + 2 < n else x + 1  # «عدداً من الرهائن»
+            end = _phrase(words, y, lx)  # «أحد أبرز المشتبه بهم»: the quantity word heads it
             return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
         if counted and w in lx["agent_next_words"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
             # «10 من الروهينغا»: whom the count is of
