@@ -384,3 +384,17 @@ def test_events_hostage_taking_verb_shares_the_subject_of_the_deed_before():
 def test_events_a_verb_starting_with_waw_is_not_a_conjunction():
     doc = _extract("وقصفت الطائرات مواقع المسلحين، وذلك بعد أن وافقت الحكومة على الخطة.")
     assert all(e.actor is None or _name(doc, e.actor) != "الطائرات" for e in _find(doc, "AGREE"))
+
+
+def test_events_who_issues_the_order_is_the_actor():
+    doc = _extract("أصدرت السلطات في مصر، الأحد، أوامر بتوقيف 12 شخصا.")
+    (co,) = _find(doc, "COERCE", "arrest")
+    assert _name(doc, co.actor) == "السلطات" and _name(doc, co.target) == "12 شخصا"
+
+
+def test_events_the_party_blamed_for_an_attack_is_its_actor():
+    doc = _extract("ووجه الجيش اللوم في الهجوم إلى الجماعة المسلحة.")
+    (ac,) = _find(doc, "ACCUSE")
+    assert _name(doc, ac.actor) == "الجيش" and _name(doc, ac.target) == "الجماعة المسلحة"
+    (at,) = _find(doc, "ASSAULT")
+    assert _name(doc, at.actor) == "الجماعة المسلحة" and at.target is None

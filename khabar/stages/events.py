@@ -114,6 +114,7 @@ def lexicon():
         "ala": fold(ev["target_preps"][0]),
         "not_targets": {fold(w) for w in ev["not_targets_after_ala"]},
         "do_verbs": {fold(w) for w in ev["do_verbs"]},
+        "issue_verbs": {fold(w) for w in ev["issue_verbs"]},
         "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", *_CONJ)),
         "do_preps": {fold(w) for w in ev["do_preps"]},
         "lam_types": set(ev["lam_agent_types"]),
@@ -233,6 +234,13 @@ class Events(Stage):
                 made_trigs.append(tr)
             # figures of the sentence to its violent or coercive events
             self._sizes(doc, s, made, trigs)
+            for k, (e, tr) in enumerate(zip(made, made_trigs)):
+                if e.actor is None and e.target is not None and tr.after_verb and tr.entry.get("pos") == "noun":
+                    # «ووجه الحوثيون اللوم في الغارة إلى التحالف»: the party blamed for the deed is
+                    # who is said to have done it
+                    gov = next((g for g, gt in zip(made[:k], made_trigs[:k]) if gt.b == tr.after_verb), None)
+                    if gov is not None and gov.type == "ACCUSE" and gov.mode == "allege" and gov.target == e.target:
+                        e.actor, e.target = e.target, None
             kept_types = set()
             for k, (e, tr) in enumerate(zip(made, made_trigs)):
                 if e.actor is None and k > 0 and tr.entry.get("pos") == "verb" and not tr.entry.get("passive") and not tr.entry.get("weak") and words[tr.a][:1] in _CONJ and lx["index"].match([words[tr.a][1:]], 0):
@@ -441,6 +449,8 @@ class Events(Stage):
             if x < len(words) and (lx["attackers"].match(words, x) or (entry["type"] == "PROTEST" and lx["protesters"].match(words, x)) or _nominative_plural(words[x])) and not _has_prep(words[x]):
                 # a noun in «ـون» takes no genitive (that would be «منتقدو الرئيس»)
                 end = x + 1 if _nominative_plural(words[x]) and not lx["attackers"].match(words, x) else _phrase(words, x, lx)
+                if end and x < tr.b - 1 < end:
+                    end = tr.b - 1  # «وألقى الجيش اللوم»: the subject stops before the word the verb needs
                 row = next((r for r in after if r[0] == s.starts[x] and r[2].type in ("PER", "ORG")), None)
                 if row is not None:
                     actor = row  # «اعتقلت الشرطة العراقية»: the doer is a name, kept out of the recipients
@@ -469,6 +479,9 @@ class Events(Stage):
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None and c0 > 0 and words[c0 - 1] in lx["self_comp"] and tr.a <= c0 + 1:
             actor_ref = quote.speaker
+        # «أصدرت السلطات في تركيا، الاثنين، أوامر بتوقيف»: who issues the order
+        if actor is None and actor_ref is None and not is_verb:
+            actor_ref = self._issuer(doc, s, tr, lx, rows)
         # «أعلن المدعي العام في فنزويلا اعتقال خمسة»: who announces a deed as its own did it
         if actor is None and actor_ref is None and not is_verb:
             actor_ref = self._announcer(doc, s, tr, lx, rows) if entry["type"] not in lx["not_announced"] else None
@@ -816,7 +829,7 @@ class Events(Stage):
             if _has_prep(w) or (w[:1] in (_BI, _LI) and mentions_of(doc).at(s.starts[x]) is None):
                 return None  # «تطالب بتوفير الخدمات»: what is asked for, not who asks
             end = _phrase(words, x, lx)
-            if end and tr.b > tr.v and x < tr.b - 1:
+            if end and tr.b > tr.v + 1 and x <= tr.b - 1:
                 end = min(end, tr.b - 1)  # «ووجه الحوثيون اللوم»: the subject stops before «اللوم»
             if end and end > x and self._nounish(words, x, end, lx):
                 return span_ref(doc, s.starts[x], s.ends[end - 1])
@@ -874,7 +887,8 @@ class Events(Stage):
         """«دعوات لوقف إطلاق النار من مسؤولين عرب»: an unnamed party after a preposition."""
         words, n = s.words, len(s.words)
         clause = tr.clauses
-        if tr.entry["type"] == "ASSAULT" and tr.entry.get("pos") == "noun":
+        if tr.entry["type"] == "ASSAULT" and tr.entry.get("pos") == "noun" and not tr.after_verb:
+            # (not under a verb: «ألقى اللوم في الهجوم على جماعة» blames the group)
             hit = self._attacked(doc, s, tr, lx, start)
             if hit is not None:
                 return hit
@@ -899,6 +913,29 @@ class Events(Stage):
                 end = _phrase(words, x + 1, lx)
                 if end and self._nounish(words, x + 1, end, lx):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+        return None
+
+    @staticmethod
+    def _issuer(doc, s: Sent, tr: _Trig, lx, rows):
+        """The subject of «أصدر» before a noun trigger (past a place and a date between commas)."""
+        words = s.words
+        for x in range(tr.a - 1, max(-1, tr.a - 10), -1):
+            w = words[x]
+            if w in (".", "؟", "?", "!", "؛") or w in lx["comp"]:
+                return None
+            core = w[1:] if w[:1] in _CONJ and len(w) > 3 else w
+            if w not in lx["issue_verbs"] and core not in lx["issue_verbs"]:
+                continue
+            y = x + 1
+            if y >= tr.a:
+                return None
+            row = next((r for r in rows if r[0] == s.starts[y] and r[2].type in ("PER", "ORG")), None)
+            if row is not None:
+                return row[2].id
+            end = _phrase(words, y, lx)
+            if end and end <= tr.a and Events._nounish(words, y, end, lx):
+                return span_ref(doc, s.starts[y], s.ends[end - 1])
+            return None
         return None
 
     @staticmethod
