@@ -200,3 +200,12 @@ def test_quotes_a_cue_right_inside_what_a_source_reports_is_the_quote():
     (q,) = doc.quotes
     assert "نازك" in _speaker(doc, q.speaker)
     assert "الأناضول" in _speaker(doc, q.via)
+
+
+def test_quotes_title_going_on_with_li_then_a_name_is_the_name():
+    doc = khabar.extract('وقال رئيس لجنة الإغاثة العليا للمحافظة سالم حداد إن "المساعدات وصلت إلى جميع المناطق".\n', reference_date="2023-11-05")
+    (q,) = doc.quotes
+    assert _speaker(doc, q.speaker) == "سالم حداد"
+    doc = khabar.extract("وقال مدير المستشفى للصحفيين صباحا إن القوات انسحبت من المنطقة.\n", reference_date="2023-11-05")
+    (q,) = doc.quotes
+    assert _speaker(doc, q.speaker) == "مدير المستشفى"

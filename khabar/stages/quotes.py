@@ -106,7 +106,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "1"
+    version = "2"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
@@ -309,6 +309,8 @@ class Quotes(Stage):
             if np_stop > np_start and (_addressee(words[np_start], lx) or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
                 # «وقال لـ"الشرق الأوسط" إن», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
+            elif np_start < np_stop < n - 2 and _addressee(words[np_stop], lx):
+                np_start, np_stop = self._name_after_title(doc, s, np_start, np_stop, mentions, lx)
             k = np_stop
             relay = lx["relay"].match(words, k) if k < n else None
             if relay:
@@ -476,6 +478,30 @@ class Quotes(Stage):
         if e is not None:
             return e.id
         return span_ref(doc, start, end)
+
+    @staticmethod
+    def _name_after_title(doc, s: Sent, a: int, k: int, mentions: Mentions, lx) -> tuple[int, int]:
+        """«وقال رئيس اللجنة الرئاسية لتنسيق إدخال البضائع للقطاع رائد فتوح إن»: a title that
+        goes on with «لـ» and then a name right before the complementizer: the speaker is the name
+        (the «لـ» word ends the title, it is not whom he spoke to). Else the phrase [a, k)."""
+        words, n = s.words, len(s.words)
+        if any(r[2].type == "PER" for r in mentions.within(s.starts[a], s.ends[k - 1])):
+            return a, k
+        e = next((t for t in range(k + 1, min(n, k + 5)) if words[t] in lx["comp"]), None)
+        if e is None or e == k + 1:
+            return a, k  # «قال للصحفيين إن»
+        r = mentions.at(s.starts[k + 1])
+        if r is not None and r[0] == s.starts[k + 1] and r[2].type == "PER" and s.index_at(r[1]) == e:
+            return k + 1, e
+        # a name the entities layer missed: two or three words with no article, no preposition, no
+        # date («للصحفيين صباحا» is when he spoke)
+        if e - k - 1 < 2:
+            return a, k
+        for t in range(k + 1, e):
+            w = words[t]
+            if not w[:1].isalpha() or w.startswith(lx["cl"]["det"]) or w in lx["stop"] or _addressee(w, lx) or mentions.at(s.starts[t]) is not None or any(x.start <= s.starts[t] < x.end for x in doc.times):
+                return a, k
+        return k + 1, e
 
     def _main_subject(self, doc, s: Sent, cue: _Cue, lx, mentions, speech_pairs):
         """The subject of the verb that opens the sentence of a participle cue: after a speech
