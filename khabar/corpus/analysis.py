@@ -67,8 +67,9 @@ def minhash_bytes(norm: str) -> bytes:
 def term_bag(norm: str, k: int = 40) -> str:
     """The article's salient terms: the ``k`` most frequent light stems of content words."""
     stop = _stopwords()
-    light = stemmer().light
-    c = Counter(light(w) for w in _WORD.findall(norm) if len(w) >= 3 and w not in stop and not w.isdigit())
+    st = stemmer()
+    get, pair = st.cache.get, st.pair
+    c = Counter([(get(w) or pair(w))[1] for w in _WORD.findall(norm) if len(w) >= 3 and w not in stop and not w.isdigit()])
     return json.dumps(dict(c.most_common(k)), ensure_ascii=False, separators=(",", ":"))
 
 

@@ -85,8 +85,8 @@ class Stemmer:
         return self.pair(word)[1]
 
     def stem_text(self, norm_text: str) -> str:
-        pair = self.pair
-        return " ".join(pair(w)[0] for w in WORD.findall(norm_text))
+        get, pair = self.cache.get, self.pair
+        return " ".join([(get(w) or pair(w))[0] for w in WORD.findall(norm_text)])
 
 
 @functools.cache
