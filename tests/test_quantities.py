@@ -82,6 +82,14 @@ def test_eastern_and_persian_digits_and_separators():
         assert f.value == value, text
 
 
+def test_one_dotted_group_of_three_digits_is_thousands_unless_a_scale_follows():
+    assert parse_number("10.000") == 10000
+    assert parse_number(normalise("8.500 مليون")) == 8500000
+    assert parse_number("0.500") == 0.5 and parse_number("12.75") == 12.75
+    (f,) = find_quantities(normalise("قتل أكثر من 10.000 شخص"))
+    assert f.value == 10000
+
+
 # fuzz ------------------------------------------------------------------------------------------
 _d = load("ar/numbers.yaml")
 _FRAGMENTS = sorted(

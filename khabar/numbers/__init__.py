@@ -144,8 +144,8 @@ def parse_number(s: str) -> float | int | None:
     s = s.strip()
     m = _DIGITS_REST.match(s)
     if m:
-        v = _digits(m.group(1))
         rest = m.group(2).strip()
+        v = _digits(m.group(1), scaled=bool(rest))
         if rest:
             scale = L.scale_one.get(rest) or L.scale_many.get(rest) or L.scale_two.get(rest)
             if scale is None:
@@ -157,12 +157,15 @@ def parse_number(s: str) -> float | int | None:
 
 _DIGITS_REST = re.compile(rf"({DIGITS})\s*(.*)$", re.S)
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DOTTED_ONE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _THOUSANDS = re.compile(r"[,\u066C\u060C]")
 _COMPOUND = re.compile(r"(\S+)\s+و\s*(\S+)")
 
 
-def _digits(s: str) -> float | int:
-    if _DOTTED.fullmatch(s):
+def _digits(s: str, scaled: bool = False) -> float | int:
+    if _DOTTED.fullmatch(s) or (not scaled and _DOTTED_ONE.fullmatch(s)):
+        # «10.000»: one dotted group of three digits and no scale word is thousands («8.500
+        # مليون» is 8.5 million; a decimal is seldom written with three places)
         return int(s.replace(".", ""))
     s = _THOUSANDS.sub("", s).replace("\u066B", ".")
     return float(s) if "." in s else int(s)

@@ -16,7 +16,7 @@ from ..pipeline import Stage
 
 class Quantities(Stage):
     name = "quantities"
-    version = "1"
+    version = "2"
     requires = ("tokens", "view")
     assigns = ("quantities",)
 
