@@ -99,3 +99,16 @@ def test_claims_suspects_arrested_with_the_statement_as_source():
     (c,) = doc.claims
     assert (c.value, c.category) == (14, "arrested")
     assert "بيان" in _source(doc, c.source)
+
+
+def test_claims_a_source_in_a_dash_aside_is_the_asides_own():
+    doc = _extract("وقتل خمسة أشخاص كانوا - بحسب شهود - ينتظرون الحافلة.")
+    (c,) = doc.claims
+    assert (c.value, c.category, c.source) == (5, "killed", "article")
+
+
+def test_claims_a_restated_total_takes_the_casualty_word_of_its_sentence():
+    doc = _extract("وأعلنت وزارة الصحة مقتل جميع من كانوا في الحافلة من ركاب وسائقين ومرافقين ومجموعهم 23 شخصا.")
+    (c,) = doc.claims
+    assert (c.value, c.category) == (23, "killed")
+    assert "وزارة الصحة" in _source(doc, c.source)

@@ -24,6 +24,7 @@ from .quotes import lexicon as speech_lexicon
 from .quotes import _li_len, np_end
 
 _CLAUSE = {"،", ",", "؛", ";", ".", ":", "؟", "?", "!"}
+_DASHES = {"-", "–", "—"}
 
 
 @functools.cache
@@ -49,6 +50,7 @@ def lexicon():
         "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
         "planned": PhraseIndex(c["planned_before"]),
+        "total": PhraseIndex(c["total_words"]),
         "planned_forms": PhraseIndex(c["planned_before"]).surfaces(),
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
@@ -254,7 +256,8 @@ class Claims(Stage):
         if category is None:
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
-            while x >= max(0, ta - 8):
+            reach = ta if ta > 0 and lx["total"].match(words, ta - 1) else 8  # «ومجموعهم 66»
+            while x >= max(0, ta - reach):
                 if words[x] in (".", "؟", "?", "!", ":"):
                     break
                 if words[x] not in lx["forms"]:
@@ -336,8 +339,10 @@ class Claims(Stage):
             a = x + hit[1]
             # «بحسب تقديرات الأمم المتحدة»: the source is who made the estimate
             b = a
-            while b < n and b - a < 8 and words[b] not in _CLAUSE and not lx["according"].match(words, b):
+            while b < n and b - a < 8 and words[b] not in _CLAUSE and words[b] not in _DASHES and not lx["according"].match(words, b):
                 b += 1
+            if x > 0 and words[x - 1] in _DASHES and b < n and words[b] in _DASHES and not (s.starts[x] <= q.start < s.ends[b]):
+                continue  # «كانوا - بحسب تقارير - يحضرون حفل زفاف»: the aside's own source
             ref = self._phrase_ref(doc, s, a, b, lx, mentions)
             sp = speech_lexicon()
             if isinstance(ref, SpanRef) and ref.start == s.starts[a] and words[a][:1] == sp["cl"]["li"] and (words[a - 1] in sp["li_cues"] or stem_of(words[a - 1]) in sp["li_cues"]):
