@@ -112,3 +112,8 @@ def test_claims_a_restated_total_takes_the_casualty_word_of_its_sentence():
     (c,) = doc.claims
     assert (c.value, c.category) == (23, "killed")
     assert "وزارة الصحة" in _source(doc, c.source)
+
+
+def test_claims_people_sentenced_to_death_are_no_claim():
+    doc = _extract("وأصدرت المحكمة حكما بإعدام 12 شخصا بتهمة قتل متظاهرين، بينما قتل 3 آخرون في السجن.")
+    assert [(c.value, c.category) for c in doc.claims] == [(3, "killed")]
