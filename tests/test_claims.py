@@ -117,3 +117,12 @@ def test_claims_a_restated_total_takes_the_casualty_word_of_its_sentence():
 def test_claims_people_sentenced_to_death_are_no_claim():
     doc = _extract("وأصدرت المحكمة حكما بإعدام 12 شخصا بتهمة قتل متظاهرين، بينما قتل 3 آخرون في السجن.")
     assert [(c.value, c.category) for c in doc.claims] == [(3, "killed")]
+
+
+def test_claims_a_deed_before_a_noun_of_status_says_what_happened():
+    got = lambda t: [(c.value, c.category) for c in _extract(t).claims]  # noqa: E731
+    assert got("وأعلنت الحكومة الإفراج عن 200 معتقل سياسي.") == [(200, "released")]
+    assert got("وأفرجت السلطات عن 50 سجينا.") == [(50, "released")]
+    assert got("وأطلقت الحركة سراح 13 رهينة.") == [(13, "released")]
+    assert got("وقتل 5 معتقلين في السجن.") == [(5, "killed")]
+    assert got("وخطف مسلحون 12 رهينة.") == [(12, "hostages")]

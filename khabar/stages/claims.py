@@ -51,6 +51,7 @@ def lexicon():
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
         "planned": PhraseIndex(c["planned_before"]),
         "total": PhraseIndex(c["total_words"]),
+        "status": PhraseIndex(c["status_nouns"]),
         "planned_forms": PhraseIndex(c["planned_before"]).surfaces(),
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
@@ -213,6 +214,12 @@ class Claims(Stage):
             if lx["persons"].match(words, t) and t <= tb + 1:
                 counted = True
             t += 1
+        # «قتل 5 معتقلين», «أفرجت السلطات عن 50 سجينا»: after a noun of what the people are, a deed
+        # word before the figure (in its clause, no figure between) says what happened
+        if category is not None and lx["status"].match(words, after_at):
+            deed = self._deed_before(words, ta, qtok[qi - 1][1] if qi > 0 else -1, lx)
+            if deed is not None and deed != category:
+                category = deed
         # «مقتل سبعة أشخاص بينهم امرأة وطفل بتفجير ... شاحنة مفخخة»: a casualty word right before
         # the figure says what it counts, not a word found far after it
         if category is not None and after_at > tb + 2:
@@ -315,6 +322,21 @@ class Claims(Stage):
             actor=actor,
             part_of=part_of,
         )
+
+    @staticmethod
+    def _deed_before(words, ta, prev_end, lx):
+        """The category of the nearest casualty word before word ta in its clause, or None."""
+        for x in range(ta - 1, max(prev_end - 1, ta - 9), -1):
+            if words[x] in _CLAUSE:
+                return None
+            if words[x] not in lx["forms"]:
+                continue
+            hit = lx["before"].match(words, x)
+            if hit and x + hit[1] <= ta:
+                if x > 0 and lx["not_before"].match(words, x - 1):
+                    return None
+                return hit[0]
+        return None
 
     @staticmethod
     def _hurt(words, a, b, lx) -> bool:
