@@ -53,13 +53,20 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """Spans of a BIO sequence; an I- without a matching opener starts a span (conlleval)."""
     out = set()
     start, typ = None, None
-    for i, t in enumerate(list(tags) + ["O"]):
+    for i, t in enumerate(tags):
+        if t == "O":  # most tags: close an open span, open none
+            if start is not None:
+                out.add((start, i, typ))
+                start = None
+            continue
         bio, _, ty = t.partition("-")
         if start is not None and (bio != "I" or ty != typ):
             out.add((start, i, typ))
             start = None
         if bio == "B" or (bio == "I" and start is None):
             start, typ = i, ty
+    if start is not None:
+        out.add((start, len(tags), typ))
     return out
 
 

@@ -109,7 +109,7 @@ class _Bare:
 
     def __contains__(self, x) -> bool:
         if self._set is None:
-            self._set = {norm(w) for w in self.words}
+            self._set = set(map(norm, set(self.words)))
         return x in self._set
 
 
