@@ -126,3 +126,15 @@ def test_claims_a_deed_before_a_noun_of_status_says_what_happened():
     assert got("وأطلقت الحركة سراح 13 رهينة.") == [(13, "released")]
     assert got("وقتل 5 معتقلين في السجن.") == [(5, "killed")]
     assert got("وخطف مسلحون 12 رهينة.") == [(12, "hostages")]
+
+
+def test_claims_reporting_verb_after_the_cue_and_sentences_with_an_adjective():
+    doc = _extract("وأصيب 12 فلسطينيا بجروح بحسب ما أوردت وزارة الصحة الفلسطينية.")
+    (c,) = doc.claims
+    assert _source(doc, c.source) == "وزارة الصحة الفلسطينية"
+    assert _extract("وأصدرت المحكمة حكما نهائيا بإعدام ستة أشخاص.").claims == []
+
+
+def test_claims_dual_verbs_after_a_figure_of_two():
+    doc = _extract("وقالت الوزارة إن مستشارين عسكريين اثنين قتلا وأصيب خمسة آخرون.")
+    assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (5, "injured")]

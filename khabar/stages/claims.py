@@ -60,6 +60,7 @@ def lexicon():
         "demonym_endings": tuple(fold(w) for w in c["demonym_endings"]),
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
         "relay_from": {fold(w) for w in s["relay_from"]},
+        "report_verbs": PhraseIndex(s["report_verbs"]),
         "filler": {fold(w) for w in s["filler"]},
         "part_of": PhraseIndex(c["part_of"], bare=True),
         "not_before": PhraseIndex(c["not_before"]),
@@ -92,6 +93,12 @@ def demonym(word: str, lx) -> str | None:
                 if base in lx["demonyms"]:
                     return lx["demonyms"][base]
     return None
+
+
+def _ordered(words, x, lx) -> bool:
+    """«أوامر بالقبض على», «حكما نهائيا بإعدام»: the casualty word at x is ordered or sentenced
+    (an order word right before it, or one adjective between)."""
+    return (x > 0 and lx["not_before"].match(words, x - 1) is not None) or (x > 1 and lx["not_before"].match(words, x - 2) is not None and words[x - 1] not in _CLAUSE)
 
 
 _PLANNED = object()  # what ``_claim`` returns for a figure announced for later
@@ -271,7 +278,7 @@ class Claims(Stage):
                     x -= 1
                     continue
                 hit = lx["before"].match(words, x)
-                if hit and x + hit[1] <= ta and x > 0 and lx["not_before"].match(words, x - 1):
+                if hit and x + hit[1] <= ta and _ordered(words, x, lx):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
                 if hit and x + hit[1] <= ta:
                     if x < prev_q_end and prev is not None:
@@ -333,7 +340,7 @@ class Claims(Stage):
                 continue
             hit = lx["before"].match(words, x)
             if hit and x + hit[1] <= ta:
-                if x > 0 and lx["not_before"].match(words, x - 1):
+                if _ordered(words, x, lx):
                     return None
                 return hit[0]
         return None
@@ -391,8 +398,9 @@ class Claims(Stage):
         relay = next((x for x in range(a + 1, b - 1) if words[x] in lx["relay_from"]), None)
         if relay is not None:
             a = relay + 1
-        while a < b and (words[a] in ('"', "'", "«", "»") or words[a] in lx["filler"]):
-            a += 1
+        sp = speech_lexicon()
+        while a < b and (words[a] in ('"', "'", "«", "»") or words[a] in lx["filler"] or (a + 1 < b and ((sp["may_cue"](words[a]) and sp["verbs"].match(words, a)) or lx["report_verbs"].match(words, a)))):
+            a += 1  # «بحسب ما أوردت وزارة الصحة»: who reported it, not the verb
         while b > a and words[b - 1] in ('"', "'", "«", "»", "."):
             b -= 1
         # «بحسب بيان الجيش»: the source is who issued it; «وفقا للبيان» alone names the statement
