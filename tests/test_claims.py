@@ -138,3 +138,14 @@ def test_claims_reporting_verb_after_the_cue_and_sentences_with_an_adjective():
 def test_claims_dual_verbs_after_a_figure_of_two():
     doc = _extract("وقالت الوزارة إن مستشارين عسكريين اثنين قتلا وأصيب خمسة آخرون.")
     assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (5, "injured")]
+
+
+def test_claims_hospital_right_after_a_bare_figure_and_adjective_sources():
+    doc = _extract("توفي 15 شخصاً على الأقل ونقل أكثر من 12 ألفا إلى المستشفيات بسبب الحر، بحسب أرقام رسمية.")
+    assert [(c.value, c.category) for c in doc.claims] == [(15, "killed"), (12000, "injured")]
+    assert all(_source(doc, c.source) == "أرقام رسمية" for c in doc.claims)
+
+
+def test_claims_a_dual_noun_takes_only_a_deed_word_right_before_it():
+    assert _extract("وقضت عقوبة بالسجن لصفعها جنديين.").claims == []
+    assert [(c.value, c.category) for c in _extract("وأسفر القصف عن مقتل طفلين.").claims] == [(2, "killed")]

@@ -266,7 +266,8 @@ class Claims(Stage):
         before_cat = None
         adjacent = False
         # «نقل 140 آخرون إلى المستشفى»: people taken to hospital were hurt
-        hurt = category is None and counted and unit is None and self._hurt(words, tb, min(n, next_q), lx)
+        # («ونقل أكثر من 12 ألفا إلى المستشفيات»: the hospital right after the figure counts it)
+        hurt = category is None and unit is None and (self._hurt(words, tb, min(n, next_q), lx) if counted else self._hurt(words, tb, min(n, next_q, tb + 3), lx))
         if category is None:
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
@@ -280,6 +281,8 @@ class Claims(Stage):
                 hit = lx["before"].match(words, x)
                 if hit and x + hit[1] <= ta and _ordered(words, x, lx):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
+                if hit and x + hit[1] < ta and q.number_end == q.start and not all(any(t.start <= s.starts[y] < t.end for t in times) for y in range(x + hit[1], ta)):
+                    break  # «عقوبة بالسجن لصفعها جنديين»: a dual noun takes only a deed word right before it
                 if hit and x + hit[1] <= ta:
                     if x < prev_q_end and prev is not None:
                         before_cat = "inherit"
@@ -407,8 +410,8 @@ class Claims(Stage):
         head = a
         while head < b and lx["source_nouns"].match(words, head):
             head += 1
-        if head < b:
-            a = head
+        if head < b and not (head > a and words[head].endswith(lx["demonym_endings"]) and not words[head].startswith(clitics()["det"])):
+            a = head  # («بحسب أرقام رسمية»: an adjective after the noun keeps the noun)
         if b <= a:
             return None
         start, end = s.starts[a], s.ends[b - 1]
