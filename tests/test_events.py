@@ -398,3 +398,15 @@ def test_events_the_party_blamed_for_an_attack_is_its_actor():
     assert _name(doc, ac.actor) == "الجيش" and _name(doc, ac.target) == "الجماعة المسلحة"
     (at,) = _find(doc, "ASSAULT")
     assert _name(doc, at.actor) == "الجماعة المسلحة" and at.target is None
+
+
+def test_events_a_name_before_bada_an_is_not_the_verbs_subject():
+    doc = _extract("ويعقد الوزراء اجتماعا لمناقشة الاتفاق النووي مع إيران بعد أن انسحب منه الرئيس الأمريكي دونالد ترمب.")
+    (rt,) = _find(doc, "RETREAT")
+    assert _name(doc, rt.actor) == "دونالد ترمب"
+
+
+def test_events_nationality_after_an_arrest_noun_is_who_was_arrested():
+    doc = _extract("اعتبرت الوزارة أن اعتقال الروسية ماريا بوتينا في الولايات المتحدة غير مبرر.")
+    (co,) = _find(doc, "COERCE")
+    assert co.actor is None and _name(doc, co.target) == "ماريا بوتينا"

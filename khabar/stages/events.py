@@ -78,6 +78,7 @@ def lexicon():
         "crowd_counts": {fold(w) for w in ev["crowd_counts"]},
         "agent_next_words": {fold(w) for w in ev["agent_next"]},
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
+        "subordinators": {fold(w) for w in load("ar/speech.yaml")["not_speech_before_comp"]},
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
@@ -436,7 +437,8 @@ class Events(Stage):
             gap = words[s.index_at(before[-1][1]) : tr.a]
             # «في فنزويلا اعتقال», «وسط مالي في هجوم»: a place by a preposition is where, not who
             # «شهدت طرابلس هجمات»: a place that witnessed it is where it happened
-            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"]) or (not is_verb and self._victim(words, x, tr.a))):
+            # «مع إيران بعد أن انسحب منه ترمب»: a name before «بعد أن» is not the verb's subject
+            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] or g in lx["comp"] or g in lx["subordinators"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"]) or (not is_verb and self._victim(words, x, tr.a))):
                 actor = before[-1]
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
@@ -486,7 +488,8 @@ class Events(Stage):
         if actor is None and actor_ref is None and not is_verb:
             actor_ref = self._announcer(doc, s, tr, lx, rows) if entry["type"] not in lx["not_announced"] else None
         # «غارات إسرائيلية»: a noun trigger qualified by a nationality names who acted
-        if actor is None and not is_verb and tr.b < len(words):
+        if actor is None and not is_verb and tr.b < len(words) and not entry.get("patient_genitive"):
+            # («اعتقال الروسية ماريا بوتينا»: after these nouns the nationality names who underwent it)
             nat = self._nationality(words[tr.b])
             if nat:
                 actor_ref = span_ref(doc, s.starts[tr.b], s.ends[tr.b])
