@@ -10,6 +10,7 @@ column plus, for entities, the corpus-level entity key.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -74,6 +75,7 @@ def columns(layer: str) -> dict[str, str]:
     return LAYER_COLUMNS.get(layer, GENERIC_COLUMNS)
 
 
+@functools.lru_cache(maxsize=100_000)  # names recur across articles: most calls hit
 def entity_key(type_: str | None, canonical: str | None, kb_id: str | None) -> str:
     """Corpus-level id of an entity: a hash of (type, normalised canonical, kb_id)."""
     norm = " ".join(normalise(canonical or "").split()).lower()
