@@ -410,3 +410,8 @@ def test_events_nationality_after_an_arrest_noun_is_who_was_arrested():
     doc = _extract("اعتبرت الوزارة أن اعتقال الروسية ماريا بوتينا في الولايات المتحدة غير مبرر.")
     (co,) = _find(doc, "COERCE")
     assert co.actor is None and _name(doc, co.target) == "ماريا بوتينا"
+
+
+def test_events_named_actor_verb_after_a_preposition_and_causal_da_a_are_no_events():
+    assert _find(_extract("وتواجه الحكومة مشاكل اقتصادية مع تراجع قيمة العملة."), "CONCEDE") == []
+    assert _find(_extract("وقع حادث سير ما دعا الشرطة المحلية إلى إيقاف السائق."), "REQUEST") == []

@@ -79,6 +79,8 @@ def lexicon():
         "agent_next_words": {fold(w) for w in ev["agent_next"]},
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
         "subordinators": {fold(w) for w in load("ar/speech.yaml")["not_speech_before_comp"]},
+        "causal_before": {fold(w) for w in ev["causal_before"]},
+        "causal_types": set(ev["causal_types"]),
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
@@ -178,8 +180,10 @@ class Events(Stage):
                 if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in (_BI, _LI) or w in lx["to"] for w in words[gov.b : i + 1]):
                     nxt = end  # «هدد بالانسحاب من الاتفاق»: threatened, not done
                     continue
-                if entry.get("weak") and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]) and not _done_by(words, i, lx):
-                    continue  # «أدت إلى قتل مئات»: a toll told as a noun
+                if (entry.get("weak") or entry.get("named_actor")) and entry.get("pos") == "verb" and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]) and not _done_by(words, i, lx):
+                    continue  # «أدت إلى قتل مئات», «مع تراجع قيمة العملة»: after a preposition the word is a noun
+                if entry["type"] in lx["causal_types"] and i > 0 and words[i - 1] in lx["causal_before"]:
+                    continue  # «ما دعا الشرطة إلى إيقافه»: which prompted, not a call
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
                 if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
                     # «هاجم مسلحون»: without protesters the word has its other reading
