@@ -18,15 +18,18 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import load
+from ..lexicon import clitics, load
 from ..numbers import lex as nlex
 from ..numbers import parse_number
 from ..textre import anchored_matches, ends_with, fold, scan_words, trie_pattern, trigger_vocab
 
 _LB = r"(?<![^\W_])"
 _RB = r"(?![^\W_])"
-_CL = r"(?:[وف]?[بلك]?)"  # clitics before a time word
-_CLITIC_LETTERS = "وفبلك"
+_C = clitics()
+# clitics before a time word: a conjunction, then a preposition («وبالأمس», «للعام»)
+_CL = rf"(?:[{''.join(_C['conj'])}]?[{_C['bi']}{_C['li']}{_C['ka']}]?)"
+_CLITIC_LETTERS = "".join(_C["conj"]) + _C["bi"] + _C["li"] + _C["ka"]
+_DET, _LIL, _WA = _C["det"], _C["lil"], _C["wa"]
 
 
 # how far before its first trigger word an expression may start («صباح يوم الخميس الموافق»)
@@ -49,7 +52,12 @@ class Found:
 def _alt(forms) -> str:
     """Alternation of folded forms; a form with the article also in its «لل» shape («للعام»)."""
     folded = [fold(f) for f in forms]
-    return trie_pattern(folded + ["لل" + f[2:] for f in folded if f.startswith("ال") and len(f) > 3])
+    return trie_pattern(folded + [_LIL + f[len(_DET):] for f in folded if f.startswith(_DET) and len(f) > 3])
+
+
+def _seq(forms) -> str:
+    """Alternation of folded forms in their order in the data file (a space matches any run)."""
+    return "|".join(r"\s+".join(map(re.escape, fold(f).split())) for f in forms)
 
 
 class _Lex:
@@ -100,14 +108,17 @@ class _Lex:
         self.after_year_ok = {fold(f) for f in d["after_year_ok"]}
         # «للعام»: after the preposition ل the alef of ال drops
         for k, u in list(self.unit_def.items()):
-            if k.startswith("ال"):
-                self.unit_def["لل" + k[2:]] = u
+            if k.startswith(_DET):
+                self.unit_def[_LIL + k[len(_DET):]] = u
         self.not_monday_after = {fold(f) for f in d["not_monday_after"]}
+        self.future_prefix = fold(d["future_prefix"])
+        self.future_persons = "".join(fold(f) for f in d["future_person_prefixes"])
+        self.definite_prefixes = tuple(fold(f) for f in d["definite_prefixes"])
 
         month = _alt(self.month)
         hmonth = _alt(self.hijri)
         wday = _alt(self.weekday)
-        rel = _alt(d["past_words"] + d["future_words"] + [w for w in d["current_words"] if " " not in w and w.startswith("ال")])
+        rel = _alt(d["past_words"] + d["future_words"] + [w for w in d["current_words"] if " " not in w and w.startswith(_DET)])
         parts = _alt(d["period_parts"])
         dateword = _alt(d["date_words"])
         yword = _alt(d["year_words"])
@@ -118,7 +129,7 @@ class _Lex:
         self.ysuf_re = ysuf
         # a year after a month: «2023», «، 2023», «عام 2023», «( 1950 )», «من عام 2014»
         year_tail = (
-            rf"(?:\s*[,،/]?\s*(?:(?:من|في)\s+(?=(?:{yword})))?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
+            rf"(?:\s*[,،/]?\s*(?:(?:{_seq(d['month_year_links'])})\s+(?=(?:{yword})))?(?:(?:{yword})\s*)?(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*(?:{ysuf}){_RB}))"
             rf"(?(yp)\s*\))(?:\s*(?P<ysuf>{ysuf}){_RB})?(?!\d|\s*[/.-]\s*\d|\s*[%٪]))?"
         )
         pair = rf"(?:\s*(?:/|\\|-|–)\s*(?P<m2a>{month})|\s*\(\s*(?P<m2b>{month})\s*\)|\s+(?P<m2c>{month}))?"
@@ -126,14 +137,19 @@ class _Lex:
             r"(?P<na>\d{1,4})\s*(?P<sep>[/.-])\s*(?:(?P<nd2>\d{1,2})\s*/\s*(?=\d{1,2}\s*/\s*\(?\s*\d{4}))?(?P<nb>\d{1,2})\s*(?P=sep)"
             r"\s*(?P<ncp>\(\s*)?(?P<nc>\d{4}|\d{2})(?(ncp)\s*\))"
         )
-        day = rf"(?:(?<![^\W_])ال(?=\d))?(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
+        day = rf"(?:(?<![^\W_]){_DET}(?=\d))?(?P<day>(?<![\d.,/])\d{{1,2}}(?![\d%٪])|{_LB}(?:{ordday}))"
         reld = trie_pattern(self.reldays)
-        wd_head = rf"(?:(?P<rdp>{_LB}{_CL}(?:(?:{_alt(d['day_parts'])})\s+)?(?:{reld}))\s+)?(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:الموافق|الموافق\s+ل)\s+|\(\s*)?"
+        # «الخميس الموافق 5 نوفمبر», «الخميس الموافق لـ 5 نوفمبر»
+        date_link = _seq(d["weekday_date_links"])
+        date_link_li = _seq(f"{f} {_C['li']}" for f in d["weekday_date_links"])
+        day_of = _seq(d["day_month_links"])
+        shahr = _alt(d["month_word"])
+        wd_head = rf"(?:(?P<rdp>{_LB}{_CL}(?:(?:{_alt(d['day_parts'])})\s+)?(?:{reld}))\s+)?(?:(?P<wdp>{_CL}(?:{wprefix}))\s+)?(?P<wd>{_LB}{_CL}(?:{wday}){_RB})\s*[,،]?\s*(?:(?:{date_link}|{date_link_li})\s+|\(\s*)?"
         self.greg = re.compile(
-            rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|{parts}|يوم|منذ)){_RB}\s+)?"
+            rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|{parts}|{_seq(d['day_openers'])})){_RB}\s+)?"
             rf"(?:{wd_head})?"
-            rf"(?:{day}(?:\s+من)?(?:\s*/\s*|\s+|(?<=\d)(?=\D)))?"
-            rf"(?:(?P<shahr>{_LB}{_CL}شهر)\s+)?"
+            rf"(?:{day}(?:\s+(?:{day_of}))?(?:\s*/\s*|\s+|(?<=\d)(?=\D)))?"
+            rf"(?:(?P<shahr>{_LB}{_CL}(?:{shahr}))\s+)?"
             rf"(?P<m1>{_LB}{_CL}(?:{month}))(?!\w){pair}"
             rf"(?:\s*\(\s*(?P<inner>{numdate})\s*\)"
             rf"|\s*/\s*(?P<ys>\d{{4}}){_RB}"
@@ -146,19 +162,19 @@ class _Lex:
         # «جوان وجويلية من سنة 2017», «نوفمبر أو ديسمبر المقبلين»: what follows the second month
         self.coord_re = re.compile(
             rf"\s*(?:{coord})\s*(?:\d{{1,2}}\s+)?(?:{month})(?:\s*/\s*(?:{month}))?"
-            rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:{yword})\s*)?(?P<cyear>\d{{4}}){_RB}|\s+(?P<crel>{rel}){_RB})"
+            rf"(?:\s*[,،]?\s*(?:(?:{_seq(d['paired_months_year_links'])})\s+)?(?:(?:{yword})\s*)?(?P<cyear>\d{{4}}){_RB}|\s+(?P<crel>{rel}){_RB})"
         )
         self.numeric = re.compile(
-            rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|يوم)){_RB}\s*:?\s*)?"
-            rf"(?:(?P<wd>{_LB}{_CL}(?:{wday}))\s*[,،]?\s*(?:الموافق\s+)?)?"
+            rf"(?:(?P<pre>{_LB}{_CL}(?:{dateword}|{_seq(d['numeric_date_openers'])})){_RB}\s*:?\s*)?"
+            rf"(?:(?P<wd>{_LB}{_CL}(?:{wday}))\s*[,،]?\s*(?:(?:{date_link})\s+)?)?"
             rf"(?P<open>\(\s*)?"
             rf"(?<![\d/.-])(?:{numdate}|(?P<pa>\d{{1,2}})\s*/\s*(?P<pb>\d{{1,2}})(?=\s*\)?\s*(?:[.,،]|$)))(?![\d/]|\.\d)"
             rf"(?(open)\s*\))"
             rf"(?:\s*(?P<suf>{ysuf}){_RB})?"
         )
         self.hijri_re = re.compile(
-            rf"(?:(?P<day>(?<![\d.,/])\d{{1,2}}|{_LB}(?:{ordday}))(?:\s+من)?\s*(?:/\s*)?)?"
-            rf"(?:(?P<shahr>{_LB}{_CL}شهر)\s+)?"
+            rf"(?:(?P<day>(?<![\d.,/])\d{{1,2}}|{_LB}(?:{ordday}))(?:\s+(?:{day_of}))?\s*(?:/\s*)?)?"
+            rf"(?:(?P<shahr>{_LB}{_CL}(?:{shahr}))\s+)?"
             rf"(?P<m>{_LB}{_CL}(?:{hmonth}))(?!\w)"
             rf"(?:\s*/?\s*(?:(?:{yword})\s+)?(?P<year>\d{{4}}|\d{{3}}))?"
             rf"(?:\s*(?P<suf>{hsuf}){_RB})?"
@@ -167,7 +183,7 @@ class _Lex:
         self.year_re = re.compile(
             rf"(?P<yw>{_LB}{_CL}(?:{yword}|{dateword}|(?:{parts})\s+(?:{yword}))){_RB}?\s*:?\s*(?P<yp>\(\s*)?(?P<year>\d{{4}}|\d{{3}}(?=\s*\)?\s*(?:{ysuf}){_RB}))"
             rf"(?:\s*[/-]\s*(?P<y2>\d{{4}}))?(?(yp)\s*\))(?:\s*(?P<suf>{ysuf}){_RB})?(?![\d%٪]|[.,]\d)"
-            rf"|(?P<bp>\(\s*)?(?:(?<![\w.,/٫٬-])|(?<=(?<![^\W_])و))(?P<bare>\d{{4}})(?:\s*[-–]\s*(?P<b2>\d{{4}}))?(?(bp)\s*\))(?:\s*(?P<bsuf>{ysuf}){_RB})?(?![\w%٪]|[.,]\d)"
+            rf"|(?P<bp>\(\s*)?(?:(?<![\w.,/٫٬-])|(?<=(?<![^\W_]){_WA}))(?P<bare>\d{{4}})(?:\s*[-–]\s*(?P<b2>\d{{4}}))?(?(bp)\s*\))(?:\s*(?P<bsuf>{ysuf}){_RB})?(?![\w%٪]|[.,]\d)"
         )
         reldays = trie_pattern(list(self.reldays) + list(self.last_night))
         units_1m = trie_pattern([f for f, (u, k) in self.unit_forms.items() if k != "two"])
@@ -180,9 +196,9 @@ class _Lex:
             rf"|(?P<rd>{_LB}{_CL}(?:(?:{dpart})\s+)?(?:{reldays})){_RB}(?!\s+(?:{not_today}){_RB})"
             rf"(?:\s*[,،]?\s*(?P<rwd>{wday}){_RB})?"
             rf"|(?P<wdx>{_LB}{_CL}(?:(?:{wprefix})\s+)?(?:{wday})){_RB}(?:\s+(?P<wrel>{rel}){_RB})?"
-            rf"|(?P<ud>{_LB}{_CL}(?:(?:هذا|هذه)\s+)?(?:{_alt(self.unit_def)})){_RB}(?:\s+(?P<urel>{rel}){_RB})?"
+            rf"|(?P<ud>{_LB}{_CL}(?:(?:{_seq(d['demonstratives'])})\s+)?(?:{_alt(self.unit_def)})){_RB}(?:\s+(?P<urel>{rel}){_RB})?"
             rf"|(?P<dur>{_LB}{_CL}(?:(?:{nlex().num_re}|{_alt(d['duration_quantifiers'])})\s+(?:{units_1m})|{units_2})){_RB}"
-            rf"|(?P<era>{_LB}{_CL}(?:{_alt(d['era_words'])})\s+ال[^\W\d_]{{3,}}(?:يه|ي)){_RB}"
+            rf"|(?P<era>{_LB}{_CL}(?:{_alt(d['era_words'])})\s+{_DET}[^\W\d_]{{3,}}(?:{_C['nisba_fem']}|{_C['nisba']})){_RB}"
             rf"|(?P<freq>{_LB}{_CL}(?:{_alt(d['frequency_words'])})){_RB}"
             rf"|(?P<vague>{_LB}{_CL}(?:{_alt(d['vague_periods'])})(?:\s+(?:{nlex().num_re}))?\s+(?:{_alt(d['vague_modifiers'])})){_RB}"
             rf"|(?P<ago>{_LB}{_CL}(?:{_alt(list(self.ago) + list(self.later))}))\s+(?:(?P<agonum>{nlex().num_re})\s+)??(?P<agounit>{_alt(self.unit_forms)}){_RB}(?!\s+(?:{wday})|\s*\(?\s*\d{{3,4}})"
@@ -375,9 +391,9 @@ def find_times(text: str, ref: dt.date | None, *, regions=None, sentences=None, 
 
 
 def _is_future_verb(w: str, L: _Lex) -> bool:
-    if w[:1] in "وف" and w[1:2] == "س":
+    if w[:1] in _C["conj"] and w[1:2] == L.future_prefix:
         w = w[1:]
-    return len(w) >= 4 and w[0] == "س" and w[1] in "يتن" and not w.startswith(L.future_exceptions)
+    return len(w) >= 4 and w[0] == L.future_prefix and w[1] in L.future_persons and not w.startswith(L.future_exceptions)
 
 
 _LAST_SENTENCE = re.compile(r"[^.!?؟\n]*$")
@@ -825,17 +841,17 @@ def _bare_year(text: str, s: int, e: int, L: _Lex) -> bool:
     nxt = after[0] if after else ""
     if _strip(prev, L.count_nouns) in L.count_nouns:
         return False
-    if len(before) >= 2 and before[-1] == "و" and len(before[-2]) == 4 and before[-2].isdigit():
+    if len(before) >= 2 and before[-1] == _WA and len(before[-2]) == 4 and before[-2].isdigit():
         return True  # «عامي 1986 و1989»
-    if prev in L.year_ordinals and len(before) >= 2 and before[-2].startswith("ال"):
+    if prev in L.year_ordinals and len(before) >= 2 and before[-2].startswith(_DET):
         return True  # «الانتفاضة الأولى 1987»
     if prev in L.year_cues or _strip(prev, L.year_cues) in L.year_cues or prev2 in L.year_cues:
         if _strip(prev, L.weak_year_cues) not in L.weak_year_cues:
             return True  # «منذ 2014 أدى», «مواليد 1983»
-        if nxt[:1] == "و" and nxt[1:2].isdigit():
+        if nxt[:1] == _WA and nxt[1:2].isdigit():
             return True  # «بين 2010 و2014»
-        return not (nxt and nxt[0].isalpha() and not nxt.startswith("ال") and _strip(nxt, L.after_year_ok) not in L.after_year_ok and nxt not in L.after_year_ok)
-    if _strip(prev, {}).startswith(("ال", "وال", "بال", "لل")) and len(prev) > 3:
+        return not (nxt and nxt[0].isalpha() and not nxt.startswith(_DET) and _strip(nxt, L.after_year_ok) not in L.after_year_ok and nxt not in L.after_year_ok)
+    if _strip(prev, {}).startswith(L.definite_prefixes) and len(prev) > 3:
         # a definite word then the number at a clause end
         return not nxt or not nxt[0].isalpha() or _strip(nxt, L.after_year_ok) in L.after_year_ok
     return False
