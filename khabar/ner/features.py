@@ -68,32 +68,38 @@ class Featurizer:
         near: list[str] = []
         far: list[str] = []
         if "lexical" in g and word not in self.rare:
-            own += ["w=" + n, "c=" + core, "s=" + stem]
-            near += ["w=" + n, "c=" + core]
-            far += ["c=" + core]
+            fw, fc = "w=" + n, "c=" + core
+            own += (fw, fc, "s=" + stem)
+            near += (fw, fc)
+            far.append(fc)
         if "ngrams" in g:
             own += ["g3=" + stem[k : k + 3] for k in range(max(1, len(stem) - 2))]
         if "affix" in g:
-            own += ["p1=" + core[:1], "p2=" + core[:2], "p3=" + core[:3], "x1=" + n[-1:], "x2=" + n[-2:],
-                    "x3=" + n[-3:], "pc=" + pro, "al=" + str(core.startswith(_DET))]
-            near += ["x2=" + n[-2:], "pc=" + pro]
+            x2, pc = "x2=" + n[-2:], "pc=" + pro
+            own += ("p1=" + core[:1], "p2=" + core[:2], "p3=" + core[:3], "x1=" + n[-1:], x2,
+                    "x3=" + n[-3:], pc, "al=True" if core.startswith(_DET) else "al=False")
+            near += (x2, pc)
         if "shape" in g:
             sh = shape(word)
-            own += ["sh=" + sh, "len=" + str(min(len(stem), 9))]
-            near += ["sh=" + sh]
-            far += ["sh=" + sh] if sh != "ar" else []
+            fs = "sh=" + sh
+            own += (fs, "len=" + str(min(len(stem), 9)))
+            near.append(fs)
+            if sh != "ar":
+                far.append(fs)
         if self.triggers:
             t = self.triggers.get(loose(core))
             if t:
-                own.append("t=" + t)
-                near.append("t=" + t)
-                far.append("t=" + t)
+                ft = "t=" + t
+                own.append(ft)
+                near.append(ft)
+                far.append(ft)
         if self.clusters is not None:
             cl = self.clusters.get(n) or self.clusters.get(core)
             if cl:
-                own += ["k1=" + cl[0], "k2=" + cl[1], "k3=" + cl[2], "fq=" + str(min(len(str(cl[3])), 6))]
-                near += ["k1=" + cl[0], "k2=" + cl[1]]
-                far += ["k2=" + cl[1]]
+                k1, k2 = "k1=" + cl[0], "k2=" + cl[1]
+                own += (k1, k2, "k3=" + cl[2], "fq=" + str(min(len(str(cl[3])), 6)))
+                near += (k1, k2)
+                far.append(k2)
                 if "xclusters" in g and len(cl) > 4:  # prefixes of the word's bit path (clusters._bisect)
                     path = cl[4]
                     for b in BIT_PREFIXES:
@@ -106,12 +112,14 @@ class Featurizer:
             if core != n and "corecl" in g:
                 cc = self.clusters.get(core)
                 if cc:
-                    own += ["kc1=" + cc[0], "kc2=" + cc[1]]
-                    near.append("kc2=" + cc[1])
+                    kc2 = "kc2=" + cc[1]
+                    own += ("kc1=" + cc[0], kc2)
+                    near.append(kc2)
         if self.gaz is not None:
             for t in sorted(self.gaz.word_types.get(loose(core), ())):
-                own.append("gw=" + t)
-                near.append("gw=" + t)
+                fg = "gw=" + t
+                own.append(fg)
+                near.append(fg)
         return tuple(own), tuple(near), tuple(far)
 
     def core(self, word: str) -> str:
