@@ -415,3 +415,9 @@ def test_events_nationality_after_an_arrest_noun_is_who_was_arrested():
 def test_events_named_actor_verb_after_a_preposition_and_causal_da_a_are_no_events():
     assert _find(_extract("وتواجه الحكومة مشاكل اقتصادية مع تراجع قيمة العملة."), "CONCEDE") == []
     assert _find(_extract("وقع حادث سير ما دعا الشرطة المحلية إلى إيقاف السائق."), "REQUEST") == []
+
+
+def test_events_manner_words_and_mimma_are_not_recipients():
+    doc = _extract("وجاء ذلك بعد أن سحب الرئيس الأميركي دونالد ترمب بشكل مفاجئ تأييده للبيان.")
+    (rt,) = _find(doc, "RETREAT")
+    assert _name(doc, rt.actor) == "دونالد ترمب" and rt.target is None

@@ -112,6 +112,7 @@ def lexicon():
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
+        "manner": {fold(w) for w in ev["manner_words"]},
         "held_by": PhraseIndex(ev["held_by"], bare=True),
         "threat_types": set(ev["threat_types"]),
         "ala": fold(ev["target_preps"][0]),
@@ -1012,8 +1013,8 @@ class Events(Stage):
             return span_ref(doc, s.starts[start if start < x else x], s.ends[end - 1]) if end else None
         if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in _CONJ and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
             return None
-        if w[:1] == _LI and len(w) > 4 and mentions_of(doc).at(s.starts[x]) is None:
-            return None  # «سحب الجيش لجانب من قواته»: «لـ» on an indefinite noun, not whom it was done to
+        if (w[:1] == _LI and len(w) > 3 and mentions_of(doc).at(s.starts[x]) is None) or w in lx["manner"]:
+            return None  # «سحب الجيش لجانب من قواته», «بشكل مفاجئ»: not whom it was done to
         end = _phrase(words, x, lx)
         if not end or lx["may_cue"](w):
             return None
