@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import load
+from ..lexicon import clitics, load
 from ..textre import anchored_matches, ends_with, fold, scan_words, trie_pattern, trigger_vocab
 
 # digits: Western (the view folds Eastern and Persian ones), thousands with , ٬ or ، (three
@@ -24,7 +24,6 @@ DIGITS = (
     r"|\d{1,3}(?:[,\u066C\u060C]\d{3})+(?:[.\u066B]\d+)?(?!\d)"
     r"|\d+(?:[.\u066B]\d+)?"
 )
-_CLITIC = r"(?:[وفب]|ل(?!ل))?"
 _LB = r"(?<![^\W_])"  # start of a word
 _RB = r"(?![^\W_])"  # end of a word
 
@@ -96,17 +95,29 @@ class _Lex:
         self.clitics = tuple(fold(f) for f in d["clitics"])
         self.clitic_letters = "".join(c for c in self.clitics if len(c) == 1)
         self.not_alone = {fold(f) for f in d["not_alone"]}
+        c = clitics()
+        wa, li = c["wa"], c["li"]
+        # a clitic before a number word: و، ف، بـ, or لـ when it does not begin «لل» (the article)
+        cl = rf"(?:[{''.join(c['conj'])}{c['bi']}]|{li}(?!{c['lil'][len(li):]}))?"
+        # the letters glued to digits that still start a number («و5», «بـ10»)
+        glued = "".join(c["conj"]) + c["bi"] + li + c["ka"]
+        # Arabic letters that, right before digits, make them part of a word; all but «و», after
+        # which a number may start
+        wa_cp = ord(wa)
+        letters = rf"\u0621-\u{wa_cp - 1:04X}\u{wa_cp + 1:04X}-\u064A\u0671-\u06D3"
+        # «الحادي والعشرين»: an ordinal unit, «و», an ordinal ten
+        self.compound_re = re.compile(rf"(\S+)\s+{wa}\s*(\S+)")
 
         word_alt = trie_pattern(self.words)
         scale_alt = trie_pattern(list(self.scale_one) + list(self.scale_two) + list(self.scale_many))
         # a run of number words joined by «و» or a scale word
-        words_re = rf"{_LB}{_CLITIC}(?:{word_alt}){_RB}(?:\s+و?\s*(?:{word_alt}){_RB})*"
-        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C\u0621-\u0647\u0649-\u064A\u0671-\u06D3_-])|(?<=(?<![^\W_])[وبلكف]))(?:{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
+        words_re = rf"{_LB}{cl}(?:{word_alt}){_RB}(?:\s+{wa}?\s*(?:{word_alt}){_RB})*"
+        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C{letters}_-])|(?<=(?<![^\W_])[{glued}]))(?:{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
         self.num_re = num
-        ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+و\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith('ال')])})"
-        ord_alt = rf"{_LB}[وفب]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"
-        vague_alt = rf"{_LB}{_CLITIC}(?:{trie_pattern(self.vague)}){_RB}"
-        hedge_alt = rf"{_LB}{_CLITIC}(?:{trie_pattern(self.hedge)})"
+        ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+{wa}\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith(c['det'])])})"
+        ord_alt = rf"{_LB}[{''.join(c['conj'])}{c['bi']}]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"
+        vague_alt = rf"{_LB}{cl}(?:{trie_pattern(self.vague)}){_RB}"
+        hedge_alt = rf"{_LB}{cl}(?:{trie_pattern(self.hedge)})"
         after_alt = trie_pattern(list(self.hedge_after))
         pct_alt = trie_pattern(self.percent)
         cur_alt = trie_pattern(self.currency)
@@ -119,7 +130,7 @@ class _Lex:
         self.vocab = trigger_vocab({"n": first(self.words) | first(self.vague) | first(self.ordinals) | {"$"}})
         self.re = re.compile(
             rf"(?:(?P<hedge>{hedge_alt})\s+)?"
-            rf"(?:(?P<ropen>{_LB}{_CLITIC}(?:{ropen_alt}))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
+            rf"(?:(?P<ropen>{_LB}{cl}(?:{ropen_alt}))\s+(?P<lo>{num})\s*(?P<join>{join_alt})\s*(?P<hi>{num})"
             rf"|(?P<cur0>\$)\s*(?P<n0>{num})"
             rf"|(?P<n>{num})"
             rf"|(?P<vague>{vague_alt})"
@@ -159,7 +170,6 @@ _DIGITS_REST = re.compile(rf"({DIGITS})\s*(.*)$", re.S)
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _DOTTED_ONE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _THOUSANDS = re.compile(r"[,\u066C\u060C]")
-_COMPOUND = re.compile(r"(\S+)\s+و\s*(\S+)")
 
 
 def _digits(s: str, scaled: bool = False) -> float | int:
@@ -249,7 +259,7 @@ def _ordinal(s: str) -> int | None:
         body = s[len(pre) :]
         if body in L.ordinals:
             return L.ordinals[body]
-        m = _COMPOUND.fullmatch(body)
+        m = L.compound_re.fullmatch(body)
         if m and m.group(1) in L.ordinal_units and m.group(2) in L.ordinals:
             return L.ordinal_units[m.group(1)] + L.ordinals[m.group(2)]
     return None
