@@ -421,3 +421,9 @@ def test_events_manner_words_and_mimma_are_not_recipients():
     doc = _extract("وجاء ذلك بعد أن سحب الرئيس الأميركي دونالد ترمب بشكل مفاجئ تأييده للبيان.")
     (rt,) = _find(doc, "RETREAT")
     assert _name(doc, rt.actor) == "دونالد ترمب" and rt.target is None
+
+
+def test_events_what_exploded_is_not_the_actor():
+    doc = _extract("وعند وصول المشيعين إلى المقبرة انفجرت عبوتان ناسفتان مما أدى إلى مقتل 16 شخصا.")
+    (at,) = _find(doc, "ASSAULT")
+    assert at.actor is None and at.target is None and at.fatalities == 16

@@ -382,6 +382,11 @@ class Events(Stage):
         is_verb = entry.get("pos") == "verb"
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
+        if entry.get("no_subject"):
+            # «انفجرت عبوة ناسفة قرب مقر الشرطة»: done by no one named, unless «من قبل»
+            y = (_phrase(words, tr.b, lx) or tr.b) if tr.b < len(words) else tr.b
+            rest = [r for r in after if s.index_at(r[0]) >= y]
+            return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), rest, None, t_start, t_end)
         w0 = words[tr.a]
         if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
@@ -551,6 +556,8 @@ class Events(Stage):
                 cand = cand[1:]
         # after the trigger, or after its subject when that follows it (VSO)
         start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
+        if entry.get("no_subject") and tr.b < len(words):
+            start = _phrase(words, tr.b, lx) or tr.b  # past what exploded
         if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end and s.index_at(actor_ref.start) <= tr.b + 1:
             start = s.index_at(actor_ref.end)  # VSO: the object follows the subject
         # «في ليبيا», «وسط عمان»: a place is whom it was aimed at only as the object, after a
@@ -578,7 +585,7 @@ class Events(Stage):
                 cand = cand[1:]
             else:
                 obj = self._object(doc, s, tr, lx, start)
-        elif entry.get("pos") == "verb" and not entry.get("passive") and (entry["type"] in lx["object_types"] or entry.get("crowd") or entry.get("takes_object")) and not (cand and s.index_at(cand[0][0]) <= start):
+        elif entry.get("pos") == "verb" and not entry.get("passive") and not entry.get("no_subject") and (entry["type"] in lx["object_types"] or entry.get("crowd") or entry.get("takes_object")) and not (cand and s.index_at(cand[0][0]) <= start):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
