@@ -13,6 +13,7 @@ equal crfsuite's own.
 from __future__ import annotations
 
 import threading
+from itertools import repeat
 
 import numpy as np
 
@@ -81,6 +82,7 @@ class CompiledCRF:
         self._gvec: dict[str, tuple] = {}
         self._bg = {a: i for a, i in self.attr.items() if a.startswith("bg")}
         self._table = np.zeros((1024, 6, self.L), dtype=np.float32)
+        self._frows = None
         self._lock = threading.Lock()
 
     def __getstate__(self):  # pragma: no cover - the tagger owning this reloads instead
@@ -107,6 +109,27 @@ class CompiledCRF:
             ids = [get(w) for w in words]
         return ids
 
+    _CONTEXTS = ("", "-1", "+1", "-2", "+2", "w3")  # own, seen from the next, the previous, two after, two before, window
+
+    def _feature_rows(self):
+        """For each feature string, its six rows of W (own, and as seen from each neighbour
+        position; the zero row where the model has no such feature): a new word then needs one
+        look-up per feature, not one per feature and position."""
+        if self._frows is None:
+            zr = self._zero_row
+            get = self.attr.get
+            window = "window" in self.f.groups
+            bases: dict[str, int] = {}
+            for a in self.attr:
+                bases.setdefault(a[2:] if a[:2] in self._CONTEXTS[1:] else a, len(bases))
+            rows = np.full((len(bases) + 1, 6), zr, dtype=np.intp)  # the last row: a feature the model lacks
+            for b, i in bases.items():
+                rows[i, :5] = [get(c + b, zr) for c in self._CONTEXTS[:5]]
+                if window and b.startswith("t="):
+                    rows[i, 5] = get("w3" + b, zr)
+            self._frows = (bases, rows)
+        return self._frows
+
     def _add_words(self, words: list[str]) -> None:
         n = len(words)
         k0 = len(self._ids)
@@ -117,25 +140,29 @@ class CompiledCRF:
         while k0 + n > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
         # each new word's six score vectors, for all the words in one gather and one segmented
-        # sum (row by row, in feature order: the same float32 sums as summing each group alone)
-        get = self.attr.get
-        window = "window" in self.f.groups
-        idx: list[int] = []
-        starts: list[int] = []
+        # sum per position (row by row, in feature order: the same float32 sums as summing each
+        # word's groups alone); a feature the model lacks gathers the zero row, and adding 0.0
+        # changes no sum
+        bases, frows = self._feature_rows()
+        get, absent = bases.get, repeat(len(bases))
+        feats: tuple[list[int], list[int], list[int]] = ([], [], [])
+        starts: tuple[list[int], list[int], list[int]] = ([], [], [])
         cores = []
         for word in words:
-            own, near, far = self.f._word(word)
-            groups = (own, ["-1" + x for x in near], ["+1" + x for x in near], ["-2" + x for x in far],
-                      ["+2" + x for x in far], ["w3" + x for x in far if x.startswith("t=")] if window else ())
-            for g in groups:
-                starts.append(len(idx))
-                idx.extend(i for i in map(get, g) if i is not None)
+            for fs, st, group in zip(feats, starts, self.f._word(word)):
+                st.append(len(fs))
+                fs.extend(map(get, group, absent))
             cores.append(self.f.core(word))
-        ends = starts[1:] + [len(idx)]
-        idx.append(self._zero_row)  # a trailing zero row keeps every segment start in range
-        sums = np.add.reduceat(self.W[idx], starts, axis=0)
-        sums[np.asarray(starts) == np.asarray(ends)] = 0.0  # reduceat gives an empty segment its first row
-        block = sums.reshape(n, 6, self.L)
+        block = np.empty((n, 6, self.L), dtype=np.float32)
+        # own features give the word's own scores; near ones its neighbours' at ±1; far ones at ±2 and the window
+        for (fs, st), cols in zip(zip(feats, starts), ((0,), (1, 2), (3, 4, 5))):
+            st_a = np.asarray(st)
+            empty = st_a == np.append(st_a[1:], len(fs))
+            for c in cols:
+                idx = np.append(frows[fs, c] if fs else np.empty(0, dtype=np.intp), self._zero_row)
+                sums = np.add.reduceat(self.W[idx], st_a, axis=0)
+                sums[empty] = 0.0  # reduceat gives an empty segment its first row
+                block[:, c] = sums
         block[:, 0] += self._b
         self._table[k0 : k0 + n] = block
         self._ids.update(zip(words, range(k0, k0 + n)))
