@@ -427,3 +427,8 @@ def test_events_what_exploded_is_not_the_actor():
     doc = _extract("وعند وصول المشيعين إلى المقبرة انفجرت عبوتان ناسفتان مما أدى إلى مقتل 16 شخصا.")
     (at,) = _find(doc, "ASSAULT")
     assert at.actor is None and at.target is None and at.fatalities == 16
+
+
+def test_events_county_is_no_boycott_and_a_possible_meeting_is_planned():
+    assert _find(_extract("وأصدرت الشرطة المحلية في مقاطعة الباثيتي صورا للفيلة."), "PROTEST") == []
+    assert _find(_extract("وقال إن ذلك يمهد الطريق للقاء محتمل بين الرئيسين."), "CONSULT") == []

@@ -183,6 +183,8 @@ class Events(Stage):
                     continue
                 if (entry.get("weak") or entry.get("named_actor")) and entry.get("pos") == "verb" and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]) and not _done_by(words, i, lx):
                     continue  # «أدت إلى قتل مئات», «مع تراجع قيمة العملة»: after a preposition the word is a noun
+                if entry.get("not_before_name") and (end < n and (mentions.at(s.starts[end]) is not None or words[end] in _QUOTES) or i > 0 and words[i - 1] in lx["in"]):
+                    continue  # «شرطة مقاطعة لوغان», «في مقاطعة الباثيتي»: a county
                 if entry["type"] in lx["causal_types"] and i > 0 and words[i - 1] in lx["causal_before"]:
                     continue  # «ما دعا الشرطة إلى إيقافه»: which prompted, not a call
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
