@@ -141,9 +141,8 @@ class Claims(Stage):
                 # «أحد السجناء», «عائلة واحدة»: the word for one is no figure
                 and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]))
             ]
-            duals = [k for k, w in enumerate(s.words) if w in lx["duals"]]
-            if duals:
-                sent_quants = _with_duals(s, sent_quants, duals)
+            if not lx["duals"].isdisjoint(s.words):
+                sent_quants = _with_duals(s, sent_quants, [k for k, w in enumerate(s.words) if w in lx["duals"]])
             if not sent_quants:
                 continue
             qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
