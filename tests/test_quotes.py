@@ -209,3 +209,15 @@ def test_quotes_title_going_on_with_li_then_a_name_is_the_name():
     doc = khabar.extract("وقال مدير المستشفى للصحفيين صباحا إن القوات انسحبت من المنطقة.\n", reference_date="2023-11-05")
     (q,) = doc.quotes
     assert _speaker(doc, q.speaker) == "مدير المستشفى"
+
+
+def test_quotes_speaker_stops_at_an_addressee_and_a_date_and_takes_a_name_before_the_cue():
+    def spk(t):
+        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
+        return [_speaker(doc, q.speaker) for q in doc.quotes]
+
+    assert spk('وقال مواطن يدعى سوجينج لصحيفة "جاكرتا بوست" إن الضحية تعرضت للأذى.') == ["مواطن يدعى سوجينج"]
+    assert spk("وقال المتحدث باسم الجيش لوكالة رويترز إن القوات انسحبت.") == ["المتحدث باسم الجيش"]
+    assert spk("وأكدت المجموعة الأسبوع الماضي أنه يجري التحقيق في نشاطها.") == ["المجموعة"]
+    assert spk("وكان كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو قال الأحد إن رئيس الوزراء يتحمل المسؤولية.") == ["لاري كادلو"]
+    assert spk("وذكرت بيانات نشرها الموقع الإلكتروني لشبكة سلامة النقل أن الطائرة عادت إلى الخدمة.") != ["بيانات نشرها الموقع الإلكتروني"]

@@ -72,6 +72,7 @@ def _lexicon(sp, src):
         "then_that": {fold(w) for w in sp["then_that"]},
         "li_cues": {fold(w) for w in sp["li_cues"]},
         "li": {fold(w) for w in sp["li"]} | {w for w in sp["li"]},
+        "addressee_heads": {fold(w) for w in sp["addressee_heads"]},
         "place_prep": {fold(w) for w in sp["place_prep"]},
         "trailing": {fold(w) for w in sp["trailing"]},
         "passive_after": {fold(w) for w in sp["passive_after"]},
@@ -311,6 +312,8 @@ class Quotes(Stage):
                 np_stop = np_start
             elif np_start < np_stop < n - 2 and _addressee(words[np_stop], lx):
                 np_start, np_stop = self._name_after_title(doc, s, np_start, np_stop, mentions, lx)
+            while np_stop > np_start + 1 and any(t.start <= s.starts[np_stop - 1] < t.end for t in doc.times):
+                np_stop -= 1  # «وأكدت المجموعة الأسبوع الماضي أنه»: the date is when, not who
             k = np_stop
             relay = lx["relay"].match(words, k) if k < n else None
             if relay:
@@ -555,6 +558,10 @@ class Quotes(Stage):
         counted = any(q.start <= s.starts[a] < q.end for q in doc.quantities)
         stop = next((t for t in range(a + 1 if counted else a, b) if s.words[t] in lx["stop"] and not (counted and t == a + 1)), None)
         if stop is not None:
+            # «كبير المستشارين في البيت الأبيض لاري كادلو قال»: a person named right before the cue
+            last = mentions.at(s.starts[b - 1])
+            if last is not None and last[2].type == "PER" and last[1] == s.ends[b - 1] and last[0] > s.starts[stop]:
+                return last[2].id
             b = stop
             if b <= a:
                 return None
@@ -590,8 +597,8 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
                         break
             break
         # «قال للصحفيين»: an addressee, not the speaker; but «بيان للقصر» names the author
-        if k > j and (w.startswith(lx["lil"]) or w in lx["li"]) and not (head_statement and k == j + 1):
-            break
+        if k > j and (w.startswith(lx["lil"]) or w in lx["li"] or (w[:1] == lx["cl"]["li"] and w[1:] in lx["addressee_heads"] and not any(stem_of(x) in lx["addressee_heads"] for x in words[j:k]))) and not (head_statement and k == j + 1):
+            break  # («لصحيفة "جاكرتا بوست"», «لوكالة رويترز»: whom he spoke to; but «الموقع الإلكتروني لشبكة» is the network's)
         if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["parts"].match(words, k)) or lx["relay"].match(words, k):
             break
         k += 1
