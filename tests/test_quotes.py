@@ -221,3 +221,13 @@ def test_quotes_speaker_stops_at_an_addressee_and_a_date_and_takes_a_name_before
     assert spk("وأكدت المجموعة الأسبوع الماضي أنه يجري التحقيق في نشاطها.") == ["المجموعة"]
     assert spk("وكان كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو قال الأحد إن رئيس الوزراء يتحمل المسؤولية.") == ["لاري كادلو"]
     assert spk("وذكرت بيانات نشرها الموقع الإلكتروني لشبكة سلامة النقل أن الطائرة عادت إلى الخدمة.") != ["بيانات نشرها الموقع الإلكتروني"]
+
+
+def test_quotes_a_title_then_the_name_between_commas_is_the_name():
+    def spk(t):
+        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
+        return [_speaker(doc, q.speaker) for q in doc.quotes]
+
+    assert spk("أكد وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن غياب قطر عن القمة أمر متوقع.") == ["أنور قرقاش"]
+    assert spk("وقالت الوزارة، في بيان، إن القوات انسحبت.") == ["الوزارة"]
+    assert spk("وقال الرئيس، الأحد، إن الحكومة ستستقيل.") == ["الرئيس"]

@@ -73,6 +73,7 @@ def _lexicon(sp, src):
         "li_cues": {fold(w) for w in sp["li_cues"]},
         "li": {fold(w) for w in sp["li"]} | {w for w in sp["li"]},
         "addressee_heads": {fold(w) for w in sp["addressee_heads"]},
+        "pronoun_endings": tuple(load("ar/clitics.yaml")["enclitics"]["pron"]),
         "place_prep": {fold(w) for w in sp["place_prep"]},
         "trailing": {fold(w) for w in sp["trailing"]},
         "passive_after": {fold(w) for w in sp["passive_after"]},
@@ -310,8 +311,12 @@ class Quotes(Stage):
             if np_stop > np_start and (_addressee(words[np_start], lx) or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
                 # «وقال لـ"الشرق الأوسط" إن», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
-            elif np_start < np_stop < n - 2 and _addressee(words[np_stop], lx):
-                np_start, np_stop = self._name_after_title(doc, s, np_start, np_stop, mentions, lx)
+            elif np_start < np_stop < n - 2 and (_addressee(words[np_stop], lx) or words[np_stop] in ("،", ",")):
+                a0, k0 = np_start, np_stop
+                if _addressee(words[np_stop], lx):
+                    np_start, np_stop = self._name_after_title(doc, s, np_start, np_stop, mentions, lx)
+                if (np_start, np_stop) == (a0, k0):
+                    np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
             while np_stop > np_start + 1 and any(t.start <= s.starts[np_stop - 1] < t.end for t in doc.times):
                 np_stop -= 1  # «وأكدت المجموعة الأسبوع الماضي أنه»: the date is when, not who
             k = np_stop
@@ -483,6 +488,28 @@ class Quotes(Stage):
         return span_ref(doc, start, end)
 
     @staticmethod
+    def _apposed_name(s: Sent, a: int, k: int, mentions: Mentions, lx) -> tuple[int, int]:
+        """«وقال وزير الخارجية، آلان بيتر كايتانو، في بيان، إنه»: a title, then the person's name
+        between commas: the speaker is the name. Else the phrase [a, k)."""
+        words, n = s.words, len(s.words)
+        if any(r[2].type == "PER" for r in mentions.within(s.starts[a], s.ends[k - 1])):
+            return a, k
+        # «وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن»: the title may go on a little
+        c = next((t for t in range(k, min(n, k + 7)) if words[t] in ("،", ",") or words[t] in lx["comp"] or words[t] in (".", ":", "؟", "?", "!")), None)
+        if c is None or words[c] not in ("،", ","):
+            return a, k
+        for t in (c + 1, c + 2):
+            if t == c + 2 and (lx["may_cue"](words[c + 1]) or words[c + 1] in lx["stop"]):
+                break  # «...، قال بلينكن إن»: another cue, not a name
+            r = mentions.at(s.starts[t]) if t < n else None
+            if r is not None and r[0] == s.starts[t] and r[2].type == "PER":
+                e = s.index_at(r[1])
+                if e < n and (words[e] in ("،", ",") or words[e] in lx["comp"]):
+                    return c + 1, e  # «آلان بيتر كايتانو»: the first name may be outside the mention
+                return a, k
+        return a, k
+
+    @staticmethod
     def _name_after_title(doc, s: Sent, a: int, k: int, mentions: Mentions, lx) -> tuple[int, int]:
         """«وقال رئيس اللجنة الرئاسية لتنسيق إدخال البضائع للقطاع رائد فتوح إن»: a title that
         goes on with «لـ» and then a name right before the complementizer: the speaker is the name
@@ -493,6 +520,8 @@ class Quotes(Stage):
         e = next((t for t in range(k + 1, min(n, k + 5)) if words[t] in lx["comp"]), None)
         if e is None or e == k + 1:
             return a, k  # «قال للصحفيين إن»
+        if words[k].endswith(lx["pronoun_endings"]) and not words[k].startswith(lx["lil"]):
+            return a, k  # «لنظيره جون كيري»: spoke to his counterpart
         r = mentions.at(s.starts[k + 1])
         if r is not None and r[0] == s.starts[k + 1] and r[2].type == "PER" and s.index_at(r[1]) == e:
             return k + 1, e
