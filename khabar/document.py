@@ -103,7 +103,12 @@ def _plain(value: Any) -> Any:
 
 def content_id(text: str) -> str:
     """Stable id of an article: a hash of its normalised content, whitespace collapsed."""
-    norm = " ".join(View(text).text.split())
+    return view_content_id(View(text))
+
+
+def view_content_id(view: View) -> str:
+    """``content_id`` from an already built view."""
+    norm = " ".join(view.text.split())
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=10).hexdigest()
 
 
@@ -130,7 +135,8 @@ class Document:
         if not isinstance(self.text, str):
             raise TypeError("Document.text must be str (decode bytes with khabar.decode first)")
         if not self.id:
-            self.id = content_id(self.text)
+            self._view = View(self.text)  # the id needs the view: the normalise stage reuses it
+            self.id = view_content_id(self._view)
         if isinstance(self.reference_date, str):
             self.reference_date = dt.date.fromisoformat(self.reference_date)
 

@@ -7,16 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document import Document
+from ..document import Document, view_content_id
 from ..normalise import View
-
-
-def view_content_id(view: View) -> str:
-    """``khabar.document.content_id`` from an already built view (tests check they agree)."""
-    import hashlib
-
-    norm = " ".join(view.text.split())
-    return hashlib.blake2b(norm.encode("utf-8"), digest_size=10).hexdigest()
 
 
 @dataclass(slots=True)
