@@ -231,3 +231,12 @@ def test_quotes_a_title_then_the_name_between_commas_is_the_name():
     assert spk("أكد وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن غياب قطر عن القمة أمر متوقع.") == ["أنور قرقاش"]
     assert spk("وقالت الوزارة، في بيان، إن القوات انسحبت.") == ["الوزارة"]
     assert spk("وقال الرئيس، الأحد، إن الحكومة ستستقيل.") == ["الرئيس"]
+
+
+def test_quotes_a_title_with_its_fi_phrase_then_a_name_is_the_name():
+    def spk(t):
+        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
+        return [_speaker(doc, q.speaker) for q in doc.quotes]
+
+    assert spk("وقال المسؤول في حركة التغيير الديمقراطي تنداي بيتي إن النتائج تظهر فوزنا.") == ["تنداي بيتي"]
+    assert spk("وقال المتحدث في مقابلة مع جون سميث إن النتائج جيدة.") == ["المتحدث"]

@@ -317,6 +317,8 @@ class Quotes(Stage):
                     np_start, np_stop = self._name_after_title(doc, s, np_start, np_stop, mentions, lx)
                 if (np_start, np_stop) == (a0, k0):
                     np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
+            elif np_start < np_stop < n - 2 and words[np_stop] in lx["place_prep"]:
+                np_start, np_stop = self._name_after_place(s, np_start, np_stop, mentions, lx)
             while np_stop > np_start + 1 and any(t.start <= s.starts[np_stop - 1] < t.end for t in doc.times):
                 np_stop -= 1  # «وأكدت المجموعة الأسبوع الماضي أنه»: the date is when, not who
             k = np_stop
@@ -486,6 +488,23 @@ class Quotes(Stage):
         if e is not None:
             return e.id
         return span_ref(doc, start, end)
+
+    @staticmethod
+    def _name_after_place(s: Sent, a: int, k: int, mentions: Mentions, lx) -> tuple[int, int]:
+        """«وقال المسؤول في حركة التغيير الديمقراطي تنداي بيتي إن»: a title with its «في» phrase,
+        then the person's name right before the complementizer. Else the phrase [a, k)."""
+        words, n = s.words, len(s.words)
+        if any(r[2].type == "PER" for r in mentions.within(s.starts[a], s.ends[k - 1])):
+            return a, k
+        for t in range(k + 2, min(n, k + 7)):
+            w = words[t - 1]
+            if w in _CLAUSE or w in lx["comp"] or w in lx["stop"] and t - 1 > k or _addressee(w, lx) or lx["may_cue"](w):
+                return a, k  # («في مقابلة مع جون»: whom he spoke with)
+            r = mentions.at(s.starts[t])
+            if r is not None and r[0] == s.starts[t] and r[2].type == "PER":
+                e = s.index_at(r[1])
+                return (t, e) if e < n and words[e] in lx["comp"] else (a, k)
+        return a, k
 
     @staticmethod
     def _apposed_name(s: Sent, a: int, k: int, mentions: Mentions, lx) -> tuple[int, int]:
