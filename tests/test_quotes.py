@@ -240,3 +240,8 @@ def test_quotes_a_title_with_its_fi_phrase_then_a_name_is_the_name():
 
     assert spk("وقال المسؤول في حركة التغيير الديمقراطي تنداي بيتي إن النتائج تظهر فوزنا.") == ["تنداي بيتي"]
     assert spk("وقال المتحدث في مقابلة مع جون سميث إن النتائج جيدة.") == ["المتحدث"]
+
+
+def test_quotes_a_circumstance_before_a_bare_cue_is_not_its_subject():
+    doc = khabar.extract('وقال الرئيس إن الأمور تسير جيدا. وبعدما رافق الضيف إلى سيارته، أضاف "لا أريد أن أستخدم هذه العبارة بعد الآن".\n', reference_date="2023-11-05")
+    assert [_speaker(doc, q.speaker) for q in doc.quotes] == ["الرئيس", "الرئيس"]

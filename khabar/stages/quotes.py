@@ -73,6 +73,7 @@ def _lexicon(sp, src):
         "li_cues": {fold(w) for w in sp["li_cues"]},
         "li": {fold(w) for w in sp["li"]} | {w for w in sp["li"]},
         "addressee_heads": {fold(w) for w in sp["addressee_heads"]},
+        "not_left": {fold(w) for w in sp["not_left_subject"]},
         "pronoun_endings": tuple(load("ar/clitics.yaml")["enclitics"]["pron"]),
         "place_prep": {fold(w) for w in sp["place_prep"]},
         "trailing": {fold(w) for w in sp["trailing"]},
@@ -599,6 +600,10 @@ class Quotes(Stage):
             a += 1
         if a >= b:
             return None
+        w0 = s.words[a]
+        core = w0[1:] if w0[:1] in lx["cl"]["conj"] and len(w0) > 2 else w0
+        if core in lx["not_left"] or core in lx["stop"]:
+            return None  # «وبعدما رافق الجنرال إلى سيارته، أضاف», «وفي ما يتعلق بـ... قال»: a circumstance
         if any(s.words[t] in lx["cont"] for t in range(a, b)):
             return None
         # «سكان قرية طيبة في المحافظة نفسها قالوا»: the subject ends where a circumstance begins
