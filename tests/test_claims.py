@@ -149,3 +149,9 @@ def test_claims_hospital_right_after_a_bare_figure_and_adjective_sources():
 def test_claims_a_dual_noun_takes_only_a_deed_word_right_before_it():
     assert _extract("وقضت عقوبة بالسجن لصفعها جنديين.").claims == []
     assert [(c.value, c.category) for c in _extract("وأسفر القصف عن مقتل طفلين.").claims] == [(2, "killed")]
+
+
+def test_claims_killed_and_injured_words_together_and_hospitals_counted():
+    assert _extract("وانفجرت سيارة مفخخة ما أسفر عن مقتل وإصابة 10 أشخاص على الأقل.").claims == []
+    assert _extract("وأكدت الوزارة إنشاء لثلاث مستشفيات رئيسية و19 مركزا صحيا.").claims == []
+    assert _extract("وأفاد التلفزيون أن من المتوقع أن يعبر يوم السبت نحو 1200 لاجئ الحدود.").claims == []

@@ -90,6 +90,11 @@ def test_one_dotted_group_of_three_digits_is_thousands_unless_a_scale_follows():
     assert f.value == 10000
 
 
+def test_decimal_comma_before_a_scale_word():
+    assert [f.value for f in find_quantities(normalise("أكثر من 1,7 مليون لاجئ"))] == [1700000]
+    assert [f.value for f in find_quantities(normalise("1,250 شخصا"))] == [1250]
+
+
 # fuzz ------------------------------------------------------------------------------------------
 _d = load("ar/numbers.yaml")
 _FRAGMENTS = sorted(

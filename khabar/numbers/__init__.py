@@ -24,6 +24,8 @@ DIGITS = (
     r"|\d{1,3}(?:[,\u066C\u060C]\d{3})+(?:[.\u066B]\d+)?(?!\d)"
     r"|\d+(?:[.\u066B]\d+)?"
 )
+# «1,7 مليون»: one or two digits after a comma are decimals when a scale word follows
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}"
 _LB = r"(?<![^\W_])"  # start of a word
 _RB = r"(?![^\W_])"  # end of a word
 
@@ -112,7 +114,7 @@ class _Lex:
         scale_alt = trie_pattern(list(self.scale_one) + list(self.scale_two) + list(self.scale_many))
         # a run of number words joined by «و» or a scale word
         words_re = rf"{_LB}{cl}(?:{word_alt}){_RB}(?:\s+{wa}?\s*(?:{word_alt}){_RB})*"
-        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C{letters}_-])|(?<=(?<![^\W_])[{glued}]))(?:{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
+        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C{letters}_-])|(?<=(?<![^\W_])[{glued}]))(?:{_DECIMAL_COMMA}(?=\s*(?:{scale_alt}){_RB})|{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
         self.num_re = num
         ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+{wa}\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith(c['det'])])})"
         ord_alt = rf"{_LB}[{''.join(c['conj'])}{c['bi']}]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"
@@ -153,6 +155,9 @@ def parse_number(s: str) -> float | int | None:
     """Value of one number phrase in view form: digits, words, or digits with a scale word."""
     L = lex()
     s = s.strip()
+    dc = _DECIMAL_COMMA_REST.match(s)
+    if dc and dc.group(3).strip():
+        s = f"{dc.group(1)}.{dc.group(2)}{dc.group(3)}"  # «1,7 مليون»: a decimal comma before a scale word
     m = _DIGITS_REST.match(s)
     if m:
         rest = m.group(2).strip()
@@ -167,6 +172,7 @@ def parse_number(s: str) -> float | int | None:
 
 
 _DIGITS_REST = re.compile(rf"({DIGITS})\s*(.*)$", re.S)
+_DECIMAL_COMMA_REST = re.compile(r"(\d{1,3}),(\d{1,2})(\s*\D.*)$", re.S)
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _DOTTED_ONE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _THOUSANDS = re.compile(r"[,\u066C\u060C]")

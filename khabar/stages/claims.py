@@ -162,7 +162,7 @@ class Claims(Stage):
         if q.number_end is not None:
             tb = s.index_at(q.number_end)
         # «سيتم إدخال نحو 700 شاحنة»: announced for later, not a figure of what happened
-        for x in range(ta - 1, max(-1, ta - 5), -1):
+        for x in range(ta - 1, max(-1, ta - 7), -1):
             if words[x] in _CLAUSE:
                 break
             if words[x] in lx["planned_forms"] and lx["planned"].match(words, x):
@@ -266,7 +266,8 @@ class Claims(Stage):
         adjacent = False
         # «نقل 140 آخرون إلى المستشفى»: people taken to hospital were hurt
         # («ونقل أكثر من 12 ألفا إلى المستشفيات»: the hospital right after the figure counts it)
-        hurt = category is None and unit is None and (self._hurt(words, tb, min(n, next_q), lx) if counted else self._hurt(words, tb, min(n, next_q, tb + 3), lx))
+        # (but «لثلاث مستشفيات»: a hospital right after the figure is what is counted)
+        hurt = category is None and unit is None and (self._hurt(words, tb, min(n, next_q), lx) if counted else self._hurt(words, tb + 1, min(n, next_q, tb + 3), lx))
         if category is None:
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
@@ -282,6 +283,10 @@ class Claims(Stage):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
                 if hit and x + hit[1] < ta and q.number_end == q.start and not all(any(t.start <= s.starts[y] < t.end for t in times) for y in range(x + hit[1], ta)):
                     break  # «عقوبة بالسجن لصفعها جنديين»: a dual noun takes only a deed word right before it
+                if hit and x + hit[1] <= ta and x > 0 and words[x][:1] == clitics()["wa"] and words[x - 1] in lx["forms"]:
+                    other = lx["before"].match(words, x - 1)
+                    if other and other[0] != hit[0] and x - 1 + other[1] == x:
+                        return None  # «مقتل وإصابة 10 أشخاص»: killed and injured together
                 if hit and x + hit[1] <= ta:
                     if x < prev_q_end and prev is not None:
                         before_cat = "inherit"
