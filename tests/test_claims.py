@@ -155,3 +155,14 @@ def test_claims_killed_and_injured_words_together_and_hospitals_counted():
     assert _extract("وانفجرت سيارة مفخخة ما أسفر عن مقتل وإصابة 10 أشخاص على الأقل.").claims == []
     assert _extract("وأكدت الوزارة إنشاء لثلاث مستشفيات رئيسية و19 مركزا صحيا.").claims == []
     assert _extract("وأفاد التلفزيون أن من المتوقع أن يعبر يوم السبت نحو 1200 لاجئ الحدود.").claims == []
+
+
+def test_claims_source_phrase_bounds_and_arrivals_that_are_not_aid():
+    def got(t):
+        doc = _extract(t)
+        return [(c.value, c.category, _source(doc, c.source) if c.source != "article" else None) for c in doc.claims]
+
+    assert got("وتسبب الانفجار بمقتل 22 شخصا حسب حصيلة جديدة.") == [(22, "killed", "حصيلة جديدة")]
+    assert got("وقتل 164 شخصا، وفق ما أعلن المركز الأمريكي لرصد الزلازل بعد أربعة أيام من الزلزال.") == [(164, "killed", "المركز الأمريكي لرصد الزلازل")]
+    assert got("وازداد اليمين قوة بعد وصول أكثر من مليون مهاجر.") == []
+    assert got("ويعتبر هذا الاعتداء الأكثر دموية منذ الاعتداء الذي أوقع 31 قتيلا.") == [(31, "killed", None)]

@@ -61,6 +61,7 @@ def lexicon():
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
         "relay_from": {fold(w) for w in s["relay_from"]},
         "report_verbs": PhraseIndex(s["report_verbs"]),
+        "anaphora": {fold(w) for w in load("ar/events.yaml")["anaphora"]},
         "filler": {fold(w) for w in s["filler"]},
         "part_of": PhraseIndex(c["part_of"], bare=True),
         "not_before": PhraseIndex(c["not_before"]),
@@ -312,6 +313,10 @@ class Claims(Stage):
             return None
         if category == "aid_delivered" and unit is None and not counted:
             return None
+        if category == "aid_delivered" and unit is None and before_cat == "aid_delivered" and not any(
+            words[x] in lx["aid_words"] or stem_of(words[x]) in lx["aid_words"] for x in range(max(0, ta - 4), min(n, tb + 4))
+        ):
+            return None  # «وصول أكثر من مليون مهاجر»: arrivals, not aid
         if unit is None:
             unit = "person"
         source = self._source(doc, s, q, ta, lx, mentions)
@@ -389,6 +394,8 @@ class Claims(Stage):
         sp = speech_lexicon()
         for x in range(ta - 1, -1, -1):
             if sp["verbs"].match(words, x) and not sp["parts"].match(words, x):
+                if x + 1 < n and words[x + 1] in lx["anaphora"]:
+                    break  # «ويعتبر هذا الاعتداء الأكثر دموية»: no one speaks
                 end = np_end(s, x + 1, sp)
                 # «أفادت مصادر عسكرية بمقتل»: the subject ends where the figure's words begin
                 end = next((y for y in range(x + 1, end) if words[y] in lx["forms"] and (lx["before"].match(words, y) or lx["after"].match(words, y))), end)
@@ -414,8 +421,12 @@ class Claims(Stage):
         head = a
         while head < b and lx["source_nouns"].match(words, head):
             head += 1
-        if head < b and not (head > a and words[head].endswith(lx["demonym_endings"]) and not words[head].startswith(clitics()["det"])):
-            a = head  # («بحسب أرقام رسمية»: an adjective after the noun keeps the noun)
+        cl = clitics()
+        if head < b and not (head > a and not words[head].startswith((cl["det"], cl["li"])) and mentions.at(s.starts[head]) is None):
+            a = head  # («بحسب أرقام رسمية», «حسب حصيلة جديدة»: an indefinite word after the noun keeps the noun)
+        # «وفق ما أعلن المركز الأمريكي لرصد الزلازل بعد أربعة أيام»: the source phrase ends where
+        # a speaker phrase would
+        b = min(b, max(a + 1, np_end(s, a, speech_lexicon())))
         if b <= a:
             return None
         start, end = s.starts[a], s.ends[b - 1]
