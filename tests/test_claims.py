@@ -166,3 +166,9 @@ def test_claims_source_phrase_bounds_and_arrivals_that_are_not_aid():
     assert got("وقتل 164 شخصا، وفق ما أعلن المركز الأمريكي لرصد الزلازل بعد أربعة أيام من الزلزال.") == [(164, "killed", "المركز الأمريكي لرصد الزلازل")]
     assert got("وازداد اليمين قوة بعد وصول أكثر من مليون مهاجر.") == []
     assert got("ويعتبر هذا الاعتداء الأكثر دموية منذ الاعتداء الذي أوقع 31 قتيلا.") == [(31, "killed", None)]
+
+
+def test_claims_statement_author_written_with_li():
+    doc = _extract("وقتل 5 أشخاص، بحسب بيان لوزارة الصحة.")
+    (c,) = doc.claims
+    assert _source(doc, c.source) == "وزارة الصحة"

@@ -422,7 +422,9 @@ class Claims(Stage):
         while head < b and lx["source_nouns"].match(words, head):
             head += 1
         cl = clitics()
+        authored = False
         if head < b and not (head > a and not words[head].startswith((cl["det"], cl["li"])) and mentions.at(s.starts[head]) is None):
+            authored = head > a
             a = head  # («بحسب أرقام رسمية», «حسب حصيلة جديدة»: an indefinite word after the noun keeps the noun)
         # «وفق ما أعلن المركز الأمريكي لرصد الزلازل بعد أربعة أيام»: the source phrase ends where
         # a speaker phrase would
@@ -430,6 +432,8 @@ class Claims(Stage):
         if b <= a:
             return None
         start, end = s.starts[a], s.ends[b - 1]
+        if authored and words[a][:1] == cl["li"]:
+            start += _li_len(doc.text, start)  # «بحسب بيان للجيش»: the author, without «لـ»
         rows = mentions.within(start, end)
         per = best_entity(rows, ("PER",))
         if per is not None:
