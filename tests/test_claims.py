@@ -172,3 +172,8 @@ def test_claims_statement_author_written_with_li():
     doc = _extract("وقتل 5 أشخاص، بحسب بيان لوزارة الصحة.")
     (c,) = doc.claims
     assert _source(doc, c.source) == "وزارة الصحة"
+
+
+def test_claims_a_killing_verb_with_its_own_subject_is_not_a_combined_figure():
+    doc = _extract("وأعلن الجيش أن جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري.")
+    assert [(c.value, c.category) for c in doc.claims] == [(10, "injured")]

@@ -432,3 +432,12 @@ def test_events_what_exploded_is_not_the_actor():
 def test_events_county_is_no_boycott_and_a_possible_meeting_is_planned():
     assert _find(_extract("وأصدرت الشرطة المحلية في مقاطعة الباثيتي صورا للفيلة."), "PROTEST") == []
     assert _find(_extract("وقال إن ذلك يمهد الطريق للقاء محتمل بين الرئيسين."), "CONSULT") == []
+
+
+def test_events_a_person_right_after_an_arrest_verb_was_arrested():
+    doc = _extract("وأوقف يوسف نازك في اللاذقية شمال غربي سوريا.")
+    (co,) = _find(doc, "COERCE")
+    assert co.actor is None and _name(doc, co.target) == "يوسف نازك"
+    doc = _extract("واعتقل الرئيس رجب طيب أردوغان صحفيين معارضين.")
+    (co,) = _find(doc, "COERCE")
+    assert _name(doc, co.actor) == "رجب طيب أردوغان"

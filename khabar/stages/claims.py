@@ -286,7 +286,9 @@ class Claims(Stage):
                     break  # «عقوبة بالسجن لصفعها جنديين»: a dual noun takes only a deed word right before it
                 if hit and x + hit[1] <= ta and x > 0 and words[x][:1] == clitics()["wa"] and words[x - 1] in lx["forms"]:
                     other = lx["before"].match(words, x - 1)
-                    if other and other[0] != hit[0] and x - 1 + other[1] == x:
+                    # (but «أن جنديا أميركيا قتل وأصيب 10 آخرون»: the first verb has its own subject)
+                    own = any(lx["persons"].match(words, y) or lx["groups"].match(words, y) or demonym(words[y], lx) for y in range(max(0, x - 3), x - 1))
+                    if other and other[0] != hit[0] and x - 1 + other[1] == x and not own:
                         return None  # «مقتل وإصابة 10 أشخاص»: killed and injured together
                 if hit and x + hit[1] <= ta:
                     if x < prev_q_end and prev is not None:

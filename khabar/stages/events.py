@@ -479,6 +479,11 @@ class Events(Stage):
             # «قُتلت الناشطة سعاد العلي بإطلاق نار»: after a bare killing verb a name with no object
             # after it is whom it killed
             passive_kill = entry.get("weak") and not self._object_after(doc, s, after[0], lx)
+            if entry.get("person_patient") and after[0][2].type == "PER" and s.index_at(after[0][0]) == tr.b and not self._object_after(doc, s, after[0], lx):
+                # «وأوقف نازك في اللاذقية», «واعتقلت ماريا بوتينا الأحد»: a person right after an
+                # arrest verb with nothing after is who was arrested (the verb is read as passive)
+                passive_kill = True
+                entry = {**entry, "passive": True}
             # «وطالبت الحكومة إسرائيل بوقف»: a noun before the name is the subject, the name whom it urged
             # (a person right after a title is the title's name: «دعا الزعيم الشيعي مقتدى الصدر»)
             subject_first = entry.get("object_first") and after[0][2].type != "PER" and s.index_at(after[0][0]) > tr.b and words[tr.b].startswith(_DET) and _phrase(words, tr.b, lx) == s.index_at(after[0][0])
