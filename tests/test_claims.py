@@ -177,3 +177,11 @@ def test_claims_statement_author_written_with_li():
 def test_claims_a_killing_verb_with_its_own_subject_is_not_a_combined_figure():
     doc = _extract("وأعلن الجيش أن جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري.")
     assert [(c.value, c.category) for c in doc.claims] == [(10, "injured")]
+
+
+def test_claims_resumptive_pronoun_and_fa_qad_end_the_source():
+    doc = _extract("ونشر المرصد حصيلة جديدة أشار فيها إلى مقتل أكثر من 350 ألف شخص.")
+    assert [(c.value, c.source) for c in doc.claims] == [(350000, "article")]
+    doc = _extract("وبحسب مصادر أمنية سودانية فقد أفلحت جهود الأمن في توقيف 10 متهمين.")
+    (c,) = doc.claims
+    assert (c.value, c.category, _source(doc, c.source)) == (10, "arrested", "مصادر أمنية سودانية")

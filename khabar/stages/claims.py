@@ -61,6 +61,7 @@ def lexicon():
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
         "relay_from": {fold(w) for w in s["relay_from"]},
         "report_verbs": PhraseIndex(s["report_verbs"]),
+        "then_words": {fold(w) for w in s["then_words"]},
         "anaphora": {fold(w) for w in load("ar/events.yaml")["anaphora"]},
         "filler": {fold(w) for w in s["filler"]},
         "part_of": PhraseIndex(c["part_of"], bare=True),
@@ -396,8 +397,8 @@ class Claims(Stage):
         sp = speech_lexicon()
         for x in range(ta - 1, -1, -1):
             if sp["verbs"].match(words, x) and not sp["parts"].match(words, x):
-                if x + 1 < n and words[x + 1] in lx["anaphora"]:
-                    break  # «ويعتبر هذا الاعتداء الأكثر دموية»: no one speaks
+                if x + 1 < n and (words[x + 1] in lx["anaphora"] or words[x + 1] in sp["resumptive"]):
+                    break  # «ويعتبر هذا الاعتداء الأكثر دموية», «حصيلة أشار فيها إلى»: no subject here
                 end = np_end(s, x + 1, sp)
                 # «أفادت مصادر عسكرية بمقتل»: the subject ends where the figure's words begin
                 end = next((y for y in range(x + 1, end) if words[y] in lx["forms"] and (lx["before"].match(words, y) or lx["after"].match(words, y))), end)
@@ -431,6 +432,8 @@ class Claims(Stage):
         # «وفق ما أعلن المركز الأمريكي لرصد الزلازل بعد أربعة أيام»: the source phrase ends where
         # a speaker phrase would
         b = min(b, max(a + 1, np_end(s, a, speech_lexicon())))
+        # «وبحسب مصادر أمنية فقد أفلحت جهود»: «فقد», «فإن» begin what the source says
+        b = next((y for y in range(a + 1, b) if words[y] in sp["then_that"] or words[y] in lx["then_words"]), b)
         if b <= a:
             return None
         start, end = s.starts[a], s.ends[b - 1]
