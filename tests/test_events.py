@@ -441,3 +441,11 @@ def test_events_a_person_right_after_an_arrest_verb_was_arrested():
     doc = _extract("واعتقل الرئيس رجب طيب أردوغان صحفيين معارضين.")
     (co,) = _find(doc, "COERCE")
     assert _name(doc, co.actor) == "رجب طيب أردوغان"
+
+
+def test_events_possible_attacks_appeals_and_dead_ends_are_no_events():
+    assert _find(_extract("وقال إن الولايات المتحدة لا يمكنها استهداف أي موقع في سوريا."), "ASSAULT") == []
+    assert _find(_extract("حتى لو كان بوسع الشركتين الطعن فيه أمام المحكمة."), "ASSAULT") == []
+    assert _find(_extract("وقال إن جهود هزيمة المتمردين الحوثيين قد وصلت إلى طريق مسدود."), "CONSULT") == []
+    (visit,) = _find(_extract("وصل الرئيس ماكرون إلى بيروت."), "CONSULT")
+    assert _name(_extract("وصل الرئيس ماكرون إلى بيروت."), visit.target) == "بيروت"

@@ -183,6 +183,8 @@ class Events(Stage):
                     continue
                 if (entry.get("weak") or entry.get("named_actor")) and entry.get("pos") == "verb" and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]) and not _done_by(words, i, lx):
                     continue  # «أدت إلى قتل مئات», «مع تراجع قيمة العملة»: after a preposition the word is a noun
+                if entry.get("not_followed_by") and end < n and fold_set(entry["not_followed_by"]).__contains__(words[end]):
+                    continue  # «الطعن في الحكم»: an appeal
                 if entry.get("not_before_name") and (end < n and (mentions.at(s.starts[end]) is not None or words[end] in _QUOTES) or i > 0 and words[i - 1] in lx["in"]):
                     continue  # «شرطة مقاطعة لوغان», «في مقاطعة الباثيتي»: a county
                 if entry["type"] in lx["causal_types"] and i > 0 and words[i - 1] in lx["causal_before"]:
@@ -250,6 +252,7 @@ class Events(Stage):
                     if gov is not None and gov.type == "ACCUSE" and gov.mode == "allege" and gov.target == e.target:
                         e.actor, e.target = e.target, None
             kept_types = set()
+            by_type_loc = {r[2].id for r in sent_rows if r[2].type == "LOC"}
             for k, (e, tr) in enumerate(zip(made, made_trigs)):
                 if e.actor is None and k > 0 and tr.entry.get("pos") == "verb" and not tr.entry.get("passive") and not tr.entry.get("weak") and words[tr.a][:1] in _CONJ and lx["index"].match([words[tr.a][1:]], 0):
                     # «قام المهاجم بإطلاق النار ... ويحتجز عدداً من الرهائن»: a verb joined by «و/ف»
@@ -266,6 +269,8 @@ class Events(Stage):
                         continue
                 if e.actor is None and tr.entry.get("pos") == "noun" and e.type not in lx["unnamed_ok"]:
                     continue  # «الاتفاق النووي», «توزيع المساعدات»: a thing named, not a deed by someone
+                if tr.entry.get("needs_place") and e.where is None and not (isinstance(e.target, str) and e.target in by_type_loc):
+                    continue  # «وصلت الجهود إلى طريق مسدود»: reached no place
                 if tr.entry.get("means") and not (e.fatalities or e.injuries):
                     continue  # «زرعهم عبوات ناسفة»: a weapon named, nothing done with it yet
                 kept_types.add(e.type)
@@ -450,7 +455,8 @@ class Events(Stage):
             # «في فنزويلا اعتقال», «وسط مالي في هجوم»: a place by a preposition is where, not who
             # «شهدت طرابلس هجمات»: a place that witnessed it is where it happened
             # «مع إيران بعد أن انسحب منه ترمب»: a name before «بعد أن» is not the verb's subject
-            if not (x > 0 and words[x - 1] in lx["place_preps"] or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] or g in lx["comp"] or g in lx["subordinators"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"]) or (not is_verb and self._victim(words, x, tr.a))):
+            # («وفي ليبيا قتل السفير»: «و» + «في» too)
+            if not (x > 0 and (words[x - 1] in lx["place_preps"] or words[x - 1][:1] in _CONJ and words[x - 1][1:] in lx["place_preps"]) or _has_prep(w) and not before[-1][2].type == "PER" or any(g in lx["place_preps"] or g in lx["comp"] or g in lx["subordinators"] for g in gap) or (x > 0 and words[x - 1] in lx["witness"]) or (not is_verb and self._victim(words, x, tr.a))):
                 actor = before[-1]
         # (a noun before a bare «قتلوا» is whom it killed: «عشرات الأشخاص قتلوا»)
         if actor is None and actor_ref is None and is_verb and not entry.get("named_actor") and (not entry.get("weak") or self._has_object(doc, s, tr, lx)):
@@ -1205,6 +1211,16 @@ class Events(Stage):
                         e.where = merged.where
                         break
         return out, out_meta
+
+
+@functools.lru_cache(maxsize=64)
+def _fold_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+def fold_set(words) -> frozenset[str]:
+    """A data list of words as the view writes them (cached)."""
+    return _fold_set(tuple(words))
 
 
 def _place_at(doc: Document, s: Sent, x: int) -> int | None:
