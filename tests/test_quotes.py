@@ -245,3 +245,13 @@ def test_quotes_a_title_with_its_fi_phrase_then_a_name_is_the_name():
 def test_quotes_a_circumstance_before_a_bare_cue_is_not_its_subject():
     doc = khabar.extract('وقال الرئيس إن الأمور تسير جيدا. وبعدما رافق الضيف إلى سيارته، أضاف "لا أريد أن أستخدم هذه العبارة بعد الآن".\n', reference_date="2023-11-05")
     assert [_speaker(doc, q.speaker) for q in doc.quotes] == ["الرئيس", "الرئيس"]
+
+
+def test_quotes_hayth_qala_bil_qawl_and_according_cues_end_speakers():
+    def spk(t):
+        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
+        return [_speaker(doc, q.speaker) if q.speaker else None for q in doc.quotes]
+
+    assert spk('وقال الوزير إن الوضع صعب. جاء ذلك في كلمة ألقاها الوزير في معهد واشنطن حيث قال: "لن نسمح بذلك أبدا".') == ["الوزير", "الوزير"]
+    assert spk('وقال الوزير إن الوضع صعب، وتابع بالقول: "لن نسمح بذلك أبدا".') == ["الوزير", "الوزير"]
+    assert spk("وأوضح السفير القطري وفقا لما نشرته وزارة خارجية بلاده أن الحصار فشل.") == ["السفير القطري"]

@@ -602,8 +602,8 @@ class Quotes(Stage):
             return None
         w0 = s.words[a]
         core = w0[1:] if w0[:1] in lx["cl"]["conj"] and len(w0) > 2 else w0
-        if core in lx["not_left"] or core in lx["stop"]:
-            return None  # «وبعدما رافق الجنرال إلى سيارته، أضاف», «وفي ما يتعلق بـ... قال»: a circumstance
+        if core in lx["not_left"] or core in lx["stop"] or s.words[b - 1] in lx["not_left"]:
+            return None  # «وبعدما رافق الجنرال إلى سيارته، أضاف», «جاء ذلك في كلمة ... حيث قال»: a circumstance
         if any(s.words[t] in lx["cont"] for t in range(a, b)):
             return None
         # «سكان قرية طيبة في المحافظة نفسها قالوا»: the subject ends where a circumstance begins
