@@ -309,8 +309,9 @@ class Quotes(Stage):
             if np_start < n and words[np_start] in lx["passive_after"]:
                 return None  # «لافتات كتب عليها»: written, not said
             np_stop = np_end(s, np_start, lx, speech_pairs)
-            if np_stop > np_start and (_addressee(words[np_start], lx) or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
-                # «وقال لـ"الشرق الأوسط" إن», «قد قال أول من أمس، إن»: no speaker after the cue
+            said_to = words[np_start][:1] == lx["cl"]["li"] and len(words[np_start]) > 3 and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
+            if np_stop > np_start and (_addressee(words[np_start], lx) or said_to or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
+                # «وقال لـ"الشرق الأوسط" إن», «قال لوكالة تسنيم», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
             elif np_start < np_stop < n - 2 and (_addressee(words[np_stop], lx) or words[np_stop] in ("،", ",")):
                 a0, k0 = np_start, np_stop
