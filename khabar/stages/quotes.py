@@ -309,7 +309,7 @@ class Quotes(Stage):
             if np_start < n and words[np_start] in lx["passive_after"]:
                 return None  # «لافتات كتب عليها»: written, not said
             np_stop = np_end(s, np_start, lx, speech_pairs)
-            said_to = words[np_start][:1] == lx["cl"]["li"] and len(words[np_start]) > 3 and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
+            said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and len(words[np_start]) > 3 and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
             if np_stop > np_start and (_addressee(words[np_start], lx) or said_to or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
                 # «وقال لـ"الشرق الأوسط" إن», «قال لوكالة تسنيم», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
@@ -520,9 +520,11 @@ class Quotes(Stage):
         if c is None or words[c] not in ("،", ","):
             return a, k
         for t in (c + 1, c + 2):
+            if t >= n:
+                break  # the sentence ends at the comma
             if t == c + 2 and (lx["may_cue"](words[c + 1]) or words[c + 1] in lx["stop"]):
                 break  # «...، قال بلينكن إن»: another cue, not a name
-            r = mentions.at(s.starts[t]) if t < n else None
+            r = mentions.at(s.starts[t])
             if r is not None and r[0] == s.starts[t] and r[2].type == "PER":
                 e = s.index_at(r[1])
                 if e < n and (words[e] in ("،", ",") or words[e] in lx["comp"]):
