@@ -449,3 +449,9 @@ def test_events_possible_attacks_appeals_and_dead_ends_are_no_events():
     assert _find(_extract("وقال إن جهود هزيمة المتمردين الحوثيين قد وصلت إلى طريق مسدود."), "CONSULT") == []
     (visit,) = _find(_extract("وصل الرئيس ماكرون إلى بيروت."), "CONSULT")
     assert _name(_extract("وصل الرئيس ماكرون إلى بيروت."), visit.target) == "بيروت"
+
+
+def test_events_demand_addressee_before_its_content_and_expected_calls():
+    doc = _extract("طالبت الخارجية السورية الاثنين القوات التركية بالانسحاب من عفرين.")
+    assert [(e.type, _name(doc, e.actor), _name(doc, e.target)) for e in doc.events] == [("REQUEST", "الخارجية السورية", "القوات التركية")]
+    assert _find(_extract("ويتوقع مسؤولون أن يطلب الملك من رئيس الوزراء الاستقالة."), "REQUEST") == []

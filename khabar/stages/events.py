@@ -178,7 +178,7 @@ class Events(Stage):
                     nxt = end  # «المزعوم في أعمال شغب»: no word of it starts another trigger
                     continue
                 gov = trigs[-1] if trigs else None
-                if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= 3 and gov.clause == clause[i] and any(w[:1] in (_BI, _LI) or w in lx["to"] for w in words[gov.b : i + 1]):
+                if gov is not None and (gov.entry["type"] in lx["content_types"] or gov.entry.get("content")) and entry["type"] not in lx["content_types"] and i - gov.b <= (6 if words[i][:1] == _BI else 3) and gov.clause == clause[i] and any(w[:1] in (_BI, _LI) or w in lx["to"] for w in words[gov.b : i + 1]):
                     nxt = end  # «هدد بالانسحاب من الاتفاق»: threatened, not done
                     continue
                 if (entry.get("weak") or entry.get("named_actor")) and entry.get("pos") == "verb" and i > 0 and (words[i - 1] in lx["preps"] or words[i - 1] in lx["place_preps"]) and not _done_by(words, i, lx):
@@ -580,7 +580,7 @@ class Events(Stage):
         genitive_place = entry.get("pos") == "noun" and not entry.get("patient_genitive") and start == tr.b
         # («بالعاصمة مقديشو»: a place with «بـ» on it is where, with «لـ» whom)
         cand = [r for r in cand if r[2].type != "LOC" or (s.index_at(r[0]) == start and not genitive_place) or (r[0] in clitic and doc.text[r[0]] == _LI) or _after_prep(words, s.index_at(r[0]), start, lx)]
-        obj = None
+        obj = addressed = None
         if entry["type"] in lx["content_types"] and entry.get("pos") == "verb" and start < len(words) and words[start][:1] == _BI and mentions_of(doc).at(s.starts[start]) is None:
             # «طالب بإطلاق سراح فلان», «هدد بقتل»: what follows «بـ» is what is asked or threatened,
             # and those it names are not whom the demand is made to
@@ -606,8 +606,10 @@ class Events(Stage):
             # «دعا الصدر الخميس جميع الساسة إلى»: whom a call is made to comes before what is asked
             addr = self._addressee(doc, s, tr, lx, start)
             if addr is not None and not (cand and cand[0][0] < addr.end):
-                obj = addr
-        if obj is not None and cand and 0 <= s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2:
+                obj = addressed = addr
+        if obj is not None and cand and 0 <= s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2 and not (obj is addressed and any(
+            w in lx["preps"] or w[:1] in (_BI, _LI) for w in words[s.index_at(obj.end) : s.index_at(cand[0][0])]
+        )):  # («طالبت القوات التركية بالانسحاب من عفرين»: whom a call is made to keeps a name after a preposition)
             obj = None  # «مركز "سنيماش"», «رجل الدين هشام», «الرئيس رجب طيب أردوغان»: the name the object goes on with
         against = self._against(doc, s, tr, lx) if entry["type"] == "PROTEST" else None
         if against is not None:
