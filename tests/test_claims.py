@@ -185,3 +185,11 @@ def test_claims_resumptive_pronoun_and_fa_qad_end_the_source():
     doc = _extract("وبحسب مصادر أمنية سودانية فقد أفلحت جهود الأمن في توقيف 10 متهمين.")
     (c,) = doc.claims
     assert (c.value, c.category, _source(doc, c.source)) == (10, "arrested", "مصادر أمنية سودانية")
+
+
+def test_claims_orders_further_back_other_counted_things_and_killed_hostages():
+    got = lambda t: [(c.value, c.category) for c in _extract(t).claims]  # noqa: E731
+    assert got("وأسفرت العمليات عن القضاء على 71 إرهابيا والقبض على 5 آخرين، وتدمير أكثر من 1200 وكر.") == [(71, "killed"), (5, "arrested")]
+    assert got("وأصدرت النيابة قرارات توقيف بحق 7 أشخاص.") == []
+    assert got("وأمر الادعاء التركي باحتجاز 70 ضابطا في الجيش.") == []
+    assert got("وطلب إطلاق سراح إحدى السيدات بعد أن قتل رهينتين.") == [(2, "killed")]

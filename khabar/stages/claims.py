@@ -99,8 +99,13 @@ def demonym(word: str, lx) -> str | None:
 
 def _ordered(words, x, lx) -> bool:
     """«أوامر بالقبض على», «حكما نهائيا بإعدام»: the casualty word at x is ordered or sentenced
-    (an order word right before it, or one adjective between)."""
-    return (x > 0 and lx["not_before"].match(words, x - 1) is not None) or (x > 1 and lx["not_before"].match(words, x - 2) is not None and words[x - 1] not in _CLAUSE)
+    (an order word up to three words before it in its clause)."""
+    for y in range(x - 1, max(-1, x - 4), -1):
+        if words[y] in _CLAUSE:
+            return False
+        if lx["not_before"].match(words, y) is not None:
+            return True  # («أمر الادعاء التركي باحتجاز 70»: the order's subject between)
+    return False
 
 
 _PLANNED = object()  # what ``_claim`` returns for a figure announced for later
@@ -307,6 +312,8 @@ class Claims(Stage):
                     return None
                 category = before_cat
             elif (part_of is not None or joined or before_cat == "inherit") and prev is not None:
+                if before_cat == "inherit" and part_of is None and tb < n and not counted and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
+                    return None  # «والقبض على 5 آخرين، وتدمير أكثر من 1200 وكر»: what follows says it counts something else
                 category = prev.category
                 if part_of is None and prev.part_of is not None and joined:
                     part_of = prev.part_of
