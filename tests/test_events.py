@@ -455,3 +455,8 @@ def test_events_demand_addressee_before_its_content_and_expected_calls():
     doc = _extract("طالبت الخارجية السورية الاثنين القوات التركية بالانسحاب من عفرين.")
     assert [(e.type, _name(doc, e.actor), _name(doc, e.target)) for e in doc.events] == [("REQUEST", "الخارجية السورية", "القوات التركية")]
     assert _find(_extract("ويتوقع مسؤولون أن يطلب الملك من رئيس الوزراء الاستقالة."), "REQUEST") == []
+
+
+def test_events_names_before_a_bi_complement_noun_are_not_its_actors():
+    doc = _extract("وحمل القاضي كلا من إيران والبنك المركزي الإيراني مسؤولية بالهجمات التي استهدفت المبنى.")
+    assert all(e.actor is None or "البنك" not in _name(doc, e.actor) for e in _find(doc, "ASSAULT"))

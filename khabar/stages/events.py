@@ -447,8 +447,11 @@ class Events(Stage):
                         if end:
                             actor_ref = span_ref(doc, s.starts[y], s.ends[end - 1])
                     break
+        # («مسؤولية بالهجمات التي استهدفت»: a noun with «بـ» on it right after another noun is its
+        # complement, the names before it are not its actors)
+        governed = not is_verb and words[tr.a][:1] == _BI and tr.a > 0 and words[tr.a - 1][:1].isalpha() and words[tr.a - 1] not in lx["function"] and mentions_of(doc).at(s.starts[tr.a - 1]) is None
         # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
-        if actor is None and actor_ref is None and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
+        if actor is None and actor_ref is None and not governed and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
             x = s.index_at(before[-1][0])
             w = words[x] if x < len(words) else ""
             gap = words[s.index_at(before[-1][1]) : tr.a]
@@ -521,7 +524,7 @@ class Events(Stage):
         if actor is None and actor_ref is None:
             # «واتهم روحاني ... بالضلوع في الهجوم»: a noun governed by a verb trigger takes no
             # earlier name (the governor's subject is not its actor)
-            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a))] if not tr.after_verb else []
+            cand = [r for r in before if r[2].type in ("PER", "ORG") and (is_verb or not self._victim(words, s.index_at(r[0]), tr.a))] if not tr.after_verb and not governed else []
             if cand:
                 actor = cand[-1]
             elif wider and (is_verb or doc.text[s.starts[tr.b - 1] : s.ends[tr.b - 1]].endswith(lx["possessive"])):
