@@ -266,3 +266,10 @@ def test_quotes_aydan_and_an_addressee_right_after_the_cue_continue_the_speaker(
     assert spk("لكن المتحدث قال إن المركز مغلق. وقال لوكالة تسنيم للأنباء إن المركز التجاري سيفتح.") == ["المتحدث", "المتحدث"]
     assert spk('وقال المغني إن الحفل ألغي، وقال لمحبي الموسيقى: "اذهبوا إلى مكان آخر الليلة".') == ["المغني", "المغني"]
     assert spk("وقال لبنان إن الحدود مغلقة.") == ["لبنان"]
+
+
+def test_quotes_words_in_marks_followed_by_an_or_an_are_the_speaker():
+    doc = khabar.extract('وذكرت "وكالة الأنباء الرسمية السورية" أن القوات تقدمت.\n', reference_date="2023-11-05")
+    assert [(_speaker(doc, q.speaker), doc.text[q.content.start : q.content.end]) for q in doc.quotes] == [("وكالة الأنباء الرسمية السورية", "القوات تقدمت")]
+    doc = khabar.extract('وللمرة الأولى منذ وقف إطلاق النار، أفاد "المرصد السوري لحقوق الإنسان" عن شن الطيران الروسي غارات على مواقع المعارضة.\n', reference_date="2023-11-05")
+    assert doc.quotes == []

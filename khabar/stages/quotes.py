@@ -117,8 +117,9 @@ class Quotes(Stage):
         lx = lexicon()
         sents = body(doc)
         pairs = quote_pairs(doc)
-        speech_pairs = [p for p in pairs if p[2] >= lx["min_words"]]
         mentions = mentions_of(doc)
+        # («أفاد "المرصد السوري لحقوق الإنسان" عن»: a name in quotation marks is no speech)
+        speech_pairs = [p for p in pairs if p[2] >= lx["min_words"] and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx)]
         text = doc.text
         quotes: list[Quote] = []
         used_pairs: set[int] = set()
@@ -659,6 +660,25 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
             break
         k += 1
     return k
+
+
+def _subject_in_marks(doc: Document, pair, lx) -> bool:
+    """«أفاد "المرصد السوري لحقوق الإنسان" عن», «قال "X" إن»: words in quotation marks followed by
+    «عن» or a complementizer are who speaks, not what is said."""
+    m = _NEXT_WORD.match(doc.text, pair[1] + 1)
+    if m is None:
+        return False
+    w = fold(m.group(1))
+    return w in lx["comp"] or w in lx["from"]
+
+
+_NEXT_WORD = re.compile(r"\s*([^\s\"«»“”،,.:]+)")
+
+
+def _quoted_name(mentions: Mentions, pair) -> bool:
+    """Whether the words between a pair of quotation marks are one named entity."""
+    r = mentions.at(pair[0] + 1)
+    return r is not None and r[0] == pair[0] + 1 and r[1] == pair[1]
 
 
 def _li_len(text: str, pos: int) -> int:
