@@ -193,3 +193,9 @@ def test_claims_orders_further_back_other_counted_things_and_killed_hostages():
     assert got("وأصدرت النيابة قرارات توقيف بحق 7 أشخاص.") == []
     assert got("وأمر الادعاء التركي باحتجاز 70 ضابطا في الجيش.") == []
     assert got("وطلب إطلاق سراح إحدى السيدات بعد أن قتل رهينتين.") == [(2, "killed")]
+
+
+def test_claims_counts_after_a_toll_noun_and_a_new_clause_and_evacuations():
+    got = lambda t: [(c.value, c.category) for c in _extract(t).claims]  # noqa: E731
+    assert got("وقال إن عدد القتلى قد تجاوز 500 شخص فيما بلغ عدد المصابين 250.") == [(500, "killed"), (250, "injured")]
+    assert got("وإضافة إلى القتلى أجلت السلطات 4500 شخص من القرى.") == [(4500, "displaced")]

@@ -187,8 +187,8 @@ class Claims(Stage):
         reach = 12 if tb < n and lx["persons"].match(words, tb) else 5
         while t < min(n, tb + reach, next_q):
             w = words[t]
-            if w in _CLAUSE:
-                break
+            if w in _CLAUSE or (t > tb and w in speech_lexicon()["new_clause"]):
+                break  # («تجاوز 500 شخص فيما بلغ عدد المصابين 250»: another clause)
             if w not in lx["forms"]:
                 if group is None and t <= tb + 1:
                     d = demonym(w, lx)
