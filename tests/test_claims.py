@@ -199,3 +199,10 @@ def test_claims_counts_after_a_toll_noun_and_a_new_clause_and_evacuations():
     got = lambda t: [(c.value, c.category) for c in _extract(t).claims]  # noqa: E731
     assert got("وقال إن عدد القتلى قد تجاوز 500 شخص فيما بلغ عدد المصابين 250.") == [(500, "killed"), (250, "injured")]
     assert got("وإضافة إلى القتلى أجلت السلطات 4500 شخص من القرى.") == [(4500, "displaced")]
+
+
+def test_claims_demanded_releases_and_joined_duals():
+    assert _extract("وكانت الإدارة السابقة تطالب منذ فترة طويلة بإطلاق سراح ثلاثة رهائن.").claims == []
+    doc = _extract("قتل شرطيان ومسلحان في تبادل لإطلاق النار.")
+    assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (2, "killed")]
+    assert doc.text[doc.claims[1].evidence.start : doc.claims[1].evidence.end] == "مسلحان"

@@ -111,7 +111,7 @@ def _ordered(words, x, lx) -> bool:
 _PLANNED = object()  # what ``_claim`` returns for a figure announced for later
 
 
-def _with_duals(s: Sent, quants: list, duals: list[int]) -> list:
+def _with_duals(s: Sent, quants: list, duals: list[int], lx) -> list:
     """The sentence's figures plus a figure of two for each dual noun no number stands next to."""
     out = list(quants)
     for k in duals:
@@ -120,6 +120,9 @@ def _with_duals(s: Sent, quants: list, duals: list[int]) -> list:
         if any(q.start < b and a < q.end for q in quants):
             continue  # «طفلين اثنين»: the number is the figure
         start, end = s.starts[k], s.ends[k]
+        w = s.words[k]
+        if w[:1] in clitics()["conj"] and w[1:] in lx["duals"]:
+            start += 1  # «ومسلحان»: the figure after «و», joined to the one before
         out.append(Quantity(start, end, 2, number_start=start, number_end=start))
     out.sort(key=lambda q: q.start)
     return out
@@ -149,7 +152,7 @@ class Claims(Stage):
                 and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]))
             ]
             if not lx["duals"].isdisjoint(s.words):
-                sent_quants = _with_duals(s, sent_quants, [k for k, w in enumerate(s.words) if w in lx["duals"]])
+                sent_quants = _with_duals(s, sent_quants, [k for k, w in enumerate(s.words) if w in lx["duals"]], lx)
             if not sent_quants:
                 continue
             qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
