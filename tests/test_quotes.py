@@ -273,3 +273,12 @@ def test_quotes_words_in_marks_followed_by_an_or_an_are_the_speaker():
     assert [(_speaker(doc, q.speaker), doc.text[q.content.start : q.content.end]) for q in doc.quotes] == [("وكالة الأنباء الرسمية السورية", "القوات تقدمت")]
     doc = khabar.extract('وللمرة الأولى منذ وقف إطلاق النار، أفاد "المرصد السوري لحقوق الإنسان" عن شن الطيران الروسي غارات على مواقع المعارضة.\n', reference_date="2023-11-05")
     assert doc.quotes == []
+
+
+def test_quotes_an_adverb_or_a_pronoun_after_the_cue_is_no_speaker():
+    def spk(t):
+        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
+        return [_speaker(doc, q.speaker) if q.speaker else None for q in doc.quotes]
+
+    assert spk("وكان التطبيق قد أعلن سابقا أن مطالب السلطات غير قابلة للتطبيق.") == ["التطبيق"]
+    assert spk('وقال الوالدان إن ابنهما يرفض المغادرة، وقالا له: "هناك فرص عمل كثيرة في المدينة".') == ["الوالدان", "الوالدان"]
