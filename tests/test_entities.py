@@ -156,3 +156,37 @@ def test_compiled_model_is_thread_safe_on_new_words():
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(t.tag_many, [[s] for s in sents]))
     assert t.tag_many(sents) == [t.tag_crfsuite(s) for s in sents]
+
+
+def test_compiled_scores_do_not_depend_on_the_batch():
+    """Ingest workers see articles in an order that varies run to run: a word's scores must be
+    the same whichever words were new with it, or reruns tag a near-tie differently."""
+    import numpy as np
+
+    from khabar.ner.tagger import NerTagger
+
+    seed = (khabar.lexicon.DATA_DIR.parent.parent / "tests" / "golden" / "blinken-iraq-2023-11-05.txt").read_text(encoding="utf-8")
+    words = list(dict.fromkeys(seed.split() + TEXT.split()))
+    crf = NerTagger().load()._crf
+
+    def rows(order, size):
+        crf._ids, crf._cores = {}, []
+        for k in range(0, len(order), size):
+            crf._rows(order[k : k + size])
+        return {w: crf._table[crf._ids[w]].copy() for w in words}
+
+    one_by_one = rows(words, 1)
+    for order, size in ((words, len(words)), (words[::-1], 7), (words[1::2] + words[::2], 50)):
+        got = rows(order, size)
+        assert all(np.array_equal(got[w], one_by_one[w]) for w in words)
+
+
+def test_compiled_model_restarts_its_word_cache_without_losing_a_word():
+    from khabar.ner.tagger import NerTagger
+
+    t = NerTagger().load()
+    sents = [TEXT.split(), [f"كلمة{i}" for i in range(40)] + TEXT.split()[:5]]
+    expected = [t.tag_crfsuite(s) for s in sents]
+    t._crf.MAX_WORDS = 30  # every batch overflows: the cache starts afresh mid-run
+    assert t.tag_many(sents) == expected
+    assert t.tag_many(sents[::-1]) == expected[::-1]

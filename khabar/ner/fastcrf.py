@@ -95,19 +95,23 @@ class CompiledCRF:
             return self._zero
         return self.W[idx].sum(0)
 
-    def _word_ids(self, words: list[str]) -> list[int]:
-        """Table rows of ``words``, adding the new ones first, all in one go."""
-        get = self._ids.get
-        ids = [get(w) for w in words]
-        if None in ids:
-            # a miss writes table rows: two threads (the API's worker pool) must not take the same rows
-            with self._lock:
-                new = [w for w in dict.fromkeys(w for w, k in zip(words, ids) if k is None) if w not in self._ids]
-                if new:
-                    self._add_words(new)
+    MAX_WORDS = 500_000  # distinct words kept; a longer batch starts the cache afresh
+
+    def _rows(self, words: list[str]) -> tuple[list[int], np.ndarray, list[str]]:
+        """(table row of each word, their score vectors, the cores by row), adding new words first.
+        Under the lock: the API's threads share one tagger, and a new word writes table rows."""
+        with self._lock:
             get = self._ids.get
             ids = [get(w) for w in words]
-        return ids
+            if None in ids:
+                new = list(dict.fromkeys(w for w, k in zip(words, ids) if k is None))
+                if len(self._ids) + len(new) > self.MAX_WORDS:
+                    self._ids, self._cores = {}, []
+                    new = list(dict.fromkeys(words))
+                self._add_words(new)
+                get = self._ids.get
+                ids = [get(w) for w in words]
+            return ids, self._table[ids], self._cores
 
     _CONTEXTS = ("", "-1", "+1", "-2", "+2", "w3")  # own, seen from the next, the previous, two after, two before, window
 
@@ -133,36 +137,38 @@ class CompiledCRF:
     def _add_words(self, words: list[str]) -> None:
         n = len(words)
         k0 = len(self._ids)
-        if k0 + n > 500_000:  # a long-running batch: start the cache afresh
-            self._ids.clear()
-            self._cores.clear()
-            k0 = 0
         while k0 + n > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        # each new word's six score vectors, for all the words in one gather and one segmented
-        # sum per position (row by row, in feature order: the same float32 sums as summing each
-        # word's groups alone); a feature the model lacks gathers the zero row, and adding 0.0
-        # changes no sum
+        # each new word's six score vectors, for all the words at once: its features' rows of W
+        # are added strictly left to right (a feature the model lacks adds the zero row), so a
+        # word's scores never depend on which other words share its batch
         bases, frows = self._feature_rows()
         get, absent = bases.get, repeat(len(bases))
         feats: tuple[list[int], list[int], list[int]] = ([], [], [])
-        starts: tuple[list[int], list[int], list[int]] = ([], [], [])
+        counts: tuple[list[int], list[int], list[int]] = ([], [], [])
         cores = []
         for word in words:
-            for fs, st, group in zip(feats, starts, self.f._word(word)):
-                st.append(len(fs))
+            for fs, cn, group in zip(feats, counts, self.f._word(word)):
                 fs.extend(map(get, group, absent))
+                cn.append(len(group))
             cores.append(self.f.core(word))
-        block = np.empty((n, 6, self.L), dtype=np.float32)
+        block = np.zeros((n, 6, self.L), dtype=np.float32)
+        W = self.W
         # own features give the word's own scores; near ones its neighbours' at ±1; far ones at ±2 and the window
-        for (fs, st), cols in zip(zip(feats, starts), ((0,), (1, 2), (3, 4, 5))):
-            st_a = np.asarray(st)
-            empty = st_a == np.append(st_a[1:], len(fs))
+        for fs, cn, cols in zip(feats, counts, ((0,), (1, 2), (3, 4, 5))):
+            cn_a = np.asarray(cn)
+            width = int(cn_a.max()) if n else 0
+            if not width:
+                continue
+            grid = np.full((n, width), len(bases), dtype=np.intp)  # word x feature slot, padded with the absent feature
+            first = np.cumsum(cn_a) - cn_a
+            grid[np.repeat(np.arange(n), cn_a), np.arange(len(fs)) - np.repeat(first, cn_a)] = fs
             for c in cols:
-                idx = np.append(frows[fs, c] if fs else np.empty(0, dtype=np.intp), self._zero_row)
-                sums = np.add.reduceat(self.W[idx], st_a, axis=0)
-                sums[empty] = 0.0  # reduceat gives an empty segment its first row
-                block[:, c] = sums
+                rows = frows[grid, c]
+                acc = W[rows[:, 0]]
+                for g in range(1, width):
+                    acc += W[rows[:, g]]
+                block[:, c] = acc
         block[:, 0] += self._b
         self._table[k0 : k0 + n] = block
         self._ids.update(zip(words, range(k0, k0 + n)))
@@ -200,8 +206,7 @@ class CompiledCRF:
             acc += n
         words = [w for x in sentences for w in x]
         N = len(words)
-        ids = self._word_ids(words)
-        V = self._table[ids]
+        ids, V, cores = self._rows(words)
         E = V[:, 0].copy()
         if N == 0:
             return E, starts
@@ -225,7 +230,6 @@ class CompiledCRF:
             E[en - 1] += self._eos
             if "lexical" in f.groups and N > 1:
                 bg, W = self._bg, self.W
-                cores = self._cores
                 same = m1[:, 0].tolist()
                 prev = cores[ids[0]]
                 for i in range(1, N):
