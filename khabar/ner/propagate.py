@@ -42,7 +42,9 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | N
     found: list[list[tuple[tuple[str, ...], str]]] = []
     for fs, cs, ts in zip(full, core, tags):
         sp = []
-        for a, b, ty in spans(ts) if ts.count("O") != len(ts) else ():
+        # in text order: a phrase tagged as often with one type as another keeps its first
+        # (a set's order would change with the process's string hashing)
+        for a, b, ty in sorted(spans(ts)) if ts.count("O") != len(ts) else ():
             ph = tuple(fs[a:b])
             sp.append((ph, ty))
             if cs[a] != fs[a]:
