@@ -13,6 +13,12 @@ def _extract(text):
     return khabar.extract(text + "\n", reference_date="2018-04-23")
 
 
+def _speakers(text):
+    """Who each quote of ``text`` (a one-line article) is attributed to."""
+    doc = khabar.extract(text + "\n", reference_date="2023-11-05")
+    return [_speaker(doc, q.speaker) for q in doc.quotes]
+
+
 def _content(doc, q):
     return doc.text[q.content.start : q.content.end]
 
@@ -212,34 +218,22 @@ def test_quotes_title_going_on_with_li_then_a_name_is_the_name():
 
 
 def test_quotes_speaker_stops_at_an_addressee_and_a_date_and_takes_a_name_before_the_cue():
-    def spk(t):
-        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
-        return [_speaker(doc, q.speaker) for q in doc.quotes]
-
-    assert spk('وقال مواطن يدعى سوجينج لصحيفة "جاكرتا بوست" إن الضحية تعرضت للأذى.') == ["مواطن يدعى سوجينج"]
-    assert spk("وقال المتحدث باسم الجيش لوكالة رويترز إن القوات انسحبت.") == ["المتحدث باسم الجيش"]
-    assert spk("وأكدت المجموعة الأسبوع الماضي أنه يجري التحقيق في نشاطها.") == ["المجموعة"]
-    assert spk("وكان كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو قال الأحد إن رئيس الوزراء يتحمل المسؤولية.") == ["لاري كادلو"]
-    assert spk("وذكرت بيانات نشرها الموقع الإلكتروني لشبكة سلامة النقل أن الطائرة عادت إلى الخدمة.") != ["بيانات نشرها الموقع الإلكتروني"]
+    assert _speakers('وقال مواطن يدعى سوجينج لصحيفة "جاكرتا بوست" إن الضحية تعرضت للأذى.') == ["مواطن يدعى سوجينج"]
+    assert _speakers("وقال المتحدث باسم الجيش لوكالة رويترز إن القوات انسحبت.") == ["المتحدث باسم الجيش"]
+    assert _speakers("وأكدت المجموعة الأسبوع الماضي أنه يجري التحقيق في نشاطها.") == ["المجموعة"]
+    assert _speakers("وكان كبير المستشارين الاقتصاديين في البيت الأبيض لاري كادلو قال الأحد إن رئيس الوزراء يتحمل المسؤولية.") == ["لاري كادلو"]
+    assert _speakers("وذكرت بيانات نشرها الموقع الإلكتروني لشبكة سلامة النقل أن الطائرة عادت إلى الخدمة.") != ["بيانات نشرها الموقع الإلكتروني"]
 
 
 def test_quotes_a_title_then_the_name_between_commas_is_the_name():
-    def spk(t):
-        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
-        return [_speaker(doc, q.speaker) for q in doc.quotes]
-
-    assert spk("أكد وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن غياب قطر عن القمة أمر متوقع.") == ["أنور قرقاش"]
-    assert spk("وقالت الوزارة، في بيان، إن القوات انسحبت.") == ["الوزارة"]
-    assert spk("وقال الرئيس، الأحد، إن الحكومة ستستقيل.") == ["الرئيس"]
+    assert _speakers("أكد وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن غياب قطر عن القمة أمر متوقع.") == ["أنور قرقاش"]
+    assert _speakers("وقالت الوزارة، في بيان، إن القوات انسحبت.") == ["الوزارة"]
+    assert _speakers("وقال الرئيس، الأحد، إن الحكومة ستستقيل.") == ["الرئيس"]
 
 
 def test_quotes_a_title_with_its_fi_phrase_then_a_name_is_the_name():
-    def spk(t):
-        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
-        return [_speaker(doc, q.speaker) for q in doc.quotes]
-
-    assert spk("وقال المسؤول في حركة التغيير الديمقراطي تنداي بيتي إن النتائج تظهر فوزنا.") == ["تنداي بيتي"]
-    assert spk("وقال المتحدث في مقابلة مع جون سميث إن النتائج جيدة.") == ["المتحدث"]
+    assert _speakers("وقال المسؤول في حركة التغيير الديمقراطي تنداي بيتي إن النتائج تظهر فوزنا.") == ["تنداي بيتي"]
+    assert _speakers("وقال المتحدث في مقابلة مع جون سميث إن النتائج جيدة.") == ["المتحدث"]
 
 
 def test_quotes_a_circumstance_before_a_bare_cue_is_not_its_subject():
@@ -248,24 +242,16 @@ def test_quotes_a_circumstance_before_a_bare_cue_is_not_its_subject():
 
 
 def test_quotes_hayth_qala_bil_qawl_and_according_cues_end_speakers():
-    def spk(t):
-        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
-        return [_speaker(doc, q.speaker) if q.speaker else None for q in doc.quotes]
-
-    assert spk('وقال الوزير إن الوضع صعب. جاء ذلك في كلمة ألقاها الوزير في معهد واشنطن حيث قال: "لن نسمح بذلك أبدا".') == ["الوزير", "الوزير"]
-    assert spk('وقال الوزير إن الوضع صعب، وتابع بالقول: "لن نسمح بذلك أبدا".') == ["الوزير", "الوزير"]
-    assert spk("وأوضح السفير القطري وفقا لما نشرته وزارة خارجية بلاده أن الحصار فشل.") == ["السفير القطري"]
+    assert _speakers('وقال الوزير إن الوضع صعب. جاء ذلك في كلمة ألقاها الوزير في معهد واشنطن حيث قال: "لن نسمح بذلك أبدا".') == ["الوزير", "الوزير"]
+    assert _speakers('وقال الوزير إن الوضع صعب، وتابع بالقول: "لن نسمح بذلك أبدا".') == ["الوزير", "الوزير"]
+    assert _speakers("وأوضح السفير القطري وفقا لما نشرته وزارة خارجية بلاده أن الحصار فشل.") == ["السفير القطري"]
 
 
 def test_quotes_aydan_and_an_addressee_right_after_the_cue_continue_the_speaker():
-    def spk(t):
-        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
-        return [_speaker(doc, q.speaker) if q.speaker else None for q in doc.quotes]
-
-    assert spk("وقال الرئيس إن الأولوية للاقتصاد. وقال أيضا إنه سيسعى إلى تعزيز العلاقات.") == ["الرئيس", "الرئيس"]
-    assert spk("لكن المتحدث قال إن المركز مغلق. وقال لوكالة تسنيم للأنباء إن المركز التجاري سيفتح.") == ["المتحدث", "المتحدث"]
-    assert spk('وقال المغني إن الحفل ألغي، وقال لمحبي الموسيقى: "اذهبوا إلى مكان آخر الليلة".') == ["المغني", "المغني"]
-    assert spk("وقال لبنان إن الحدود مغلقة.") == ["لبنان"]
+    assert _speakers("وقال الرئيس إن الأولوية للاقتصاد. وقال أيضا إنه سيسعى إلى تعزيز العلاقات.") == ["الرئيس", "الرئيس"]
+    assert _speakers("لكن المتحدث قال إن المركز مغلق. وقال لوكالة تسنيم للأنباء إن المركز التجاري سيفتح.") == ["المتحدث", "المتحدث"]
+    assert _speakers('وقال المغني إن الحفل ألغي، وقال لمحبي الموسيقى: "اذهبوا إلى مكان آخر الليلة".') == ["المغني", "المغني"]
+    assert _speakers("وقال لبنان إن الحدود مغلقة.") == ["لبنان"]
 
 
 def test_quotes_words_in_marks_followed_by_an_or_an_are_the_speaker():
@@ -276,9 +262,5 @@ def test_quotes_words_in_marks_followed_by_an_or_an_are_the_speaker():
 
 
 def test_quotes_an_adverb_or_a_pronoun_after_the_cue_is_no_speaker():
-    def spk(t):
-        doc = khabar.extract(t + "\n", reference_date="2023-11-05")
-        return [_speaker(doc, q.speaker) if q.speaker else None for q in doc.quotes]
-
-    assert spk("وكان التطبيق قد أعلن سابقا أن مطالب السلطات غير قابلة للتطبيق.") == ["التطبيق"]
-    assert spk('وقال الوالدان إن ابنهما يرفض المغادرة، وقالا له: "هناك فرص عمل كثيرة في المدينة".') == ["الوالدان", "الوالدان"]
+    assert _speakers("وكان التطبيق قد أعلن سابقا أن مطالب السلطات غير قابلة للتطبيق.") == ["التطبيق"]
+    assert _speakers('وقال الوالدان إن ابنهما يرفض المغادرة، وقالا له: "هناك فرص عمل كثيرة في المدينة".') == ["الوالدان", "الوالدان"]
