@@ -1,5 +1,7 @@
 """claims: figures of people and aid with category, hedge, group, part-of and source."""
 
+import pytest
+
 import khabar
 from khabar.stages._refs import ref_text as _source
 
@@ -41,16 +43,6 @@ def test_claims_aid_trucks_have_their_unit():
     assert (c.value, c.category, c.unit) == (100, "aid_delivered", "truck")
 
 
-def test_claims_warrants_durations_and_ones_are_not_claims():
-    doc = _extract("أصدرت النيابة أوامر بالقبض على خمسة من الضباط، بعد أن قتل أحد السجناء في سجن يعمل منذ 20 عاما.")
-    assert doc.claims == []
-
-
-def test_claims_kidnapped_and_arrested():
-    doc = _extract("وقتلوا 1400 شخص واحتجزوا أكثر من 240 رهينة، كما اعتقلت القوات 380 في الضفة الغربية.")
-    assert [(c.value, c.category) for c in doc.claims] == [(1400, "killed"), (240, "hostages"), (380, "arrested")]
-
-
 def test_claims_evidence_slices_the_figure():
     text = "قتل 32 شخصا من الرعاة الرحل السبت وسط مالي."
     doc = _extract(text)
@@ -67,31 +59,6 @@ def test_claims_dual_nouns_are_figures_of_two():
     doc = _extract("وأسفر الانفجار عن سقوط قتيلين في السوق، كما أصيب طفلين بشظايا.")
     assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (2, "injured")]
     assert doc.text[doc.claims[0].evidence.start : doc.claims[0].evidence.end] == "قتيلين"
-
-
-def test_claims_killed_and_injured_together_are_no_claim():
-    doc = _extract("وارتفعت حصيلة الاشتباكات إلى 30 قتيلا وجريحا في المدينة.")
-    assert doc.claims == []
-
-
-def test_claims_a_casualty_noun_after_other_words_does_not_count_the_figure():
-    doc = _extract("وقضت المحكمة بتعويض قدره 5.000 لأسر الضحايا، وقالت إن ثلاثة فقط من المصابين ما زالوا في العلاج.")
-    assert [(c.value, c.category) for c in doc.claims] == [(3, "injured")]
-
-
-def test_claims_people_taken_to_hospital_are_injured():
-    doc = _extract("وتوفي شخص واحد في الحادث، بينما نقل 25 آخرون إلى المستشفى لتلقي العلاج.")
-    assert [(c.value, c.category) for c in doc.claims] == [(25, "injured")]
-
-
-def test_claims_figures_announced_for_later_are_no_claims():
-    doc = _extract("وقال المسؤول إنه سيتم غدا إدخال 400 شاحنة مساعدات، من بينها 150 شاحنة وقود.")
-    assert doc.claims == []
-
-
-def test_claims_more_killing_and_fleeing_verbs():
-    doc = _extract("وتمكنت القوات من القضاء على 12 مسلحا، وفر نحو 900 شخص من القرية. وكان هجوم سابق قد راح ضحيته 40 شخصا.")
-    assert [(c.value, c.category) for c in doc.claims] == [(12, "killed"), (900, "displaced"), (40, "killed")]
 
 
 def test_claims_suspects_arrested_with_the_statement_as_source():
@@ -114,11 +81,6 @@ def test_claims_a_restated_total_takes_the_casualty_word_of_its_sentence():
     assert "وزارة الصحة" in _source(doc, c.source)
 
 
-def test_claims_people_sentenced_to_death_are_no_claim():
-    doc = _extract("وأصدرت المحكمة حكما بإعدام 12 شخصا بتهمة قتل متظاهرين، بينما قتل 3 آخرون في السجن.")
-    assert [(c.value, c.category) for c in doc.claims] == [(3, "killed")]
-
-
 def test_claims_a_deed_before_a_noun_of_status_says_what_happened():
     got = lambda t: [(c.value, c.category) for c in _extract(t).claims]  # noqa: E731
     assert got("وأعلنت الحكومة الإفراج عن 200 معتقل سياسي.") == [(200, "released")]
@@ -133,11 +95,6 @@ def test_claims_reporting_verb_after_the_cue_and_sentences_with_an_adjective():
     (c,) = doc.claims
     assert _source(doc, c.source) == "وزارة الصحة الفلسطينية"
     assert _extract("وأصدرت المحكمة حكما نهائيا بإعدام ستة أشخاص.").claims == []
-
-
-def test_claims_dual_verbs_after_a_figure_of_two():
-    doc = _extract("وقالت الوزارة إن مستشارين عسكريين اثنين قتلا وأصيب خمسة آخرون.")
-    assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (5, "injured")]
 
 
 def test_claims_hospital_right_after_a_bare_figure_and_adjective_sources():
@@ -174,11 +131,6 @@ def test_claims_statement_author_written_with_li():
     assert _source(doc, c.source) == "وزارة الصحة"
 
 
-def test_claims_a_killing_verb_with_its_own_subject_is_not_a_combined_figure():
-    doc = _extract("وأعلن الجيش أن جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري.")
-    assert [(c.value, c.category) for c in doc.claims] == [(10, "injured")]
-
-
 def test_claims_resumptive_pronoun_and_fa_qad_end_the_source():
     doc = _extract("ونشر المرصد حصيلة جديدة أشار فيها إلى مقتل أكثر من 350 ألف شخص.")
     assert [(c.value, c.source) for c in doc.claims] == [(350000, "article")]
@@ -206,3 +158,33 @@ def test_claims_demanded_releases_and_joined_duals():
     doc = _extract("قتل شرطيان ومسلحان في تبادل لإطلاق النار.")
     assert [(c.value, c.category) for c in doc.claims] == [(2, "killed"), (2, "killed")]
     assert doc.text[doc.claims[1].evidence.start : doc.claims[1].evidence.end] == "مسلحان"
+
+
+# one sentence each: the (value, category) of its claims, in text order
+FIGURES = [
+    pytest.param("أصدرت النيابة أوامر بالقبض على خمسة من الضباط، بعد أن قتل أحد السجناء في سجن يعمل منذ 20 عاما.",
+                 [], id="warrants_durations_and_ones_are_not_claims"),
+    pytest.param("وقتلوا 1400 شخص واحتجزوا أكثر من 240 رهينة، كما اعتقلت القوات 380 في الضفة الغربية.",
+                 [(1400, "killed"), (240, "hostages"), (380, "arrested")], id="kidnapped_and_arrested"),
+    pytest.param("وارتفعت حصيلة الاشتباكات إلى 30 قتيلا وجريحا في المدينة.",
+                 [], id="killed_and_injured_together_are_no_claim"),
+    pytest.param("وقضت المحكمة بتعويض قدره 5.000 لأسر الضحايا، وقالت إن ثلاثة فقط من المصابين ما زالوا في العلاج.",
+                 [(3, "injured")], id="a_casualty_noun_after_other_words_does_not_count_the_figure"),
+    pytest.param("وتوفي شخص واحد في الحادث، بينما نقل 25 آخرون إلى المستشفى لتلقي العلاج.",
+                 [(25, "injured")], id="people_taken_to_hospital_are_injured"),
+    pytest.param("وقال المسؤول إنه سيتم غدا إدخال 400 شاحنة مساعدات، من بينها 150 شاحنة وقود.",
+                 [], id="figures_announced_for_later_are_no_claims"),
+    pytest.param("وتمكنت القوات من القضاء على 12 مسلحا، وفر نحو 900 شخص من القرية. وكان هجوم سابق قد راح ضحيته 40 شخصا.",
+                 [(12, "killed"), (900, "displaced"), (40, "killed")], id="more_killing_and_fleeing_verbs"),
+    pytest.param("وأصدرت المحكمة حكما بإعدام 12 شخصا بتهمة قتل متظاهرين، بينما قتل 3 آخرون في السجن.",
+                 [(3, "killed")], id="people_sentenced_to_death_are_no_claim"),
+    pytest.param("وقالت الوزارة إن مستشارين عسكريين اثنين قتلا وأصيب خمسة آخرون.",
+                 [(2, "killed"), (5, "injured")], id="dual_verbs_after_a_figure_of_two"),
+    pytest.param("وأعلن الجيش أن جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري.",
+                 [(10, "injured")], id="a_killing_verb_with_its_own_subject_is_not_a_combined_figure"),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIGURES)
+def test_claims_figures_and_categories(text, expected):
+    assert [(c.value, c.category) for c in _extract(text).claims] == expected
