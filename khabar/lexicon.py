@@ -32,6 +32,19 @@ def load(name: str) -> Any:
 
 
 @functools.cache
+def punct() -> dict[str, Any]:
+    """``ar/punctuation.yaml`` as sets: ``comma``, ``semicolon``, ``stop``, ``colon``,
+    ``quote_marks``; ``clause`` (commas and semicolons), ``boundary`` (clause, stop or colon);
+    the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``."""
+    p = load("ar/punctuation.yaml")
+    out: dict[str, Any] = {k: frozenset(p[k]) for k in ("comma", "semicolon", "stop", "colon", "quote_marks")}
+    out["clause"] = out["comma"] | out["semicolon"]
+    out["boundary"] = out["clause"] | out["stop"] | out["colon"]
+    out["ar_comma"], out["ar_semicolon"] = p["comma"][0], p["semicolon"][0]
+    return out
+
+
+@functools.cache
 def clitics() -> dict[str, Any]:
     """``ar/clitics.yaml`` with the forms rules test against: ``conj`` (و، ف), ``det`` (ال),
     ``conj_det`` (ال with or without a conjunction), ``wa``, ``bi``, ``li``, ``ka``, ``lil``, and the

@@ -16,14 +16,15 @@ import functools
 
 from ..document import Document, Span
 from ..facts import Claim, Quantity, SpanRef
-from ..lexicon import clitics, load
+from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
 from .quotes import lexicon as speech_lexicon
 from .quotes import _li_len, np_end
 
-_CLAUSE = {"،", ",", "؛", ";", ".", ":", "؟", "?", "!"}
+_CLAUSE = punct()["boundary"]
+_STOP_OR_COLON = punct()["stop"] | punct()["colon"]
 _DASHES = {"-", "–", "—"}
 
 
@@ -283,7 +284,7 @@ class Claims(Stage):
             x = ta - 1
             reach = ta if ta > 0 and lx["total"].match(words, ta - 1) else 8  # «ومجموعهم 66»
             while x >= max(0, ta - reach):
-                if words[x] in (".", "؟", "?", "!", ":"):
+                if words[x] in _STOP_OR_COLON:
                     break
                 if words[x] not in lx["forms"]:
                     x -= 1

@@ -21,13 +21,17 @@ import itertools
 
 from ..document import Document, Span
 from ..facts import Event, SpanRef
-from ..lexicon import clitics, load
+from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
 
-_CLAUSE = {"،", ",", "؛", ";", ":", ".", "؟", "?", "!"}
-_QUOTES = {'"', "«", "»", "“", "”", "'"}
+_P = punct()
+_CLAUSE = _P["boundary"]
+_QUOTES = _P["quote_marks"]
+_COMMA = _P["comma"]
+_STOP = _P["stop"]
+_STOP_OR_AR_SEMICOLON = _P["stop"] | {_P["ar_semicolon"]}
 _CL = clitics()
 _CONJ = _CL["conj"]  # و، ف
 _WA, _BI, _LI, _DET, _LIL = (_CL[k] for k in ("wa", "bi", "li", "det", "lil"))
@@ -688,12 +692,12 @@ class Events(Stage):
         """«والتقى سلفاكير، الأربعاء، مع مشار»: a date between commas after the subject, then the
         recipient after a preposition."""
         words, n = s.words, len(s.words)
-        if start >= n or words[start] not in ("،", ","):
+        if start >= n or words[start] not in _COMMA:
             return None
         y = start + 1
         while y < n and any(t.start <= s.starts[y] < t.end for t in doc.times):
             y += 1
-        if y == start + 1 or y + 2 >= n or words[y] not in ("،", ",") or words[y + 1] not in lx["preps"]:
+        if y == start + 1 or y + 2 >= n or words[y] not in _COMMA or words[y + 1] not in lx["preps"]:
             return None
         # «مع المستشارة الألمانية أنغيلا ميركل»: the person after a title
         for z in range(y + 2, min(n, y + 6)):
@@ -954,7 +958,7 @@ class Events(Stage):
         words = s.words
         for x in range(tr.a - 1, max(-1, tr.a - 10), -1):
             w = words[x]
-            if w in (".", "؟", "?", "!", "؛") or w in lx["comp"]:
+            if w in _STOP_OR_AR_SEMICOLON or w in lx["comp"]:
                 return None
             core = w[1:] if w[:1] in _CONJ and len(w) > 3 else w
             if w not in lx["issue_verbs"] and core not in lx["issue_verbs"]:
@@ -1056,7 +1060,7 @@ class Events(Stage):
         the trigger's clause names its last noun."""
         words, n = s.words, len(s.words)
         x = next((t for t in range(tr.b, min(n, tr.b + 6)) if words[t] in _CLAUSE), None)
-        if x is None or x + 1 >= n or words[x] not in ("،", ","):
+        if x is None or x + 1 >= n or words[x] not in _COMMA:
             return None
         r = mentions_of(doc).at(s.starts[x + 1])
         if r is None or r[0] != s.starts[x + 1] or r[2].type != "PER" or (actor is not None and r[2].id == actor[2].id):
@@ -1067,7 +1071,7 @@ class Events(Stage):
         """«قتل أحد عناصر الشرطة بنيران مسلحين مجهولين»: who did a deed told in the passive."""
         words, n = s.words, len(s.words)
         for x in range(tr.b, min(n, tr.b + 8)):
-            if words[x] in (".", "؟", "?", "!", "؛"):
+            if words[x] in _STOP_OR_AR_SEMICOLON:
                 return None
             hit = lx["passive_agents"].match(words, x)
             if not hit:
@@ -1118,7 +1122,7 @@ class Events(Stage):
         times = [(t.start, t.end) for t in doc.times]
         while x < n and x - start < 14:
             w = words[x]
-            if w in (".", "؟", "?", "!"):
+            if w in _STOP:
                 return None
             if w in _CLAUSE or w[:1] == _WA and mentions_of(doc).at(s.starts[x]) is not None or any(a <= s.starts[x] < b for a, b in times):
                 x += 1

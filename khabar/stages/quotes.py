@@ -17,7 +17,7 @@ import re
 
 from ..document import Document, Span
 from ..facts import Quote, SpanRef
-from ..lexicon import clitics, load
+from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
@@ -29,7 +29,13 @@ _PAIRS = re.compile(
     r"|\"(?=\S)[^\"\n]*?(?:(?<=\S)\"(?![^\W\u0640])|\s\"(?=[.،,؛:!?)]|$))"
     r"|(?<![\w])'[^'\n]{2,}?'(?![\w])"
 )
-_CLAUSE = {"،", ",", "؛", ";"}
+_P = punct()
+_CLAUSE = _P["clause"]
+_COMMA = _P["comma"]
+_STOP = _P["stop"]
+_STOP_OR_COLON = _P["stop"] | _P["colon"]
+_MARKS = _P["quote_marks"] | {"\u0640"}  # quotation marks, and tatweel drawn as a dash
+_EDGE = _P["semicolon"] | _P["colon"]  # how far back a subject before the cue may reach
 
 
 @functools.cache
@@ -237,7 +243,7 @@ class Quotes(Stage):
         else:
             j = t + hit[1]
         end = np_end(s, j, lx, speech_pairs)
-        if end < n and words[end] not in _CLAUSE and words[end] not in (".", "!", "؟", "?"):
+        if end < n and words[end] not in _CLAUSE and words[end] not in _STOP:
             return None  # «قال X إن ...»: the cue reports what follows it
         cue = Span(s.starts[t], s.ends[j - 1])
         if end <= j:
@@ -266,7 +272,7 @@ class Quotes(Stage):
         if c >= n:
             return None
         end = n
-        while end > c + 1 and words[end - 1] in (".", "!", "؟", "?", "،"):
+        while end > c + 1 and (words[end - 1] in _STOP or words[end - 1] == _P["ar_comma"]):
             end -= 1
         speaker = self._np_ref(doc, s, a, b, mentions, lx)
         if isinstance(speaker, SpanRef) and words[a][:1] == lx["cl"]["li"] and (words[a - 1] in lx["li_cues"] or stem_of(words[a - 1]) in lx["li_cues"]):
@@ -314,7 +320,7 @@ class Quotes(Stage):
             if np_stop > np_start and (_addressee(words[np_start], lx) or said_to or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
                 # «وقال لـ"الشرق الأوسط" إن», «قال لوكالة تسنيم», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
-            elif np_start < np_stop < n - 2 and (_addressee(words[np_stop], lx) or words[np_stop] in ("،", ",")):
+            elif np_start < np_stop < n - 2 and (_addressee(words[np_stop], lx) or words[np_stop] in _COMMA):
                 a0, k0 = np_start, np_stop
                 if _addressee(words[np_stop], lx):
                     np_start, np_stop = self._name_after_title(doc, s, np_start, np_stop, mentions, lx)
@@ -442,7 +448,7 @@ class Quotes(Stage):
                 end_tok = t
                 break
         # trailing punctuation and a dangling «لكن»/«و» stay out of the content
-        while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in (".", "!", "؟", "?") or words[end_tok - 1] in lx["trailing"]):
+        while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in _STOP or words[end_tok - 1] in lx["trailing"]):
             end_tok -= 1
         content = Span(s.starts[start_tok], s.ends[end_tok - 1])
         # reading goes on inside: «أفادت تقارير بأن سكان القرية قالوا إن ...» nests a quote
@@ -451,9 +457,9 @@ class Quotes(Stage):
     def _np_ref(self, doc, s: Sent, a: int, b: int, mentions: Mentions, lx):
         """The speaker named by tokens [a, b): a person named there, an unnamed source as its
         words, else the organisation or place named there, else the words."""
-        while b > a and s.words[b - 1] in ('"', "'", "«", "»", "“", "”", "ـ"):
+        while b > a and s.words[b - 1] in _MARKS:
             b -= 1
-        while a < b and s.words[a] in ('"', "'", "«", "»", "“", "”", "ـ"):
+        while a < b and s.words[a] in _MARKS:
             a += 1
         if b <= a:
             return None
@@ -517,8 +523,8 @@ class Quotes(Stage):
         if any(r[2].type == "PER" for r in mentions.within(s.starts[a], s.ends[k - 1])):
             return a, k
         # «وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن»: the title may go on a little
-        c = next((t for t in range(k, min(n, k + 7)) if words[t] in ("،", ",") or words[t] in lx["comp"] or words[t] in (".", ":", "؟", "?", "!")), None)
-        if c is None or words[c] not in ("،", ","):
+        c = next((t for t in range(k, min(n, k + 7)) if words[t] in _COMMA or words[t] in lx["comp"] or words[t] in _STOP_OR_COLON), None)
+        if c is None or words[c] not in _COMMA:
             return a, k
         for t in (c + 1, c + 2):
             if t >= n:
@@ -528,7 +534,7 @@ class Quotes(Stage):
             r = mentions.at(s.starts[t])
             if r is not None and r[0] == s.starts[t] and r[2].type == "PER":
                 e = s.index_at(r[1])
-                if e < n and (words[e] in ("،", ",") or words[e] in lx["comp"]):
+                if e < n and (words[e] in _COMMA or words[e] in lx["comp"]):
                     return c + 1, e  # «آلان بيتر كايتانو»: the first name may be outside the mention
                 return a, k
         return a, k
@@ -595,10 +601,9 @@ class Quotes(Stage):
         while b > 0 and (aux(s.words[b - 1]) or s.words[b - 1] in _CLAUSE):
             b -= 1
         a = b
-        edge = ("؛", ";", ":")
-        while a > 0 and b - a < 12 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
+        while a > 0 and b - a < 12 and s.words[a - 1] not in _EDGE and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
             a -= 1
-        if a > 0 and s.words[a - 1] not in edge and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
+        if a > 0 and s.words[a - 1] not in _EDGE and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
             return None  # the clause began further back: this is not its subject
         while a < b and (aux(s.words[a]) or s.words[a] in lx["cont"]):
             a += 1
@@ -638,7 +643,7 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         pos = s.starts[k]
         if any(p[0] == pos for p in speech_pairs):
             break
-        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in (":", ".", "؟", "?", "!", "(", ")", "-", "–"):
+        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in _STOP_OR_COLON or w in ("(", ")", "-", "–"):
             break
         link = lx["statement_links"].match(words, k) if head_statement and k > j else None
         if link:
