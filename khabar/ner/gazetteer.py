@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..lexicon import clitics, load
 from . import MODEL_DIR
-from .words import loose, norm, split
+from .words import WORD_KEYS, loose, norm, split, word_keys
 
 GAZ_FILE = "gazetteer.json.gz"
 # country names of the city list that the country list spells otherwise
@@ -295,7 +295,6 @@ class Gazetteer:
                     self.word_types[w].add(t)
         self._index = {False: _Index(self.matchable), True: _Index(self.entries)}
         self._subsets: dict = {}
-        self._wkeys: dict[str, tuple[str, str]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> "Gazetteer":
@@ -316,8 +315,8 @@ class Gazetteer:
         also matches the names left out of the features as noisy (or names a ``subset``)."""
         idx = self._index[unpruned]
         table, prefixes, starts, max_len = idx.table, idx.prefixes, idx.starts, idx.max_len
-        wk = self._wkeys
-        xs = [wk.get(w) or self._keys_of(w) for w in words]
+        get = WORD_KEYS.get
+        xs = [get(w) or word_keys(w) for w in words]
         cand = [i for i, x in enumerate(xs) if x[0] in starts or x[1] in starts]
         if not cand:
             return []
@@ -344,13 +343,6 @@ class Gazetteer:
                 out.append(best)
                 free = best[1]
         return out
-
-    def _keys_of(self, w: str) -> tuple[str, str]:
-        wk = self._wkeys
-        if len(wk) > 500_000:
-            wk.clear()
-        x = wk[w] = (loose(norm(w)), loose(split(w)[1]))
-        return x
 
     def best_record(self, kb_ids) -> tuple[str, dict] | None:
         best = None

@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..lexicon import clitics, load
 from .conll import spans
-from .words import loose, norm, split
+from .words import WORD_KEYS, loose, norm, word_keys
 
 
 @functools.cache
@@ -21,22 +21,10 @@ def _skip() -> frozenset:
     return frozenset(loose(norm(w)) for w in words)
 
 
-# word -> (loose key of the whole word, loose key without clitics): one plain dict look-up per
-# token, about half the cost of two cached calls
-_FORMS: dict[str, tuple[str, str]] = {}
-
-
-def _forms(word: str) -> tuple[str, str]:
-    if len(_FORMS) >= 500_000:  # bounded by vocabulary; a guard for very long runs
-        _FORMS.clear()
-    f = _FORMS[word] = (loose(norm(word)), loose(split(word)[1]))
-    return f
-
-
 def propagate(sentences: list[list[str]], tags: list[list[str]], window: int | None = None) -> list[list[str]]:
     skip = _skip()
-    get = _FORMS.get
-    forms = [[get(w) or _forms(w) for w in ws] for ws in sentences]
+    get = WORD_KEYS.get
+    forms = [[get(w) or word_keys(w) for w in ws] for ws in sentences]
     full = [[f[0] for f in fs] for fs in forms]
     core = [[f[1] for f in fs] for fs in forms]
     found: list[list[tuple[tuple[str, ...], str]]] = []

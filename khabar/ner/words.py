@@ -62,3 +62,18 @@ def loose(n: str) -> str:
     if n.endswith(fem) and len(n) > 3:
         n = n[:-1]
     return n
+
+
+# word -> (loose key of the whole word, loose key of its clitic-free core): the gazetteer and
+# document propagation look every token up by both, so one plain dict serves both (a look-up
+# in it costs about half of two cached calls; callers bind ``WORD_KEYS.get`` in their loops)
+WORD_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def word_keys(word: str) -> tuple[str, str]:
+    k = WORD_KEYS.get(word)
+    if k is None:
+        if len(WORD_KEYS) >= 500_000:  # bounded by vocabulary; a guard for very long runs
+            WORD_KEYS.clear()
+        k = WORD_KEYS[word] = (loose(norm(word)), loose(split(word)[1]))
+    return k
