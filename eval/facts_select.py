@@ -8,9 +8,10 @@ any annotation or tuning, to ``eval/data/facts_split.json``.
 Round 2 (``--round 2``, rules in the ``round2`` block of the same YAML) takes the next articles in
 the same hash order from the same candidates, leaving out the round-1 ids, with the per-source cap
 counted within round 2 alone, and splits them alternately into ``tune2`` and ``heldout2``
-(``eval/data/facts_split2.json``). Round 1 is unchanged by it.
+(``eval/data/facts_split2.json``). Round 1 is unchanged by it. Round 3 (``--round 3``) does the
+same with rounds 1 and 2 left out (``tune3``/``heldout3``, ``facts_split3.json``).
 
-Usage: python eval/facts_select.py [--round 2] [DATA_DIR]
+Usage: python eval/facts_select.py [--round N] [DATA_DIR]
 """
 
 from __future__ import annotations
@@ -86,28 +87,32 @@ def select(data_dir: Path) -> dict:
     }
 
 
-def select2(data_dir: Path) -> dict:
-    """Round 2: same candidates and hash order, round-1 ids left out, cap counted within round 2."""
+def select_round(data_dir: Path, rnd: int) -> dict:
+    """Round 2 and later: same candidates and hash order, every earlier round's ids left out, the
+    per-source cap counted within the round alone."""
     rules = _rules()
-    r2 = rules["round2"]
-    first = json.loads((ROOT / r2["exclude"]).read_text(encoding="utf-8"))
-    exclude = frozenset(first["tune"]) | frozenset(first["heldout"])
+    r = rules[f"round{rnd}"]
+    exclude: frozenset[str] = frozenset()
+    for path in r["exclude"]:
+        split = json.loads((ROOT / path).read_text(encoding="utf-8"))
+        exclude |= frozenset(aid for key, ids in split.items() if isinstance(ids, list) for aid in ids)
     cands = candidates(data_dir, rules)
-    chosen = choose(cands, r2["count"], r2["per_source"], exclude)
-    if len(chosen) != r2["count"]:
-        raise SystemExit(f"only {len(chosen)} articles for round 2")
+    chosen = choose(cands, r["count"], r["per_source"], exclude)
+    if len(chosen) != r["count"]:
+        raise SystemExit(f"only {len(chosen)} articles for round {rnd}")
+    tune, held = (f"tune{rnd}", f"heldout{rnd}")
     return {
         "corpus": rules["corpus"],
         "rule": (
-            f"eval/data/facts_select.yaml (same filters as round 1; round2: count {r2['count']}, "
-            f"per_source {r2['per_source']}), same hash order (blake2b-8 of the id), the "
-            f"{len(exclude)} round-1 ids of {r2['exclude']} left out, per-source cap counted within "
-            "round 2 only, alternate tune2/heldout2"
+            f"eval/data/facts_select.yaml (same filters as round 1; round{rnd}: count {r['count']}, "
+            f"per_source {r['per_source']}), same hash order (blake2b-8 of the id), the "
+            f"{len(exclude)} ids of {', '.join(r['exclude'])} left out, per-source cap counted within "
+            f"round {rnd} only, alternate {tune}/{held}"
         ),
         "candidates": len(cands),
-        "excluded_round1": len(exclude),
-        "tune2": chosen[0::2],
-        "heldout2": chosen[1::2],
+        "excluded_earlier_rounds": len(exclude),
+        tune: chosen[0::2],
+        held: chosen[1::2],
     }
 
 
@@ -123,9 +128,9 @@ if __name__ == "__main__":
     if rnd == 1:
         split = select(data)
         print(f"{split['candidates']} candidates; tune {len(split['tune'])}, heldout {len(split['heldout'])}")
-    elif rnd == 2:
-        split = select2(data)
-        print(f"{split['candidates']} candidates, {split['excluded_round1']} round-1 ids left out; tune2 {len(split['tune2'])}, heldout2 {len(split['heldout2'])}")
+    elif f"round{rnd}" in _rules():
+        split = select_round(data, rnd)
+        print(f"{split['candidates']} candidates; tune{rnd} {len(split[f'tune{rnd}'])}, heldout{rnd} {len(split[f'heldout{rnd}'])}")
     else:
         sys.exit(f"no rules for round {rnd}")
     out.write_text(json.dumps(split, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
