@@ -1,6 +1,7 @@
 """Turn the hand annotation (``eval/data/facts_gold_src.yaml``: verbatim anchors) into
 ``eval/data/facts_gold.jsonl`` with character offsets into each article's text; likewise round 2
-(``facts_gold_src2.yaml`` + ``facts_split2.json`` -> ``facts_gold2.jsonl``, splits tune2/heldout2).
+(``facts_gold_src2.yaml`` + ``facts_split2.json`` -> ``facts_gold2.jsonl``, splits tune2/heldout2)
+and round 3 (``facts_gold_src3.yaml`` -> ``facts_gold3.jsonl``, tune3/heldout3).
 
 Usage: python eval/facts_gold_build.py [DATA_DIR]
 """
@@ -30,6 +31,7 @@ def find(text: str, anchor: str, nth: int = 0) -> dict:
 ROUNDS = (
     ("eval/data/facts_gold_src.yaml", "eval/data/facts_split.json", "eval/data/facts_gold.jsonl", ("tune", "heldout")),
     ("eval/data/facts_gold_src2.yaml", "eval/data/facts_split2.json", "eval/data/facts_gold2.jsonl", ("tune2", "heldout2")),
+    ("eval/data/facts_gold_src3.yaml", "eval/data/facts_split3.json", "eval/data/facts_gold3.jsonl", ("tune3", "heldout3")),
 )
 
 
