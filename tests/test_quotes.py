@@ -264,3 +264,15 @@ def test_quotes_words_in_marks_followed_by_an_or_an_are_the_speaker():
 def test_quotes_an_adverb_or_a_pronoun_after_the_cue_is_no_speaker():
     assert _speakers("وكان التطبيق قد أعلن سابقا أن مطالب السلطات غير قابلة للتطبيق.") == ["التطبيق"]
     assert _speakers('وقال الوالدان إن ابنهما يرفض المغادرة، وقالا له: "هناك فرص عمل كثيرة في المدينة".') == ["الوالدان", "الوالدان"]
+
+
+def test_quotes_a_cue_in_a_relative_clause_has_the_antecedent_as_speaker():
+    doc = _extract("وأنقذت منظمة ألمانية 400 مهاجر، حسب المنظمة الدولية للهجرة التي أعلنت أن 300 آخرين غرقوا قبالة ليبيا.")
+    (q,) = doc.quotes
+    assert "المنظمة الدولية للهجرة" in _speaker(doc, q.speaker)
+
+
+def test_quotes_a_joined_cue_has_the_subject_of_the_first_verb():
+    doc = _extract("قال المرصد إن الغارات قتلت 20 شخصا.\nوكانت إسرائيل قد أطلقت صواريخ على المواقع ونفذت غارات وصرحت بعدها أن العملية رد على هجوم.")
+    q = next(q for q in doc.quotes if "العملية" in _content(doc, q))
+    assert _speaker(doc, q.speaker) == "إسرائيل"

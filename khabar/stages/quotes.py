@@ -397,6 +397,9 @@ class Quotes(Stage):
             if speaker is None and cue.i > 0 and words[cue.i - 1] in lx["pronoun_before"]:
                 prev = sent_quotes[-1] if sent_quotes else None
                 speaker = prev.speaker if prev is not None and prev.speaker is not None else last_speaker
+            if speaker is None and cue.i > 1 and words[cue.i - 1] in lx["relative"] and not cue.part:
+                # «حسب المنظمة الدولية للهجرة التي أعلنت أن»: the relative's antecedent said it
+                speaker = self._antecedent(doc, s, cue.i - 1, lx, mentions)
             if speaker is None:
                 speaker = self._left_subject(doc, s, cue, lx, mentions)
             if speaker is None and cue.part and not sent_quotes:
@@ -410,6 +413,10 @@ class Quotes(Stage):
                 pers = [r for r in mentions.within(since, s.starts[cue.i]) if r[2].type == "PER"]
                 if pers:
                     speaker = pers[-1][2].id
+                elif not sent_quotes and words[cue.i][:1] in lx["cl"]["conj"]:
+                    # «وكانت إسرائيل قد أطلقت ... ونفذت غارات ... وصرحت بعدها أن»: a joined cue
+                    # with no subject of its own has the subject of the sentence's first verb
+                    speaker = self._main_subject(doc, s, cue, lx, mentions, speech_pairs, types=("PER", "ORG", "LOC"))
             if speaker is None:
                 if sent_quotes and sent_quotes[-1].speaker is not None:
                     speaker = sent_quotes[-1].speaker
@@ -565,7 +572,7 @@ class Quotes(Stage):
                 return a, k
         return k + 1, e
 
-    def _main_subject(self, doc, s: Sent, cue: _Cue, lx, mentions, speech_pairs):
+    def _main_subject(self, doc, s: Sent, cue: _Cue, lx, mentions, speech_pairs, types=("PER", "ORG")):
         """The subject of the verb that opens the sentence of a participle cue: after a speech
         verb with no content of its own («أعلنت السلطات الكوبية عن تحطم طائرة، مشيرة إلى أن»),
         or a person or organisation named right after the first word («ووصفت الأناضول»)."""
@@ -584,9 +591,22 @@ class Quotes(Stage):
         if not w0[:1].isalpha() or w0 in lx["stop"] or w0.startswith(lx["cl"]["conj_det"]):
             return None
         r = mentions.at(s.starts[h + 1]) if len(words) > h + 1 else None
-        if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in ("PER", "ORG") or r[1] > s.starts[cue.i]:
+        if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
+
+    def _antecedent(self, doc, s: Sent, rel: int, lx, mentions):
+        """What the relative word at token ``rel`` refers to: the name ending right before it, or
+        an unnamed source's words back to a clause edge («مصادر أمنية التي»)."""
+        r = mentions.at(s.starts[rel - 1])
+        if r is not None and r[1] == s.ends[rel - 1] and r[2].type in ("PER", "ORG"):
+            return r[2].id
+        a = rel
+        while a > 0 and rel - a < 5 and s.words[a - 1] not in _EDGE and s.words[a - 1] not in _CLAUSE and s.words[a - 1] not in lx["stop"] and not lx["according"].match(s.words, a - 1):
+            a -= 1
+        if a < rel and lx["unnamed"].match(s.words, a):
+            return self._np_ref(doc, s, a, rel, mentions, lx)
+        return None
 
     def _left_subject(self, doc, s: Sent, cue: _Cue, lx, mentions):
         """SVO order: «وزير الخارجية ... بلينكن قال إن», «وكان مدير الشركة، فلان، أفاد»:
