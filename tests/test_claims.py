@@ -182,7 +182,26 @@ FIGURES = [
                  [(2, "killed"), (5, "injured")], id="dual_verbs_after_a_figure_of_two"),
     pytest.param("وأعلن الجيش أن جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري.",
                  [(10, "injured")], id="a_killing_verb_with_its_own_subject_is_not_a_combined_figure"),
+    pytest.param("وأسفر القصف عن مقتل جنديين اثنين وإصابة 7 آخرين.",
+                 [(2, "killed"), (7, "injured")], id="a_number_word_after_its_noun_of_people"),
+    pytest.param("ولا يزال مصير 30 طالبة اختطفن من المدرسة مجهولا، كما أن 12 صيادا اعتقلوا في البحر.",
+                 [(30, "hostages"), (12, "arrested")], id="past_verbs_agreeing_with_the_noun_after_the_figure"),
+    pytest.param("وقتل 45 جهاديا في المعارك، بينما نزح 300 تلميذ مع عائلاتهم.",
+                 [(45, "killed"), (300, "displaced")], id="more_nouns_of_people"),
 ]
+
+SOURCES = [
+    pytest.param("وأصيب 6 أشخاص في الانفجار، حسبما نقلت وكالة الأنباء عن مصادر أمنية.", "مصادر أمنية", id="hasbama_relayed_from"),
+    pytest.param("وارتفع عدد القتلى إلى 40 قتيلا، وفق تصريحات جديدة من المرصد السوري لحقوق الإنسان.", "المرصد السوري لحقوق الإنسان", id="statement_noun_from_its_author"),
+    pytest.param("أعلنت الشركة مصرع 12 شخصا كانوا على متن الطائرة، وحسب التقارير الأولية فقد سقطت الطائرة في الجبال.", "الشركة", id="a_cue_before_faqad_sources_what_follows"),
+    pytest.param("أعلنت الشرطة مقتل 3 أشخاص في إطلاق نار، حسبما جاء في حسابها على تويتر.", "الشرطة", id="as_stated_in_its_own_account"),
+]
+
+
+@pytest.mark.parametrize("text, source", SOURCES)
+def test_claims_sources(text, source):
+    (c,) = _extract(text).claims
+    assert source in _source(_extract(text), c.source)
 
 
 @pytest.mark.parametrize("text, expected", FIGURES)

@@ -28,15 +28,23 @@ _STOP_OR_COLON = punct()["stop"] | punct()["colon"]
 _DASHES = {"-", "–", "—"}
 
 
+_OWN = tuple(fold(w) for w in load("ar/clitics.yaml")["enclitics"]["pron"])
+
+
 @functools.cache
 def lexicon():
     c = load("ar/casualties.yaml")
     s = load("ar/sources.yaml")
     duals = c["duals"]
-    cats = {k: {"before": v["before"], "after": v["after"] + duals.get(k, [])} for k, v in c["categories"].items()}
+    agree = c["agreement_endings"]
+    cats = {
+        k: {"before": v["before"], "after": v["after"] + duals.get(k, []) + [w + e for w in v.get("after_verbs", ()) for e in agree]}
+        for k, v in c["categories"].items()
+    }
     persons = c["persons"] + duals["persons"]
     groups = {k: v + duals.get(k, []) for k, v in c["groups"].items()}
     return {
+        "after_verb_forms": frozenset(fold(w + e) for v in c["categories"].values() for w in v.get("after_verbs", ()) for e in agree),
         "before": PhraseIndex({k: v["before"] for k, v in cats.items()}, short_conj=True),
         "after": PhraseIndex({k: v["after"] for k, v in cats.items()}, short_conj=True),
         "forms": frozenset().union(
@@ -74,6 +82,8 @@ def lexicon():
         "according": PhraseIndex(s["according_to"]),
         "unnamed": PhraseIndex(s["unnamed_heads"]),
         "source_nouns": PhraseIndex(s["source_nouns"]),
+        "author_from": {fold(w) for w in s["author_from"]},
+        "as_stated": {fold(w) for w in s["as_stated"]},
     }
 
 
@@ -206,6 +216,8 @@ class Claims(Stage):
                 unit = au[0]
                 counted = True
             hit = lx["after"].match(words, t)
+            if hit and t > tb and hit[2] and w[:1] in clitics()["conj"] and w[hit[2]:] in lx["after_verb_forms"]:
+                break  # «وقتلوا 1400 شخص واحتجزوا أكثر من 240»: a joined verb is another deed
             if hit and category is None:
                 # «8500 لأبناء الضحايا»: a noun after other words does not count the figure
                 if t > tb and not counted and not all(lx["gap_ok"].match(words, y) for y in range(tb, t)):
@@ -279,6 +291,13 @@ class Claims(Stage):
         # («ونقل أكثر من 12 ألفا إلى المستشفيات»: the hospital right after the figure counts it)
         # (but «لثلاث مستشفيات»: a hospital right after the figure is what is counted)
         hurt = category is None and unit is None and (self._hurt(words, tb, min(n, next_q), lx) if counted else self._hurt(words, tb + 1, min(n, next_q, tb + 3), lx))
+        # «مقتل فلسطينيين اثنين»: a number word after its noun of people counts it
+        noun_first = ta > 0 and (lx["persons"].match(words, ta - 1) is not None or lx["groups"].match(words, ta - 1) is not None or demonym(words[ta - 1], lx) is not None)
+        if noun_first and not counted:
+            counted = True
+            if group is None:
+                g = lx["groups"].match(words, ta - 1)
+                group = g[0] if g else demonym(words[ta - 1], lx)
         if category is None:
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
@@ -292,7 +311,7 @@ class Claims(Stage):
                 hit = lx["before"].match(words, x)
                 if hit and x + hit[1] <= ta and _ordered(words, x, lx):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
-                if hit and x + hit[1] < ta and q.number_end == q.start and not all(any(t.start <= s.starts[y] < t.end for t in times) for y in range(x + hit[1], ta)):
+                if hit and x + hit[1] < ta and q.number_end == q.start and not (noun_first and x + hit[1] == ta - 1) and not all(any(t.start <= s.starts[y] < t.end for t in times) for y in range(x + hit[1], ta)):
                     break  # «عقوبة بالسجن لصفعها جنديين»: a dual noun takes only a deed word right before it
                 if hit and x + hit[1] <= ta and x > 0 and words[x][:1] == clitics()["wa"] and words[x - 1] in lx["forms"]:
                     other = lx["before"].match(words, x - 1)
@@ -392,12 +411,16 @@ class Claims(Stage):
             if not hit:
                 continue
             a = x + hit[1]
+            if a + 2 < n and words[a] in lx["as_stated"] and words[a + 2].endswith(_OWN):
+                continue  # «حسبما جاء في حسابها الرسمي»: the subject's own words, no new source
             # «بحسب تقديرات الأمم المتحدة»: the source is who made the estimate
             b = a
             while b < n and b - a < 8 and words[b] not in _CLAUSE and words[b] not in _DASHES and not lx["according"].match(words, b):
                 b += 1
             if x > 0 and words[x - 1] in _DASHES and b < n and words[b] in _DASHES and not (s.starts[x] <= q.start < s.ends[b]):
                 continue  # «كانوا - بحسب تقارير - يحضرون حفل زفاف»: the aside's own source
+            if ta < x and any(words[y] in lx["then_words"] for y in range(a, min(n, a + 10))):
+                continue  # «...، وحسب التقارير الواردة فقد تحطمت»: it sources what follows it
             ref = self._phrase_ref(doc, s, a, b, lx, mentions)
             sp = speech_lexicon()
             if isinstance(ref, SpanRef) and ref.start == s.starts[a] and words[a][:1] == sp["cl"]["li"] and (words[a - 1] in sp["li_cues"] or stem_of(words[a - 1]) in sp["li_cues"]):
@@ -437,6 +460,11 @@ class Claims(Stage):
             head += 1
         cl = clitics()
         authored = False
+        if head > a:
+            # «وفق تصريحات جديدة من المرصد»: the author after «من» within two words of the noun
+            by = next((y for y in range(head, min(b - 1, head + 3)) if words[y] in lx["author_from"]), None)
+            if by is not None and (mentions.at(s.starts[by + 1]) is not None or words[by + 1].startswith(cl["det"])):
+                head = by + 1
         if head < b and not (head > a and not words[head].startswith((cl["det"], cl["li"])) and mentions.at(s.starts[head]) is None):
             authored = head > a
             a = head  # («بحسب أرقام رسمية», «حسب حصيلة جديدة»: an indefinite word after the noun keeps the noun)
