@@ -52,7 +52,8 @@ def pipeline() -> Pipeline:
 
 
 def n(s: str | None) -> str:
-    return " ".join(normalise(s or "").split())
+    # the guide writes hashtags without «#» («وزارة الداخلية_اليمنية»)
+    return " ".join(normalise((s or "").replace("#", "")).split())
 
 
 def surfaces(doc: Document, ref) -> list[str]:

@@ -195,6 +195,7 @@ SOURCES = [
     pytest.param("وارتفع عدد القتلى إلى 40 قتيلا، وفق تصريحات جديدة من المرصد السوري لحقوق الإنسان.", "المرصد السوري لحقوق الإنسان", id="statement_noun_from_its_author"),
     pytest.param("أعلنت الشركة مصرع 12 شخصا كانوا على متن الطائرة، وحسب التقارير الأولية فقد سقطت الطائرة في الجبال.", "الشركة", id="a_cue_before_faqad_sources_what_follows"),
     pytest.param("أعلنت الشرطة مقتل 3 أشخاص في إطلاق نار، حسبما جاء في حسابها على تويتر.", "الشرطة", id="as_stated_in_its_own_account"),
+    pytest.param("غير أن مصادر طبية، أشارت إلى ارتفاع عدد القتلى إلى 14 شخصا.", "مصادر طبية", id="subject_written_before_the_speech_verb"),
 ]
 
 

@@ -276,3 +276,8 @@ def test_quotes_a_joined_cue_has_the_subject_of_the_first_verb():
     doc = _extract("قال المرصد إن الغارات قتلت 20 شخصا.\nوكانت إسرائيل قد أطلقت صواريخ على المواقع ونفذت غارات وصرحت بعدها أن العملية رد على هجوم.")
     q = next(q for q in doc.quotes if "العملية" in _content(doc, q))
     assert _speaker(doc, q.speaker) == "إسرائيل"
+
+
+def test_quotes_a_name_in_quotation_marks_after_its_head_noun_is_no_speech():
+    doc = _extract('وذكرت منظمة "أطباء بلا حدود" أنها عالجت مئات الجرحى، وأعلن تلفزيون "المسيرة" التابع للجماعة أن الغارة أصابت سوقا.')
+    assert [(_speaker(doc, q.speaker), q.kind) for q in doc.quotes] == [('منظمة "أطباء بلا حدود', "indirect"), ('تلفزيون "المسيرة', "indirect")]

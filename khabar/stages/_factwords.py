@@ -51,10 +51,11 @@ def variants(w: str) -> tuple[tuple[str, int], ...]:
 class PhraseIndex:
     """Phrases (one or more words) under canonical keys, looked up token by token."""
 
-    def __init__(self, entries: dict[str, list[str]] | list[str], bare: bool = False, short_conj: bool = False):
+    def __init__(self, entries: dict[str, list[str]] | list[str], bare: bool = False, short_conj: bool = False, verbs: bool = False):
         if isinstance(entries, list):
             entries = {"": entries}
         self.bare = bare  # match only as written, no clitics stripped
+        self.verbs = verbs  # verbs take no article: «التابع» is not «تابع»
         self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for key, forms in entries.items():
             for f in forms or ():
@@ -85,15 +86,20 @@ class PhraseIndex:
                     out.add(conj + _LIL + f[len(_DET):])
         return frozenset(out)
 
+    def _cands(self, word: str):
+        if self.bare:
+            return ((word, 0),)
+        if self.verbs:
+            return tuple((w, cut) for w, cut in variants(word) if not word[:cut].endswith((_DET, _LIL)))
+        return variants(word)
+
     def may_start(self, word: str) -> bool:
         """Whether some phrase could start at ``word`` (cheap test before ``match``)."""
-        if self.bare:
-            return word in self.first
-        return any(w in self.first for w, _ in variants(word))
+        return any(w in self.first for w, _ in self._cands(word))
 
     def match(self, words: list[str], i: int) -> tuple[str, int, int] | None:
         """(key, number of words, letters of proclitic) of the longest phrase starting at word i."""
-        cands = [(words[i], 0)] if self.bare else variants(words[i])
+        cands = self._cands(words[i])
         best = None
         for w, cut in cands:
             for phrase, key in self.first.get(w, ()):
@@ -107,7 +113,7 @@ class PhraseIndex:
 
     def match_all(self, words: list[str], i: int) -> list[tuple[str, int, int]]:
         """Every phrase starting at word i, as (key, number of words, letters of proclitic)."""
-        cands = [(words[i], 0)] if self.bare else variants(words[i])
+        cands = self._cands(words[i])
         out = []
         for w, cut in cands:
             for phrase, key in self.first.get(w, ()):
@@ -118,7 +124,7 @@ class PhraseIndex:
         return out
 
     def __contains__(self, word: str) -> bool:
-        return any(w in self.first for w, _ in ([(word, 0)] if self.bare else variants(word)))
+        return any(w in self.first for w, _ in self._cands(word))
 
 
 @dataclass(slots=True)

@@ -440,6 +440,18 @@ class Claims(Stage):
                     ref = self._phrase_ref(doc, s, x + 1, min(end, ta), lx, mentions)
                     if ref is not None:
                         return ref
+                elif x > 0:
+                    # «غير أن مصادر طبية، أشارت إلى ارتفاع»: the subject written before the verb
+                    b = x
+                    while b > 0 and words[b - 1] in _CLAUSE:
+                        b -= 1
+                    a = b
+                    while a > 0 and b - a < 6 and words[a - 1] not in _CLAUSE and words[a - 1] not in sp["comp"] and words[a - 1] not in sp["stop"]:
+                        a -= 1
+                    if a < b and (a == 0 or words[a - 1] in sp["comp"] or words[a - 1] in _CLAUSE) and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None):
+                        ref = self._phrase_ref(doc, s, a, b, lx, mentions)
+                        if ref is not None:
+                            return ref
                 break
         return "article"
 

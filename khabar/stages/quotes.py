@@ -51,10 +51,10 @@ def lexicon():
 
 def _lexicon(sp, src):
     return {
-        "verbs": PhraseIndex(sp["verbs"]),
-        "parts": PhraseIndex(sp["participles"]),
+        "verbs": PhraseIndex(sp["verbs"], verbs=True),
+        "parts": PhraseIndex(sp["participles"], verbs=True),
         "particles": {fold(w) for w in sp["particles"]},
-        "convey": PhraseIndex(sp["convey"]["verbs"]),
+        "convey": PhraseIndex(sp["convey"]["verbs"], verbs=True),
         "from": {fold(w) for w in sp["convey"]["from"]},
         "saying": {fold(w) for w in sp["convey"]["saying"]},
         "cont": {fold(w) for w in sp["continuation"]},
@@ -88,6 +88,7 @@ def _lexicon(sp, src):
         "partitive": {fold(w) for w in sp["partitive"]},
         "link_heads": {fold(w).split()[0] for w in sp["statement_links"]},
         "filler": {fold(w) for w in src["filler"]},
+        "name_heads": {fold(w) for w in sp["quoted_name_heads"]},
     }
 
 
@@ -125,7 +126,7 @@ class Quotes(Stage):
         pairs = quote_pairs(doc)
         mentions = mentions_of(doc)
         # («أفاد "المرصد السوري لحقوق الإنسان" عن»: a name in quotation marks is no speech)
-        speech_pairs = [p for p in pairs if p[2] >= lx["min_words"] and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx)]
+        speech_pairs = [p for p in pairs if p[2] >= lx["min_words"] and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx) and not _named_by_head(doc, p, lx)]
         text = doc.text
         quotes: list[Quote] = []
         used_pairs: set[int] = set()
@@ -698,6 +699,21 @@ def _subject_in_marks(doc: Document, pair, lx) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([^\s\"«»“”،,.:]+)")
+_PREV_WORD = re.compile(r"([^\s\"«»“”،,.:]+)\s*$")
+
+
+def _named_by_head(doc: Document, pair, lx) -> bool:
+    """«منظمة "أطباء بلا حدود"», «تلفزيون "المسيرة"»: a few words in quotation marks right after a
+    noun that heads names are a name."""
+    if pair[2] > 4:
+        return False
+    m = _PREV_WORD.search(doc.text, max(0, pair[0] - 40), pair[0])
+    if m is None:
+        return False
+    # a name follows its head in the construct state: «التحالف "..."» is a speaker, then speech
+    w = fold(m.group(1))
+    return any(v in lx["name_heads"] for v, cut in variants(w) if not w[:cut].endswith(lx["cl"]["det"]))
+
 
 
 def _quoted_name(mentions: Mentions, pair) -> bool:
