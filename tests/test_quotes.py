@@ -281,3 +281,16 @@ def test_quotes_a_joined_cue_has_the_subject_of_the_first_verb():
 def test_quotes_a_name_in_quotation_marks_after_its_head_noun_is_no_speech():
     doc = _extract('وذكرت منظمة "أطباء بلا حدود" أنها عالجت مئات الجرحى، وأعلن تلفزيون "المسيرة" التابع للجماعة أن الغارة أصابت سوقا.')
     assert [(_speaker(doc, q.speaker), q.kind) for q in doc.quotes] == [('منظمة "أطباء بلا حدود', "indirect"), ('تلفزيون "المسيرة', "indirect")]
+
+
+SPEAKERS = [
+    pytest.param("ودعا المبعوث سامي ناصر إلى التوسط بين الأطراف. وقال في مؤتمر صحفي: \"نحن قلقون من موجة نزوح كبيرة\".", ["سامي ناصر"], id="a_continuing_qal_goes_with_the_person_last_named"),
+    pytest.param("وألقى الحزب الديمقراطي اللوم على الحكومة، قائلا في بيانه إن الهجوم كان منسقا.", ["الحزب الديمقراطي"], id="a_participle_after_an_unnamed_subject"),
+    pytest.param("خلصت دراسة نشرت الاثنين إلى أن درجات الحرارة سترتفع.", ["دراسة نشرت"], id="concluded_that"),
+    pytest.param("ويصر المسؤولون على أن الصحفي غادر المبنى، وأصروا على أنه لم يصب بأذى.", ["المسؤولون", "المسؤولون"], id="insist_on_and_past_agreement_endings"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKERS)
+def test_quotes_speakers(text, expected):
+    assert _speakers(text) == expected

@@ -51,7 +51,7 @@ def lexicon():
 
 def _lexicon(sp, src):
     return {
-        "verbs": PhraseIndex(sp["verbs"], verbs=True),
+        "verbs": PhraseIndex({k: v + [v[0] + e for e in sp["agreement_endings"]] if " " not in v[0] else v for k, v in sp["verbs"].items()}, verbs=True),
         "parts": PhraseIndex(sp["participles"], verbs=True),
         "particles": {fold(w) for w in sp["particles"]},
         "convey": PhraseIndex(sp["convey"]["verbs"], verbs=True),
@@ -89,6 +89,7 @@ def _lexicon(sp, src):
         "link_heads": {fold(w).split()[0] for w in sp["statement_links"]},
         "filler": {fold(w) for w in src["filler"]},
         "name_heads": {fold(w) for w in sp["quoted_name_heads"]},
+        "nisba": tuple(fold(w) for w in load("ar/casualties.yaml")["demonym_endings"]),
     }
 
 
@@ -429,6 +430,12 @@ class Quotes(Stage):
                         speaker, via = via, None
                 else:
                     speaker = last_speaker
+            if speaker is None and not cue.part and words[cue.i][:1] in lx["cl"]["conj"] and (np_stop is None or np_stop == np_start):
+                # «ودعا بانوس مومسيس القوى الكبرى ... وقال في جنيف:»: a continuing «وقال» with no
+                # quote before it goes with the person last named
+                pers = [r for r in mentions.within(max(0, s.start - 600), s.starts[cue.i]) if r[2].type == "PER"]
+                if pers:
+                    speaker = pers[-1][2].id
         if speaker is None:
             return None  # «حيث اعتُبر أنهم»: no one said it
         cue_span = Span(s.starts[cue.i], s.ends[cue.j - 1])
@@ -589,9 +596,17 @@ class Quotes(Stage):
                 end = min(np_end(s, j, lx, speech_pairs), cue.i)
                 return self._np_ref(doc, s, j, end, mentions, lx) if end > j else None
         w0 = words[h]
-        if not w0[:1].isalpha() or w0 in lx["stop"] or w0.startswith(lx["cl"]["conj_det"]):
+        # (the view folds «أ»: «ألقى» reads «القي», so the article is checked on the source text)
+        if not w0[:1].isalpha() or w0 in lx["stop"] or doc.text.startswith(lx["cl"]["conj_det"], s.starts[h]):
             return None
         r = mentions.at(s.starts[h + 1]) if len(words) > h + 1 else None
+        if r is None and cue.part and h + 1 < cue.i and words[h + 1].startswith(lx["cl"]["det"]) and not doc.text.startswith(lx["cl"]["det"], s.starts[h]):
+            # «وألقى الحزب اللوم على إيران، قائلا إن»: an unnamed subject after the verb
+            # the noun and its adjectives («الحزب الديمقراطي»), not the verb's object after them
+            end = h + 2
+            while end < cue.i and words[end].startswith(lx["cl"]["det"]) and words[end].endswith(lx["nisba"]):
+                end += 1
+            return self._np_ref(doc, s, h + 1, end, mentions, lx)
         if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
