@@ -188,6 +188,12 @@ FIGURES = [
                  [(30, "hostages"), (12, "arrested")], id="past_verbs_agreeing_with_the_noun_after_the_figure"),
     pytest.param("وقتل 45 جهاديا في المعارك، بينما نزح 300 تلميذ مع عائلاتهم.",
                  [(45, "killed"), (300, "displaced")], id="more_nouns_of_people"),
+    pytest.param("وقالت الوزارة إن 20 شخصا بينهم 12 سائحا لقوا حتفهم في الحادث.",
+                 [(20, "killed"), (12, "killed")], id="the_verb_after_a_part_of_figure_tells_the_whole"),
+    pytest.param("ونفذت الشرطة مداهمات لاعتقال 200 شخص، وشهدت الحملة توقيف أو فصل أكثر من 50 ألف موظف.",
+                 [], id="deeds_intended_and_deeds_counted_with_another"),
+    pytest.param("وأدت المعارك لنزوح نحو 400 ألف شخص.",
+                 [(400000, "displaced")], id="displacement_caused_with_li"),
 ]
 
 SOURCES = [
@@ -196,6 +202,7 @@ SOURCES = [
     pytest.param("أعلنت الشركة مصرع 12 شخصا كانوا على متن الطائرة، وحسب التقارير الأولية فقد سقطت الطائرة في الجبال.", "الشركة", id="a_cue_before_faqad_sources_what_follows"),
     pytest.param("أعلنت الشرطة مقتل 3 أشخاص في إطلاق نار، حسبما جاء في حسابها على تويتر.", "الشرطة", id="as_stated_in_its_own_account"),
     pytest.param("غير أن مصادر طبية، أشارت إلى ارتفاع عدد القتلى إلى 14 شخصا.", "مصادر طبية", id="subject_written_before_the_speech_verb"),
+    pytest.param("أعلنت الشركة أن طائرتها تحطمت في الجبال، مؤكدة مصرع جميع ركابها البالغ عددهم 60 شخصا.", "الشركة", id="a_participle_speaks_for_the_sentence_speaker"),
 ]
 
 

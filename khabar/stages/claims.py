@@ -65,6 +65,7 @@ def lexicon():
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
         "persons": PhraseIndex(persons),
+        "persons_forms": PhraseIndex(persons).surfaces() | PhraseIndex(groups).surfaces(),
         "groups": PhraseIndex(groups),
         "demonym_endings": tuple(fold(w) for w in c["demonym_endings"]),
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
@@ -84,6 +85,8 @@ def lexicon():
         "source_nouns": PhraseIndex(s["source_nouns"]),
         "author_from": {fold(w) for w in s["author_from"]},
         "as_stated": {fold(w) for w in s["as_stated"]},
+        "intent_categories": frozenset(c["intent_categories"]),
+        "alternative": {fold(w) for w in c["alternative"]},
     }
 
 
@@ -243,6 +246,16 @@ class Claims(Stage):
             if lx["persons"].match(words, t) and t <= tb + 1:
                 counted = True
             t += 1
+        # «36 شخصا بينهم 32 صينيا لقوا حتفهم»: the verb after a part-of figure tells the whole too
+        if category is None and counted and qi + 1 < len(qtok) and t >= next_q - 1 and lx["part_of"].match(words, next_q - 1):
+            z = qtok[qi + 1][1]
+            for y in range(z, min(n, z + 4)):
+                if words[y] in _CLAUSE:
+                    break
+                hit = lx["after"].match(words, y) if words[y] in lx["forms"] else None
+                if hit and words[y] not in lx["persons_forms"]:
+                    category, after_at = hit[0], y
+                    break
         # «قتل 5 معتقلين», «أفرجت السلطات عن 50 سجينا»: after a noun of what the people are, a deed
         # word before the figure (in its clause, no figure between) says what happened
         if category is not None and lx["status"].match(words, after_at):
@@ -319,6 +332,10 @@ class Claims(Stage):
                     own = any(lx["persons"].match(words, y) or lx["groups"].match(words, y) or demonym(words[y], lx) for y in range(max(0, x - 3), x - 1))
                     if other and other[0] != hit[0] and x - 1 + other[1] == x and not own:
                         return None  # «مقتل وإصابة 10 أشخاص»: killed and injured together
+                if hit and x + hit[1] <= ta and hit[2] and words[x][hit[2] - 1] == clitics()["li"] and hit[0] in lx["intent_categories"]:
+                    return _PLANNED  # «مداهمات لاعتقال 346 شخصا»: what a deed was for, not what it did
+                if hit and x + hit[1] < ta and words[x + hit[1]] in lx["alternative"]:
+                    return None  # «توقيف أو إقالة 140 ألف»: one figure for either
                 if hit and x + hit[1] <= ta:
                     if x < prev_q_end and prev is not None:
                         before_cat = "inherit"
@@ -430,6 +447,13 @@ class Claims(Stage):
         # «أعلنت وزارة الصحة مقتل اثنين»: the subject of a speech verb before the figure
         sp = speech_lexicon()
         for x in range(ta - 1, -1, -1):
+            if sp["may_cue"](words[x]) and sp["parts"].match(words, x):
+                # «أعلنت الشركة أن الطائرة تحطمت، مؤكدة مصرع 66»: a participle's figure is
+                # the earlier speaker's of its sentence
+                said = [x2 for x2 in doc.quotes if x2.cue is not None and s.start <= x2.cue.start < s.starts[x] and x2.speaker is not None]
+                if said:
+                    return said[-1].speaker
+                break
             if sp["verbs"].match(words, x) and not sp["parts"].match(words, x):
                 if x + 1 < n and (words[x + 1] in lx["anaphora"] or words[x + 1] in sp["resumptive"]):
                     break  # «ويعتبر هذا الاعتداء الأكثر دموية», «حصيلة أشار فيها إلى»: no subject here
