@@ -288,6 +288,8 @@ SPEAKERS = [
     pytest.param("وألقى الحزب الديمقراطي اللوم على الحكومة، قائلا في بيانه إن الهجوم كان منسقا.", ["الحزب الديمقراطي"], id="a_participle_after_an_unnamed_subject"),
     pytest.param("خلصت دراسة نشرت الاثنين إلى أن درجات الحرارة سترتفع.", ["دراسة نشرت"], id="concluded_that"),
     pytest.param("ويصر المسؤولون على أن الصحفي غادر المبنى، وأصروا على أنه لم يصب بأذى.", ["المسؤولون", "المسؤولون"], id="insist_on_and_past_agreement_endings"),
+    pytest.param("لكن المحققين يعتقدون أن اعتداء وقع في المبنى. ويزعمون أن الصحفي قتل داخله.", ["المحققين", "المحققين"], id="beliefs_and_allegations"),
+    pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
 ]
 
 

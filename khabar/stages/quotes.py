@@ -88,6 +88,7 @@ def _lexicon(sp, src):
         "partitive": {fold(w) for w in sp["partitive"]},
         "link_heads": {fold(w).split()[0] for w in sp["statement_links"]},
         "filler": {fold(w) for w in src["filler"]},
+        "report_verbs": PhraseIndex(src["report_verbs"], bare=True),
         "name_heads": {fold(w) for w in sp["quoted_name_heads"]},
         "nisba": tuple(fold(w) for w in load("ar/casualties.yaml")["demonym_endings"]),
     }
@@ -242,6 +243,8 @@ class Quotes(Stage):
                 v = lx["verbs"].match(words, j) or lx["convey"].match(words, j)
                 if v:
                     j += v[1]  # «بحسب ما قال المتحدث», «حسب ما نقلت الوكالة»
+            elif j < n and lx["report_verbs"].match(words, j):
+                j += lx["report_verbs"].match(words, j)[1]  # «وفقاً لما ذكره المنسق»
         else:
             j = t + hit[1]
         end = np_end(s, j, lx, speech_pairs)
@@ -253,6 +256,11 @@ class Quotes(Stage):
         speaker = self._np_ref(doc, s, j, end, mentions, lx)
         if isinstance(speaker, SpanRef) and words[j][:1] == lx["cl"]["li"] and j > 0 and (words[j - 1] in lx["li_cues"] or stem_of(words[j - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لمصدر أمني»
+        if not (isinstance(speaker, str) and mentions.by_id[speaker].type == "PER") and end + 1 < n and words[end] in _CLAUSE:
+            # «وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك،»: the name after the title
+            r = mentions.at(s.starts[end + 1])
+            if r is not None and r[0] == s.starts[end + 1] and r[2].type == "PER":
+                speaker = r[2].id
         return (cue, speaker) if speaker is not None else None
 
     def _according(self, doc, s: Sent, lx, mentions):
