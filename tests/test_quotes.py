@@ -266,24 +266,14 @@ def test_quotes_an_adverb_or_a_pronoun_after_the_cue_is_no_speaker():
     assert _speakers('وقال الوالدان إن ابنهما يرفض المغادرة، وقالا له: "هناك فرص عمل كثيرة في المدينة".') == ["الوالدان", "الوالدان"]
 
 
-def test_quotes_a_cue_in_a_relative_clause_has_the_antecedent_as_speaker():
-    doc = _extract("وأنقذت منظمة ألمانية 400 مهاجر، حسب المنظمة الدولية للهجرة التي أعلنت أن 300 آخرين غرقوا قبالة ليبيا.")
-    (q,) = doc.quotes
-    assert "المنظمة الدولية للهجرة" in _speaker(doc, q.speaker)
-
-
-def test_quotes_a_joined_cue_has_the_subject_of_the_first_verb():
-    doc = _extract("قال المرصد إن الغارات قتلت 20 شخصا.\nوكانت إسرائيل قد أطلقت صواريخ على المواقع ونفذت غارات وصرحت بعدها أن العملية رد على هجوم.")
-    q = next(q for q in doc.quotes if "العملية" in _content(doc, q))
-    assert _speaker(doc, q.speaker) == "إسرائيل"
-
-
 def test_quotes_a_name_in_quotation_marks_after_its_head_noun_is_no_speech():
     doc = _extract('وذكرت منظمة "أطباء بلا حدود" أنها عالجت مئات الجرحى، وأعلن تلفزيون "المسيرة" التابع للجماعة أن الغارة أصابت سوقا.')
     assert [(_speaker(doc, q.speaker), q.kind) for q in doc.quotes] == [('منظمة "أطباء بلا حدود', "indirect"), ('تلفزيون "المسيرة', "indirect")]
 
 
 SPEAKERS = [
+    pytest.param("وأنقذت منظمة ألمانية 400 مهاجر، حسب المنظمة الدولية للهجرة التي أعلنت أن 300 آخرين غرقوا قبالة ليبيا.", ["المنظمة الدولية للهجرة"], id="a_cue_in_a_relative_clause_has_the_antecedent_as_speaker"),
+    pytest.param("قال المرصد إن الغارات قتلت 20 شخصا.\nوكانت إسرائيل قد أطلقت صواريخ على المواقع ونفذت غارات وصرحت بعدها أن العملية رد على هجوم.", ["المرصد", "إسرائيل"], id="a_joined_cue_has_the_subject_of_the_first_verb"),
     pytest.param("ودعا المبعوث سامي ناصر إلى التوسط بين الأطراف. وقال في مؤتمر صحفي: \"نحن قلقون من موجة نزوح كبيرة\".", ["سامي ناصر"], id="a_continuing_qal_goes_with_the_person_last_named"),
     pytest.param("وألقى الحزب الديمقراطي اللوم على الحكومة، قائلا في بيانه إن الهجوم كان منسقا.", ["الحزب الديمقراطي"], id="a_participle_after_an_unnamed_subject"),
     pytest.param("خلصت دراسة نشرت الاثنين إلى أن درجات الحرارة سترتفع.", ["دراسة نشرت"], id="concluded_that"),
