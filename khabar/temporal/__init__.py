@@ -99,7 +99,6 @@ class _Lex:
         self.year_cues = {fold(f) for f in d["year_cues"]}
         self.hijri_suffix = {fold(f) for f in d["hijri_suffix"]}
         self.greg_suffix = {fold(f) for f in d["gregorian_suffix"]}
-        self.clitics = tuple(fold(f) for f in d["clitics"])
         self.since = {fold(f) for f in d["since_words"]}
         self.month_preps = {fold(f) for f in d["month_prepositions"]}
         self.year_ordinals = {fold(f) for f in d["year_after_ordinals"]}
