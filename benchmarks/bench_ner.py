@@ -98,7 +98,7 @@ def main() -> int:
         by_doc.append([[d.text[t.start : t.end] for t in d.tokens[a:b]] for a, b in st._body_sentences(d)])
 
     def run_cold():
-        f = Featurizer(base_feat.gaz, base_feat.clusters, base_feat.groups)
+        f = Featurizer(base_feat.gaz, base_feat.clusters, base_feat.groups, vectors=base_feat.vectors)
         c = CompiledCRF(tagger.model_dir / WEIGHTS_FILE, f)
         for ds in by_doc:
             c.tag_many(ds)

@@ -14,7 +14,8 @@
    build/eval/ner_ablation.md; ``make eval`` shows the last table.
 
 ``python eval/eval_ner.py --cv [--groups=...] [--clusters=...] [--iterations=N]`` runs 5-fold
-cross-validation over train (build/eval/ner_cv.json).
+cross-validation over train (build/eval/ner_cv.json); with the "vectors" group, ``--vectors=path``
+(default the shipped vectors.npz), ``--vector-dims=N``, ``--vector-scale=X``, ``--vector-core``.
 
 Development set: the last tenth of train.conll's sentences (``khabar.ner.train.dev_split``).
 Choices of parameters, features and clusters are made on it (and checked with ``--cv``); its
@@ -126,7 +127,7 @@ def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) ->
 
 
 def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path | None = None, iterations: int | None = None,
-             folds: int = 5) -> list[dict]:
+             folds: int = 5, vectors_path: Path | None = None) -> list[dict]:
     """k-fold cross-validation over train.conll (contiguous blocks of sentences): the check a
     change that helps on dev must pass too, as one dev set of ~940 names moves by a point or more
     between recipes that are the same in cross-validation (docs/entities.md)."""
@@ -138,7 +139,13 @@ def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path 
 
     groups = tuple(groups or DEFAULT_GROUPS)
     params = {**PARAMS, **({"max_iterations": iterations} if iterations else {})}
-    f = Featurizer(Gazetteer.from_file(MODEL_DIR / GAZ_FILE), cl.read(clusters_path or MODEL_DIR / cl.CLUSTER_FILE), groups)
+    from khabar.ner import features
+
+    vec = None
+    if "vectors" in groups:
+        vectors_path = vectors_path or MODEL_DIR / cl.VECTOR_FILE
+        vec = cl.read_vectors(vectors_path)
+    f = Featurizer(Gazetteer.from_file(MODEL_DIR / GAZ_FILE), cl.read(clusters_path or MODEL_DIR / cl.CLUSTER_FILE), groups, vectors=vec)
     train = conll.read(data_dir / "ner/anercorp/train.conll")
     n = len(train)
     rows = []
@@ -153,8 +160,10 @@ def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path 
         print(f"cv: fold {k}: tagger {100 * s['micro']['f1']:.2f}, system {100 * ss['micro']['f1']:.2f}", flush=True)
     mean = {x: sum(r[x] for r in rows) / len(rows) for x in ("tagger", "system")}
     print(f"cv: mean tagger {100 * mean['tagger']:.2f}, system {100 * mean['system']:.2f} "
-          f"(groups {','.join(groups)}, {params['max_iterations']} iterations, clusters {clusters_path or 'shipped'})")
+          f"(groups {','.join(groups)}, {params['max_iterations']} iterations, clusters {clusters_path or 'shipped'}"
+          + (f", vectors {vectors_path} dims {features.VECTOR_DIMS} scale {features.VECTOR_SCALE} core {features.VECTOR_CORE}" if vec else "") + ")")
     (report_dir / "ner_cv.json").write_text(json.dumps({"groups": groups, "params": params, "clusters": str(clusters_path or "shipped"),
+                                                        "vectors": [str(vectors_path), features.VECTOR_DIMS, features.VECTOR_SCALE, features.VECTOR_CORE] if vec else None,
                                                         "folds": rows, "mean": mean}, indent=1), encoding="utf-8")
     return rows
 
@@ -267,6 +276,17 @@ if __name__ == "__main__":
         # python eval/eval_ner.py --cv [--groups=a,b,...] [--clusters=path] [--iterations=N]
         gr = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--groups=")), None)
         cp = next((Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--clusters=")), None)
-        crossval(data, rep, gr, cp, it)
+        # --vectors=path (default the shipped vectors.npz) --vector-dims=N --vector-scale=X for the "vectors" group
+        vp = next((Path(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--vectors=")), None)
+        from khabar.ner import features as _features
+
+        for a in sys.argv:
+            if a.startswith("--vector-dims="):
+                _features.VECTOR_DIMS = int(a.split("=", 1)[1])
+            elif a.startswith("--vector-scale="):
+                _features.VECTOR_SCALE = float(a.split("=", 1)[1])
+            elif a == "--vector-core":
+                _features.VECTOR_CORE = True
+        crossval(data, rep, gr, cp, it, vectors_path=vp)
     else:
         sys.exit(main(data, rep))

@@ -209,3 +209,56 @@ def test_propagation_breaks_a_tie_by_text_order_whatever_the_hash_seed():
     got = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(8)}
     assert got == {"B-MISC"}
+
+
+@pytest.mark.parametrize("core", [False, True])
+def test_compiled_model_equals_crfsuite_with_vector_attributes(tmp_path, monkeypatch, core):
+    """The "vectors" group (real-valued attributes: a word's vector, also seen from ±1, and its
+    clitic-split core's): a small CRF trained here on the shipped tagger's own tags, with made-up
+    vectors, must tag the same compiled as in crfsuite, and a word's scores must not depend on
+    its batch."""
+    import numpy as np
+    import pycrfsuite
+
+    from khabar.ner import features
+    from khabar.ner.fastcrf import CompiledCRF, compile_model
+    from khabar.ner.features import Featurizer
+    from khabar.ner.tagger import NerTagger
+    from khabar.ner.words import norm
+
+    t = NerTagger().load()
+    seed = (khabar.lexicon.DATA_DIR.parent.parent / "tests" / "golden" / "blinken-iraq-2023-11-05.txt").read_text(encoding="utf-8")
+    sents = [s.split() for s in (seed + "\n" + TEXT).replace(".", "\n").splitlines() if s.split()]
+    monkeypatch.setattr(features, "VECTOR_CORE", core)
+    words = sorted({norm(w) for s in sents for w in s} | {split(w)[1] for s in sents for w in s})
+    rng = np.random.default_rng(0)
+    # some words without a vector (as words outside the news vocabulary)
+    vec = {w: rng.standard_normal(features.VECTOR_DIMS + 3).astype(np.float32) for w in words[::3] + words[1::3]}
+    # few string features besides (word shape, sentence boundaries): the vectors decide most tags
+    groups = ["shape", "context", "vectors"]
+    f = Featurizer(t.featurizer.gaz, t.featurizer.clusters, groups, vectors=vec)
+    items = f.sentence(sents[0])
+    assert all(isinstance(x, dict) for x in items)
+    assert any("v0" in x for x in items) and any("+1v0" in x for x in items) and any("-1v0" in x for x in items)
+    assert any("vc0" in x for s in sents for x in f.sentence(s)) == core
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in sents:
+        trainer.append(f.sentence(s), t.tag(s))
+    trainer.select("lbfgs")
+    trainer.set_params({"c1": 0.01, "c2": 0.01, "max_iterations": 30, "feature.possible_transitions": True})
+    trainer.train(str(tmp_path / "m.crfsuite"))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "m.crfsuite"))
+    assert any(a[0].startswith(("v", "-1v", "+1v")) for a in tagger.info().state_features)
+    compile_model(tmp_path / "m.crfsuite", tmp_path / "w.npz")
+    crf = CompiledCRF(tmp_path / "w.npz", f)
+    test = sents + [["غزة"], ["بلينكن", "يزور"], ["زيارة", "إلى", "بغداد"], [w[::-1] for w in sents[0]]]
+    assert crf.tag_many(test) == [tagger.tag(f.sentence(s)) for s in test]
+    # a word's scores do not depend on the words new with it
+    crf._ids, crf._cores = {}, []
+    crf._rows(words)
+    together = {w: crf._table[crf._ids[w]].copy() for w in words}
+    crf._ids, crf._cores = {}, []
+    for w in words[::-1]:
+        crf._rows([w])
+    assert all(np.array_equal(crf._table[crf._ids[w]], together[w]) for w in words)

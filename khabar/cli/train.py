@@ -15,7 +15,7 @@ def register(sub) -> None:
                      help="ANERcorp folder with train.conll/test.conll (default ../shared/data/ner/anercorp); "
                      "the gazetteers and news are read from the data root two levels up")
     ner.add_argument("--out", type=Path, default=None, help="output folder (default khabar/models/ner)")
-    ner.add_argument("--relearn-clusters", action="store_true", help="learn the word clusters again from the ANT news")
+    ner.add_argument("--relearn-clusters", action="store_true", help="learn the word clusters (and vectors) again from the ANT news")
     ner.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations (default 100)")
     ner.add_argument("--groups", default=None, help="comma-separated feature groups (default: all but gazetteer; see khabar.ner.features.GROUPS)")
     ner.set_defaults(func=run_ner)

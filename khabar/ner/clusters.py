@@ -26,6 +26,7 @@ from ..stages.segment import TOKEN_RE
 from . import MODEL_DIR
 
 CLUSTER_FILE = "clusters.tsv.gz"
+VECTOR_FILE = "vectors.npz"  # the words' SVD vectors themselves (feature group "vectors"), when learnt with vectors > 0
 SOURCES = ("ant_multisource", "ant_jawharafm")  # SaudiNewsNet is non-commercial: never used here
 
 
@@ -91,9 +92,11 @@ def _bisect(x: np.ndarray, depth: int) -> list[str]:
 
 def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int = 12_000, dim: int = 120,
           ks: tuple[int, int, int] = (1000, 250, 60), depth: int = 0, limit: int | None = None,
-          min_count: int = 5, log=print) -> Path:
+          min_count: int = 5, vectors: int = 0, log=print) -> Path:
     """The shipped clusters come from the defaults; ``depth`` > 0 adds each word's bit path (the
-    ``xclusters`` feature group), tried with ``vocab=200_000, min_count=2, depth=14``."""
+    ``xclusters`` feature group), tried with ``vocab=200_000, min_count=2, depth=14``; ``vectors``
+    > 0 also writes the words' vectors cut to their first ``vectors`` SVD components (the
+    ``vectors`` feature group, ``write_vectors``); the clusters file is the same either way."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -133,6 +136,8 @@ def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int =
     ppmi = coo_matrix((pmi[keep].astype(np.float32), (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
     u, s, _ = svds(ppmi, k=dim, random_state=0)
     vec = (u * np.sqrt(s)).astype(np.float32)
+    if vectors:
+        write_vectors(out_dir / VECTOR_FILE, words, vec[:, np.argsort(-s, kind="stable")[:vectors]])
     vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-9)
     log(f"clusters: svd done ({time.time() - t0:.0f}s)")
     fine, cent = _kmeans(vec, ks[0], 12, 0)
@@ -156,6 +161,22 @@ def learn(news_dir: Path, out_dir: Path, *, vocab: int = 80_000, contexts: int =
             gz.write(raw)
     log(f"clusters: wrote {path} ({len(words)} words, {time.time() - t0:.0f}s)")
     return path
+
+
+def write_vectors(path: Path, words: list[str], vec: np.ndarray) -> None:
+    """Each word's vector, unit length, as float16 (reproducible bytes: fixed zip timestamps)."""
+    from .fastcrf import _save_npz
+
+    vec = vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-9)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _save_npz(path, {"words": np.array("\n".join(words)), "vectors": vec.astype(np.float16)})
+
+
+def read_vectors(path: Path) -> dict[str, np.ndarray]:
+    """word -> its unit vector (float32 rows of one array)."""
+    z = np.load(path, allow_pickle=False)
+    vec = z["vectors"].astype(np.float32)
+    return dict(zip(str(z["words"]).split("\n"), vec))
 
 
 def read(path: Path) -> dict[str, tuple]:

@@ -84,6 +84,16 @@ class CompiledCRF:
         self._table = np.zeros((1024, 6, self.L), dtype=np.float32)
         self._frows = None
         self._lock = threading.Lock()
+        # real-valued attributes (feature group "vectors"): a word's vector x adds x @ Wv to its
+        # own scores (v0, v1, ...) and to its neighbours' (-1v..., +1v...): per word, one more
+        # term of its cached score vectors (columns 0, 1, 2)
+        self._wv = []
+        if getattr(featurizer, "vectors", None) is not None:
+            for col, c, get in ((0, "", featurizer.vector), (1, "-1", featurizer.vector), (2, "+1", featurizer.vector),
+                                (0, "c", featurizer.core_vector)):  # the last: the clitic-split core's (vc0 ...)
+                rows = [self.attr.get(a, self._zero_row) for a in featurizer.vector_names[c]]
+                if c != "c" or featurizer.vector_core:
+                    self._wv.append((col, self.W[rows], get))
 
     def __getstate__(self):  # pragma: no cover - the tagger owning this reloads instead
         raise TypeError("CompiledCRF is rebuilt per process")
@@ -170,6 +180,16 @@ class CompiledCRF:
                     acc += W[rows[:, g]]
                 block[:, c] = acc
         block[:, 0] += self._b
+        for col, Wc, get in self._wv:
+            X = [get(w) for w in words]
+            if any(x is not None for x in X):
+                D = len(Wc)
+                X = np.stack([x if x is not None else np.zeros(D, dtype=np.float32) for x in X])
+                # dimension by dimension, in a fixed order: a word's sum never depends on the batch
+                acc = X[:, :1] * Wc[0]
+                for d in range(1, D):
+                    acc += X[:, d : d + 1] * Wc[d]
+                block[:, col] += acc
         self._table[k0 : k0 + n] = block
         self._ids.update(zip(words, range(k0, k0 + n)))
         self._cores.extend(cores)

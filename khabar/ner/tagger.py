@@ -38,7 +38,9 @@ class NerTagger:
                 import json
 
                 manifest = json.loads((self.model_dir / "MANIFEST.json").read_text(encoding="utf-8"))
-                self._feat = Featurizer(gaz, cl, manifest.get("feature_groups") or GROUPS)
+                groups = manifest.get("feature_groups") or GROUPS
+                vec = clusters.read_vectors(self.model_dir / clusters.VECTOR_FILE) if "vectors" in groups else None
+                self._feat = Featurizer(gaz, cl, groups, vectors=vec)
                 self._gaz = gaz
                 self._crf = CompiledCRF(self.model_dir / WEIGHTS_FILE, self._feat)
                 self._tagger = self._crf

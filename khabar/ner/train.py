@@ -21,7 +21,7 @@ from . import MODEL_DIR
 from . import clusters as clusters_mod
 from . import conll
 from .fastcrf import WEIGHTS_FILE, compile_model
-from .features import Featurizer
+from .features import VECTOR_DIMS, Featurizer
 from .gazetteer import GAZ_FILE, Gazetteer, compile_gazetteer, save
 
 MODEL_FILE = "model.crfsuite"
@@ -119,8 +119,17 @@ def train_ner(data_dir: Path, out_dir: Path = MODEL_DIR, *, groups=DEFAULT_GROUP
         if not relearn_clusters and shipped.exists() and shipped != cpath:
             shutil.copyfile(shipped, cpath)
         else:
-            clusters_mod.learn(root / "news", out_dir, log=log)
-    feat = Featurizer(Gazetteer(gaz), clusters_mod.read(cpath), groups)
+            clusters_mod.learn(root / "news", out_dir, vectors=VECTOR_DIMS if "vectors" in groups else 0, log=log)
+    vectors = None
+    if "vectors" in groups:  # the words' SVD vectors, learnt with the clusters (same clusters file)
+        vpath = out_dir / clusters_mod.VECTOR_FILE
+        shipped = MODEL_DIR / clusters_mod.VECTOR_FILE
+        if not vpath.exists() and shipped.exists() and shipped != vpath:
+            shutil.copyfile(shipped, vpath)
+        elif not vpath.exists():
+            clusters_mod.learn(root / "news", out_dir, vectors=VECTOR_DIMS, log=log)
+        vectors = clusters_mod.read_vectors(vpath)
+    feat = Featurizer(Gazetteer(gaz), clusters_mod.read(cpath), groups, vectors=vectors)
 
     def rare_words(sents):
         if not RARE:
@@ -136,12 +145,12 @@ def train_ner(data_dir: Path, out_dir: Path = MODEL_DIR, *, groups=DEFAULT_GROUP
 
     tr, dev = dev_split(train)
     with tempfile.TemporaryDirectory() as tmp:
-        dpath = fit(tr, Featurizer(feat.gaz, feat.clusters, groups, rare=rare_words(tr)), Path(tmp) / MODEL_FILE, params, log)
+        dpath = fit(tr, Featurizer(feat.gaz, feat.clusters, groups, rare=rare_words(tr), vectors=vectors), Path(tmp) / MODEL_FILE, params, log)
         dpred = predict(dpath, feat, dev)
     gold = [t for _, t in dev]
     scores = {"anercorp_dev": conll.score(gold, dpred), "anercorp_dev_system": conll.score(gold, system_tags(dev, dpred))}
     # the shipped model: all of train
-    mpath = fit(train, Featurizer(feat.gaz, feat.clusters, groups, rare=rare_words(train)), out_dir / MODEL_FILE, params, log)
+    mpath = fit(train, Featurizer(feat.gaz, feat.clusters, groups, rare=rare_words(train), vectors=vectors), out_dir / MODEL_FILE, params, log)
     compile_model(mpath, out_dir / WEIGHTS_FILE)
     pred = predict(mpath, feat, test)
     gold = [t for _, t in test]
@@ -153,6 +162,8 @@ def train_ner(data_dir: Path, out_dir: Path = MODEL_DIR, *, groups=DEFAULT_GROUP
 
 def write_manifest(out_dir: Path, groups, params: dict, scores: dict | None) -> dict:
     files = [out_dir / MODEL_FILE, out_dir / WEIGHTS_FILE, out_dir / GAZ_FILE, out_dir / clusters_mod.CLUSTER_FILE]
+    if "vectors" in groups:
+        files.append(out_dir / clusters_mod.VECTOR_FILE)
     manifest = {
         "model": "CRF (python-crfsuite, L-BFGS) over clitic-aware word features; weights.npz is the same model compiled for tagging (khabar.ner.fastcrf)",
         "rare_identity_hidden_at_or_below": RARE,
