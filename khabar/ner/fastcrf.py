@@ -86,14 +86,16 @@ class CompiledCRF:
         self._lock = threading.Lock()
         # real-valued attributes (feature group "vectors"): a word's vector x adds x @ Wv to its
         # own scores (v0, v1, ...) and to its neighbours' (-1v..., +1v...): per word, one more
-        # term of its cached score vectors (columns 0, 1, 2)
+        # term of its cached score vectors (columns 0, 1, 2); the weights of the three side by side,
+        # so that one pass over the dimensions gives all three
         self._wv = []
         if getattr(featurizer, "vectors", None) is not None:
-            for col, c, get in ((0, "", featurizer.vector), (1, "-1", featurizer.vector), (2, "+1", featurizer.vector),
-                                (0, "c", featurizer.core_vector)):  # the last: the clitic-split core's (vc0 ...)
-                rows = [self.attr.get(a, self._zero_row) for a in featurizer.vector_names[c]]
-                if c != "c" or featurizer.vector_core:
-                    self._wv.append((col, self.W[rows], get))
+            L, ctx = self.L, [(0, ""), (1, "-1"), (2, "+1")]
+            W3 = np.hstack([self.W[[self.attr.get(a, self._zero_row) for a in featurizer.vector_names[c]]] for _, c in ctx])
+            self._wv.append(([col for col, _ in ctx], W3.reshape(len(W3), 3, L), featurizer.vector))
+            if featurizer.vector_core:  # the clitic-split core's (vc0 ...), to the word's own scores
+                Wc = self.W[[self.attr.get(a, self._zero_row) for a in featurizer.vector_names["c"]]]
+                self._wv.append(([0], Wc.reshape(len(Wc), 1, L), featurizer.core_vector))
 
     def __getstate__(self):  # pragma: no cover - the tagger owning this reloads instead
         raise TypeError("CompiledCRF is rebuilt per process")
@@ -180,16 +182,21 @@ class CompiledCRF:
                     acc += W[rows[:, g]]
                 block[:, c] = acc
         block[:, 0] += self._b
-        for col, Wc, get in self._wv:
+        for cols, Wc, get in self._wv:
             X = [get(w) for w in words]
-            if any(x is not None for x in X):
-                D = len(Wc)
-                X = np.stack([x if x is not None else np.zeros(D, dtype=np.float32) for x in X])
+            has = [k for k, x in enumerate(X) if x is not None]
+            if has:
+                X = np.stack([X[k] for k in has])[:, :, None, None]
                 # dimension by dimension, in a fixed order: a word's sum never depends on the batch
-                acc = X[:, :1] * Wc[0]
-                for d in range(1, D):
-                    acc += X[:, d : d + 1] * Wc[d]
-                block[:, col] += acc
+                acc = X[:, 0] * Wc[0]
+                for d in range(1, len(Wc)):
+                    acc += X[:, d] * Wc[d]
+                block[np.asarray(has)[:, None], cols] += acc
+        if self._wv:  # the featurizer's copies of the vectors (``_word`` fills them): the table has them now
+            vc = self.f._vcache
+            for w in words:
+                vc.pop(w, None)
+                vc.pop((w,), None)
         self._table[k0 : k0 + n] = block
         self._ids.update(zip(words, range(k0, k0 + n)))
         self._cores.extend(cores)

@@ -53,6 +53,11 @@ def shape(word: str) -> str:
     return "p" + c if cat.startswith("P") or cat.startswith("S") else "o"
 
 
+def _scaled(x: np.ndarray) -> np.ndarray:
+    """x (float32) at length VECTOR_SCALE; the norm as np.linalg.norm computes it (sqrt of x.dot(x))."""
+    return x * np.float32(VECTOR_SCALE / max(float(np.sqrt(x.dot(x))), 1e-9))
+
+
 class Featurizer:
     def __init__(self, gazetteer=None, clusters=None, groups=GROUPS, rare=frozenset(), vectors=None):
         # ``rare``: words whose identity is hidden while training, so that the model learns
@@ -85,16 +90,20 @@ class Featurizer:
             return self._vcache[word]
         except KeyError:
             pass
-        n = norm(word)
-        core = split(word)[1]
+        return self._vectors_of(word, norm(word), split(word)[1])
+
+    def _vectors_of(self, word: str, n: str, core: str):
+        """Fill the word's vector (and its core's) in the cache; ``_word`` calls this with the
+        normal form and core it has already computed."""
         v = self.vectors.get(n)
         vc = self.vectors.get(core) if self.vector_core and core != n and v is not None else None
         if v is None:
             v = self.vectors.get(core)
-        v, vc = (None if x is None else (x[:VECTOR_DIMS] * np.float32(VECTOR_SCALE / max(float(np.linalg.norm(x[:VECTOR_DIMS])), 1e-9))).astype(np.float32)
-                 for x in (v, vc))
+        if v is not None:
+            v = _scaled(v[:VECTOR_DIMS])
         self._vcache[word] = v
-        self._vcache[(word,)] = vc
+        if self.vector_core:
+            self._vcache[(word,)] = None if vc is None else _scaled(vc[:VECTOR_DIMS])
         return v
 
     def core_vector(self, word: str):
@@ -102,7 +111,7 @@ class Featurizer:
         if not self.vector_core:
             return None
         self.vector(word)
-        return self._vcache[(word,)]
+        return self._vcache.get((word,))
 
     def _word(self, word: str) -> tuple[tuple, tuple, tuple]:
         """(own, near-context, far-context) features of one word."""
@@ -165,6 +174,8 @@ class Featurizer:
                 fg = "gw=" + t
                 own.append(fg)
                 near.append(fg)
+        if self.vectors is not None and word not in self._vcache:
+            self._vectors_of(word, n, core)
         return tuple(own), tuple(near), tuple(far)
 
     def core(self, word: str) -> str:
