@@ -34,7 +34,7 @@ def by_canonical(doc, name):
 
 def test_manifest_sha256_matches_shipped_files():
     manifest = json.loads((MODEL_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
-    assert set(manifest["files"]) == {"model.crfsuite", "weights.npz", "gazetteer.json.gz", "clusters.tsv.gz"}
+    assert set(manifest["files"]) == {"model.crfsuite", "weights.npz", "gazetteer.json.gz", "clusters.tsv.gz", "vectors.npz"}
     for name, info in manifest["files"].items():
         data = (MODEL_DIR / name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == info["sha256"], name
