@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 from khabar.ner.train import PROPAGATION_WINDOW  # noqa: E402
 # feature groups removed together in one ablation row
-ABLATION = [("word clusters", ("clusters", "corecl")), ("gazetteers", ("gazetteer",)), ("trigger words", ("trigger", "window")),
+ABLATION = [("word vectors", ("vectors",)), ("word clusters", ("clusters", "corecl")), ("gazetteers", ("gazetteer",)), ("trigger words", ("trigger", "window")),
             ("affixes and n-grams", ("affix", "ngrams")), ("word shape", ("shape",)), ("neighbouring words", ("context",)),
             ("word identity (forms, clitic-split core, stem)", ("lexical",))]
 ANCHORS = [("AraBERT v0.1 (published)", 0.831), ("BiLSTM-CRF, previous best (published)", 0.817), ("classic CRF (published, approx.)", 0.79)]
@@ -103,6 +103,7 @@ def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) ->
         params["max_iterations"] = iterations
     gaz = Gazetteer.from_file(MODEL_DIR / GAZ_FILE)
     clusters = cl.read(MODEL_DIR / cl.CLUSTER_FILE)
+    vectors = cl.read_vectors(MODEL_DIR / cl.VECTOR_FILE) if (MODEL_DIR / cl.VECTOR_FILE).exists() else None
     train, test = dev_split(conll.read(data_dir / "ner/anercorp/train.conll"))  # "test" is dev here
     out = ROOT / "build" / "ner" / "ablation"
     rows = []
@@ -113,7 +114,7 @@ def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) ->
             drop = "+ " + drop + " (added)"
         else:
             use = [g for g in groups if g not in names]
-        f = Featurizer(gaz, clusters, use)
+        f = Featurizer(gaz, clusters, use, vectors=vectors)
         t0 = time.time()
         m = fit(train, f, out / f"without-{drop or 'nothing'}.crfsuite", params, log=lambda *_: None)
         pred = predict(m, f, test)
