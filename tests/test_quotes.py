@@ -165,8 +165,9 @@ def test_quotes_source_after_the_quotation():
     assert _speaker(doc, q.speaker) == "رئيس النقابة"
 
 
-def test_quotes_outlet_spoken_to_is_not_the_speaker():
-    doc = _extract("وأعلنت متحدثة أخرى في البنتاغون لفرانس برس أن التحقيق مستمر.")
+@pytest.mark.parametrize("text", ["وأعلنت متحدثة أخرى في البنتاغون لفرانس برس أن التحقيق مستمر.", "وقالت مسؤولة في الأمم المتحدة لفرانس برس إن الوضع خطير."])
+def test_quotes_outlet_spoken_to_is_not_the_speaker(text):
+    doc = _extract(text)
     (q,) = doc.quotes
     assert "فرانس" not in (_speaker(doc, q.speaker) or "")
 

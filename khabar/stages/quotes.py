@@ -390,7 +390,8 @@ class Quotes(Stage):
                 is_per = isinstance(speaker, str) and mentions.by_id[speaker].type == "PER"
                 end_at = comp if comp is not None else k
                 if not is_per and end_at > np_stop and not any(words[t] in lx["stop"] for t in range(np_stop, end_at)):
-                    pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER"]
+                    # (a name carrying «لـ» itself is whom it was said to: «لفرانس برس»)
+                    pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER" and not (r[0] in mentions.clitic and text[r[0]] == lx["cl"]["li"])]
                     if pers:
                         speaker = pers[-1][2].id
                 elif not is_per:
@@ -534,6 +535,8 @@ class Quotes(Stage):
                 return a, k  # («في مقابلة مع جون»: whom he spoke with)
             r = mentions.at(s.starts[t])
             if r is not None and r[0] == s.starts[t] and r[2].type == "PER":
+                if r[0] in mentions.clitic and words[t][:1] == lx["cl"]["li"]:
+                    return a, k  # «في البنتاغون لفرانس برس أن»: whom it was said to
                 e = s.index_at(r[1])
                 return (t, e) if e < n and words[e] in lx["comp"] else (a, k)
         return a, k
