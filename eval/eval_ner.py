@@ -232,7 +232,7 @@ def main(data_dir: Path, report_dir: Path) -> int:
 
     recorded = json.loads((MODEL_DIR / "MANIFEST.json").read_text(encoding="utf-8")).get("scores", {})
     lines = ["# NER and entities", "",
-             f"Model load {load_s:.2f} s; tagging {res['tokens_per_cpu_second']:,.0f} tokens per CPU-second (ANERcorp test, batched).", "",
+             f"Model load {load_s:.2f} s; tagging {res['tokens_per_cpu_second']:,.0f} tokens per CPU-second (ANERcorp test, batched, one cold first pass with its one-off set-up; `make bench` gives the per-core speed figures).", "",
              "| corpus | micro | PER | LOC | ORG | MISC |", "|---|---|---|---|---|---|"]
     if "anercorp_dev" in recorded:
         # the development set (last tenth of train.conll), as recorded by khabar train ner: the
