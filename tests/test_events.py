@@ -434,6 +434,12 @@ ROLES = [
                  "COERCE", None, None, "ماريا بوتينا", id="nationality_after_an_arrest_noun_is_who_was_arrested"),
     pytest.param("وجاء ذلك بعد أن سحب الرئيس الأميركي دونالد ترمب بشكل مفاجئ تأييده للبيان.",
                  "RETREAT", None, "دونالد ترمب", None, id="manner_words_and_mimma_are_not_recipients"),
+    pytest.param("واعترض خفر السواحل الليبي أكثر من 6500 مهاجر.",
+                 "COERCE", None, "خفر السواحل الليبي", "أكثر من 6500 مهاجر", id="interceptions_restrict"),
+    pytest.param("وتحقق الشرطة في ملابسات الحادث.",
+                 "ACCUSE", "investigate", "الشرطة", None, id="investigating_is_accuse"),
+    pytest.param("وأرسلت الحكومة قواتها إلى المنطقة.",
+                 "MOBILIZE", "troops", "الحكومة", ..., id="sending_troops_mobilizes"),
 ]
 
 
@@ -446,3 +452,7 @@ def test_events_actor_and_target(text, type_, mode, actor, target):
             assert ref is None
         elif want is not ...:
             assert _name(doc, ref) == want
+
+
+def test_events_a_market_closing_is_no_closure():
+    assert _extract("وأغلق المؤشر العام للبورصة على ارتفاع بنسبة 2%.").events == []
