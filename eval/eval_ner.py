@@ -15,7 +15,8 @@
 
 ``python eval/eval_ner.py --cv [--groups=...] [--clusters=...] [--iterations=N]`` runs 5-fold
 cross-validation over train (build/eval/ner_cv.json); with the "vectors" group, ``--vectors=path``
-(default the shipped vectors.npz), ``--vector-dims=N``, ``--vector-scale=X``, ``--vector-core``.
+(default the shipped vectors.npz), ``--vector-dims=N``, ``--vector-scale=X``, ``--vector-core``,
+``--vector-far`` (the ±2 neighbours' vectors too); ``--c1=X``, ``--c2=X`` the regularisation.
 
 Development set: the last tenth of train.conll's sentences (``khabar.ner.train.dev_split``).
 Choices of parameters, features and clusters are made on it (and checked with ``--cv``); its
@@ -128,7 +129,7 @@ def ablation(data_dir: Path, report_dir: Path, iterations: int | None = None) ->
 
 
 def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path | None = None, iterations: int | None = None,
-             folds: int = 5, vectors_path: Path | None = None) -> list[dict]:
+             folds: int = 5, vectors_path: Path | None = None, params: dict | None = None) -> list[dict]:
     """k-fold cross-validation over train.conll (contiguous blocks of sentences): the check a
     change that helps on dev must pass too, as one dev set of ~940 names moves by a point or more
     between recipes that are the same in cross-validation (docs/entities.md)."""
@@ -139,7 +140,7 @@ def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path 
     from khabar.ner.train import DEFAULT_GROUPS, PARAMS, fit, predict, system_tags
 
     groups = tuple(groups or DEFAULT_GROUPS)
-    params = {**PARAMS, **({"max_iterations": iterations} if iterations else {})}
+    params = {**PARAMS, **({"max_iterations": iterations} if iterations else {}), **(params or {})}
     from khabar.ner import features
 
     vec = None
@@ -162,9 +163,10 @@ def crossval(data_dir: Path, report_dir: Path, groups=None, clusters_path: Path 
     mean = {x: sum(r[x] for r in rows) / len(rows) for x in ("tagger", "system")}
     print(f"cv: mean tagger {100 * mean['tagger']:.2f}, system {100 * mean['system']:.2f} "
           f"(groups {','.join(groups)}, {params['max_iterations']} iterations, clusters {clusters_path or 'shipped'}"
-          + (f", vectors {vectors_path} dims {features.VECTOR_DIMS} scale {features.VECTOR_SCALE} core {features.VECTOR_CORE}" if vec else "") + ")")
+          + (f", vectors {vectors_path} dims {features.VECTOR_DIMS} scale {features.VECTOR_SCALE} core {features.VECTOR_CORE} far {features.VECTOR_FAR}" if vec else "")
+          + f", c1 {params['c1']} c2 {params['c2']})")
     (report_dir / "ner_cv.json").write_text(json.dumps({"groups": groups, "params": params, "clusters": str(clusters_path or "shipped"),
-                                                        "vectors": [str(vectors_path), features.VECTOR_DIMS, features.VECTOR_SCALE, features.VECTOR_CORE] if vec else None,
+                                                        "vectors": [str(vectors_path), features.VECTOR_DIMS, features.VECTOR_SCALE, features.VECTOR_CORE, features.VECTOR_FAR] if vec else None,
                                                         "folds": rows, "mean": mean}, indent=1), encoding="utf-8")
     return rows
 
@@ -288,6 +290,10 @@ if __name__ == "__main__":
                 _features.VECTOR_SCALE = float(a.split("=", 1)[1])
             elif a == "--vector-core":
                 _features.VECTOR_CORE = True
-        crossval(data, rep, gr, cp, it, vectors_path=vp)
+            elif a == "--vector-far":
+                _features.VECTOR_FAR = True
+        # --c1=X --c2=X: the L1 / L2 regularisation (default khabar.ner.train.PARAMS)
+        reg = {k: float(a.split("=", 1)[1]) for k in ("c1", "c2") for a in sys.argv if a.startswith(f"--{k}=")}
+        crossval(data, rep, gr, cp, it, vectors_path=vp, params=reg)
     else:
         sys.exit(main(data, rep))

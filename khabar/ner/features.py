@@ -31,6 +31,10 @@ VECTOR_SCALE = 5.0
 # also the clitic-split core's vector (vc0 ...) when the word and its core both have one: no gain
 # in cross-validation, off
 VECTOR_CORE = False
+# also the vectors of the neighbours at ±2 (-2v0 ..., +2v0 ...): -0.45 / -0.44 F1 (tagger / with
+# propagation) in 5-fold cross-validation over train, off (docs/entities.md); the compiled model
+# (fastcrf) does not read them
+VECTOR_FAR = False
 
 
 def _trigger_table() -> dict[str, str]:
@@ -71,9 +75,10 @@ class Featurizer:
         self._cache: dict[str, tuple[tuple, tuple, tuple]] = {}
         # word -> unit vector (clusters.read_vectors), for the "vectors" group
         self.vectors = vectors if "vectors" in self.groups else None
-        self.vector_names = {c: [f"{c}v{d}" for d in range(VECTOR_DIMS)] for c in ("", "-1", "+1")}
+        self.vector_names = {c: [f"{c}v{d}" for d in range(VECTOR_DIMS)] for c in ("", "-1", "+1", "-2", "+2")}
         self.vector_names["c"] = [f"vc{d}" for d in range(VECTOR_DIMS)]
         self.vector_core = VECTOR_CORE
+        self.vector_far = VECTOR_FAR
         self._vcache: dict = {}
 
     def __getstate__(self):
@@ -254,7 +259,7 @@ class Featurizer:
             d: dict[str, float] = {}
             for x in f:
                 d[x] = d.get(x, 0.0) + 1.0
-            for c, j in (("", i), ("-1", i - 1), ("+1", i + 1)):
+            for c, j in (("", i), ("-1", i - 1), ("+1", i + 1)) + ((("-2", i - 2), ("+2", i + 2)) if self.vector_far else ()):
                 if 0 <= j < n and vecs[j] is not None and (ctx or not c):
                     d.update(zip(names[c], vecs[j].tolist()))
             vc = self.core_vector(words[i])
