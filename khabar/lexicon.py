@@ -35,12 +35,13 @@ def load(name: str) -> Any:
 def punct() -> dict[str, Any]:
     """``ar/punctuation.yaml`` as sets: ``comma``, ``semicolon``, ``stop``, ``colon``,
     ``quote_marks``; ``clause`` (commas and semicolons), ``boundary`` (clause, stop or colon);
-    the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``."""
+    the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``; ``word_edges`` as one string."""
     p = load("ar/punctuation.yaml")
     out: dict[str, Any] = {k: frozenset(p[k]) for k in ("comma", "semicolon", "stop", "colon", "quote_marks")}
     out["clause"] = out["comma"] | out["semicolon"]
     out["boundary"] = out["clause"] | out["stop"] | out["colon"]
     out["ar_comma"], out["ar_semicolon"] = p["comma"][0], p["semicolon"][0]
+    out["word_edges"] = "".join(p["word_edges"])
     return out
 
 

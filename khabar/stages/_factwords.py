@@ -48,6 +48,12 @@ def variants(w: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def verb_variants(w: str) -> tuple[tuple[str, int], ...]:
+    """``variants`` without the forms that drop an article: verbs take none («التابع» is no «تابع»)."""
+    return tuple((v, cut) for v, cut in variants(w) if not w[:cut].endswith((_DET, _LIL)))
+
+
 class PhraseIndex:
     """Phrases (one or more words) under canonical keys, looked up token by token."""
 
@@ -89,9 +95,7 @@ class PhraseIndex:
     def _cands(self, word: str):
         if self.bare:
             return ((word, 0),)
-        if self.verbs:
-            return tuple((w, cut) for w, cut in variants(word) if not word[:cut].endswith((_DET, _LIL)))
-        return variants(word)
+        return verb_variants(word) if self.verbs else variants(word)
 
     def may_start(self, word: str) -> bool:
         """Whether some phrase could start at ``word`` (cheap test before ``match``)."""

@@ -36,20 +36,17 @@ def lexicon():
     c = load("ar/casualties.yaml")
     s = load("ar/sources.yaml")
     duals = c["duals"]
-    agree = c["agreement_endings"]
-    cats = {
-        k: {"before": v["before"], "after": v["after"] + duals.get(k, []) + [w + e for w in v.get("after_verbs", ()) for e in agree]}
-        for k, v in c["categories"].items()
-    }
-    persons = c["persons"] + duals["persons"]
-    groups = {k: v + duals.get(k, []) for k, v in c["groups"].items()}
+    verb_forms = {k: [w + e for w in v.get("after_verbs", ()) for e in c["agreement_endings"]] for k, v in c["categories"].items()}
+    cats = {k: {"before": v["before"], "after": v["after"] + duals.get(k, []) + verb_forms[k]} for k, v in c["categories"].items()}
+    persons = PhraseIndex(c["persons"] + duals["persons"])
+    groups = PhraseIndex({k: v + duals.get(k, []) for k, v in c["groups"].items()})
     return {
-        "after_verb_forms": frozenset(fold(w + e) for v in c["categories"].values() for w in v.get("after_verbs", ()) for e in agree),
+        "after_verb_forms": frozenset(fold(f) for forms in verb_forms.values() for f in forms),
         "before": PhraseIndex({k: v["before"] for k, v in cats.items()}, short_conj=True),
         "after": PhraseIndex({k: v["after"] for k, v in cats.items()}, short_conj=True),
         "forms": frozenset().union(
             *(PhraseIndex({k: v[side] for k, v in cats.items()}, short_conj=True).surfaces() for side in ("before", "after")),
-            PhraseIndex(c["aid_units"]).surfaces(), PhraseIndex(persons).surfaces(), PhraseIndex(groups).surfaces(),
+            PhraseIndex(c["aid_units"]).surfaces(), persons.surfaces(), groups.surfaces(),
         ),
         # dual nouns («قتيلين», «طفلين») without the article: «القتيلين» names two already counted
         "duals": frozenset(
@@ -64,9 +61,9 @@ def lexicon():
         "planned_forms": PhraseIndex(c["planned_before"]).surfaces(),
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
-        "persons": PhraseIndex(persons),
-        "persons_forms": PhraseIndex(persons).surfaces() | PhraseIndex(groups).surfaces(),
-        "groups": PhraseIndex(groups),
+        "persons": persons,
+        "persons_forms": persons.surfaces() | groups.surfaces(),
+        "groups": groups,
         "demonym_endings": tuple(fold(w) for w in c["demonym_endings"]),
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
         "relay_from": {fold(w) for w in s["relay_from"]},

@@ -306,7 +306,7 @@ class Entities(Stage):
                 if role not in ("conj", "prep"):
                     break
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
-                is_lil = role == "prep" and nxt is not None and nxt[2] == "det" and text[e : e + 1] == "\u0644"
+                is_lil = role == "prep" and nxt is not None and nxt[2] == "det" and text[e : e + 1] == clitics()["li"]
                 cuts.append((e, is_lil))
             for cut, is_lil in reversed(cuts):
                 core = (clitics()["det_alef"] if is_lil else "") + norm(text[cut : first.end])

@@ -724,8 +724,9 @@ def _subject_in_marks(doc: Document, pair, lx) -> bool:
     return w in lx["comp"] or w in lx["from"]
 
 
-_NEXT_WORD = re.compile(r"\s*([^\s\"«»“”،,.:]+)")
-_PREV_WORD = re.compile(r"([^\s\"«»“”،,.:]+)\s*$")
+_WORD = r"([^\s" + re.escape(_P["word_edges"]) + r"]+)"
+_NEXT_WORD = re.compile(r"\s*" + _WORD)
+_PREV_WORD = re.compile(_WORD + r"\s*$")
 
 
 def _named_by_head(doc: Document, pair, lx) -> bool:
