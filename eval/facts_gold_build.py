@@ -32,6 +32,7 @@ ROUNDS = (
     ("eval/data/facts_gold_src.yaml", "eval/data/facts_split.json", "eval/data/facts_gold.jsonl", ("tune", "heldout")),
     ("eval/data/facts_gold_src2.yaml", "eval/data/facts_split2.json", "eval/data/facts_gold2.jsonl", ("tune2", "heldout2")),
     ("eval/data/facts_gold_src3.yaml", "eval/data/facts_split3.json", "eval/data/facts_gold3.jsonl", ("tune3", "heldout3")),
+    ("eval/data/facts_gold_src4.yaml", "eval/data/facts_split4.json", "eval/data/facts_gold4.jsonl", ("tune4", "heldout4")),
 )
 
 
