@@ -49,10 +49,26 @@ def _ev() -> dict:
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
 
 
+def _with_pronouns(trig: list[dict], ev: dict) -> list[dict]:
+    """The trigger entries, and for each verb one entry of its one-word forms with an object
+    pronoun on them («أدانتها»): its object was named before, its subject follows."""
+    out = list(trig)
+    pronouns, skip = ev["object_pronouns"], tuple(ev["object_pronoun_skip_endings"])
+    agents = {fold(m) for m in ev["agent_markers"]}
+    for t in trig:
+        if t.get("pos") != "verb" or t.get("with") or t.get("passive"):
+            continue
+        forms = [f + p for f in t["forms"] if " " not in f and len(f) > 2 and not f.endswith(skip) for p in pronouns]
+        forms = [f for f in forms if fold(f) not in agents]
+        if forms:
+            out.append({**t, "forms": forms, "pronoun_object": True})
+    return out
+
+
 @functools.cache
 def lexicon():
     ev = load("ar/events.yaml")
-    trig = ev["triggers"]
+    trig = _with_pronouns(ev["triggers"], ev)
     index = PhraseIndex({str(k): t["forms"] for k, t in enumerate(trig)})
     withs = [{fold(w) for w in t.get("with", ())} for t in trig]
     cas = load("ar/casualties.yaml")
@@ -264,6 +280,12 @@ class Events(Stage):
                     prev_e = made[k - 1]
                     if prev_e.actor is not None and prev_e.actor != e.target:
                         e.actor = prev_e.actor
+                elif e.actor is None and k == 0 and tr.a > 0 and words[tr.a - 1] in _COMMA and tr.entry.get("pos") == "verb" and not tr.entry.get("passive") and not tr.entry.get("weak") and words[tr.a][:1] in _CONJ and lx["index"].match([words[tr.a][1:]], 0):
+                    # «وأشار المجلس إلى ضرورة ...، وحث جميع الدول»: after a comma, a verb joined by
+                    # «و» with no subject of its own goes on with the sentence's speaker
+                    who = self._opening_speaker(doc, s, lx, sent_rows)
+                    if who is not None and who != e.target:
+                        e.actor = who
                 if e.actor is None:
                     # nobody named: coded once per sentence and type, and only when the text
                     # says whom it hit (not just where) or what it cost; a bare «قتل» with no
@@ -304,6 +326,22 @@ class Events(Stage):
                     return per[0][2].id
                 return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
         return None
+
+    @staticmethod
+    def _opening_speaker(doc, s: Sent, lx, rows):
+        """«وأشار المجلس إلى ...»: the subject of a speech verb opening the sentence."""
+        from .quotes import lexicon as speech_lexicon
+        from .quotes import np_end
+
+        sp = speech_lexicon()
+        words = s.words
+        if not words or words[0] not in sp["cue_forms"] or not sp["verbs"].match(words, 0):
+            return None
+        end = np_end(s, 1, sp)
+        if end <= 1 or words[1] in lx["anaphora"] or words[1] in lx["function"]:
+            return None
+        per = [r for r in rows if r[0] == s.starts[1] and r[1] <= s.ends[end - 1] and r[2].type in ("PER", "ORG")]
+        return per[0][2].id if per else span_ref(doc, s.starts[1], s.ends[end - 1])
 
     @staticmethod
     def _in_name(mentions, pos: int) -> bool:
@@ -391,6 +429,8 @@ class Events(Stage):
                 return self._finish(doc, s, tr, lx, entry, crowd, after, None, t_start, t_end)
         actor_ref = None
         is_verb = entry.get("pos") == "verb"
+        if entry.get("pronoun_object"):
+            return self._pronoun_object(doc, s, tr, lx, rows, entry, t_start, t_end)
         if tr.continues:
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
         if entry.get("no_subject"):
@@ -503,7 +543,7 @@ class Events(Stage):
             if after[0][0] not in mentions_of(doc).clitic and self._no_prep_between(words, tr.v, s.index_at(after[0][0]), lx) and not (entry.get("object_first") and (wider or speaker)) and not passive_kill and not subject_first:
                 actor = after[0]
                 after = after[1:]
-                if actor[2].type == "LOC" and after and after[0][2].type == "PER" and s.index_at(after[0][0]) - s.index_at(actor[1] - 1) <= 2:
+                if actor[2].type == "LOC" and s.index_at(actor[0]) > tr.b and after and after[0][2].type == "PER" and s.index_at(after[0][0]) - s.index_at(actor[1] - 1) <= 2:
                     # «التقى رئيس دولة جنوب السودان سلفاكير ميرديت»: the person the title names
                     actor = after[0]
                     after = after[1:]
@@ -556,6 +596,26 @@ class Events(Stage):
                     ev.actor = None
                 return ev
         return self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
+
+    @staticmethod
+    def _pronoun_object(doc, s: Sent, tr: _Trig, lx, rows, entry, t_start, t_end) -> Event:
+        """«أدانتها السلطات», «المواقع التي قصفها الطيران»: the subject follows the verb; the object
+        is the pronoun's referent, the name before a relative word, else named in no clause here."""
+        words, n = s.words, len(s.words)
+        actor = target = None
+        if tr.b < n and tr.clauses[tr.b] == tr.clause:
+            row = next((r for r in rows if r[0] == s.starts[tr.b]), None)
+            if row is not None and row[2].type != "MISC":
+                actor = row[2].id
+            elif words[tr.b] not in lx["function"] and not _has_prep(words[tr.b]):
+                end = _phrase(words, tr.b, lx)
+                if end:
+                    actor = span_ref(doc, s.starts[tr.b], s.ends[end - 1])
+        if tr.a > 1 and words[tr.a - 1] in lx["relative"]:
+            row = next((r for r in rows if s.index_at(r[1] - 1) == tr.a - 2 and r[2].type != "MISC"), None)
+            if row is not None and (actor is None or row[2].id != actor):
+                target = row[2].id
+        return Event(type=entry["type"], mode=entry.get("mode"), trigger=Span(t_start, t_end), actor=actor, target=target, where=None)
 
     def _finish(self, doc, s: Sent, tr: _Trig, lx, entry, actor_ref, after, actor, t_start, t_end) -> Event:
         """The recipient and the place of an event whose actor is known."""
