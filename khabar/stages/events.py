@@ -696,6 +696,8 @@ class Events(Stage):
                 target_ref = self._apposition(doc, s, tr, actor)
             if target_ref is None and entry.get("object_first") and entry.get("pos") == "verb":
                 target_ref = self._addressee(doc, s, tr, lx, start)
+        if target_ref is None and entry.get("pos") == "verb" and not no_addressee and not entry.get("passive") and not entry.get("no_subject") and (actor is not None and actor[0] >= t_end or isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end):
+            target_ref = self._object_past_aside(doc, s, tr, lx, start)
         if target_ref is None and (actor is not None or actor_ref is not None):
             target_ref = self._past_aside(doc, s, start, lx, actor)
         if target_ref is None and entry["type"] == "ASSAULT":
@@ -726,6 +728,26 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _object_past_aside(doc, s: Sent, tr: _Trig, lx, start: int):
+        """«واتهم فيلق الرحمن، أحد فصائل المعارضة، روسيا», «واتهم الحوثيون الذين يسيطرون على
+        المنطقة، التحالف»: after the subject, an aside closed by a comma, then the verb's object."""
+        words, n = s.words, len(s.words)
+        if start >= n or not (words[start] in _COMMA or words[start] in lx["relative"]):
+            return None
+        y = next((x for x in range(start + 1, min(n, start + 12)) if words[x] in _CLAUSE), None)
+        if y is None or words[y] not in _COMMA or y + 1 >= n:
+            return None
+        x = y + 1
+        w = words[x]
+        if w in lx["function"] or _has_prep(w) or w in _QUOTES or w[:1] in _CONJ or lx["may_cue"](w) or lx["index"].may_start(w):
+            return None
+        row = mentions_of(doc).at(s.starts[x])
+        if row is not None and row[0] == s.starts[x]:
+            return row[2].id if row[2].type != "MISC" else None
+        end = _phrase(words, x, lx)
+        return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
 
     @staticmethod
     def _holder(doc, s: Sent, tr: _Trig, lx, start: int, actor):
