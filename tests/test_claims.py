@@ -215,3 +215,8 @@ def test_claims_sources(text, source):
 @pytest.mark.parametrize("text, expected", FIGURES)
 def test_claims_figures_and_categories(text, expected):
     assert [(c.value, c.category) for c in _extract(text).claims] == expected
+
+
+def test_claims_passengers_in_the_accusative_are_people():
+    doc = khabar.extract("ولقي 71 راكبا مصرعهم جراء الحادثة.\n", reference_date="2018-03-17")
+    assert [(c.value, c.category) for c in doc.claims] == [(71, "killed")]

@@ -456,3 +456,31 @@ def test_events_actor_and_target(text, type_, mode, actor, target):
 
 def test_events_a_market_closing_is_no_closure():
     assert _extract("وأغلق المؤشر العام للبورصة على ارتفاع بنسبة 2%.").events == []
+
+
+def test_events_denial_and_signing_types():
+    doc = _extract("ونفى وزير الدفاع الإسرائيلي أفيغدور ليبرمان الاتهامات. ووقعت الحكومة والمعارضة اتفاقا في الخرطوم.")
+    (rej,) = _find(doc, "REJECT")
+    assert "ليبرمان" in _name(doc, rej.actor)
+    assert _find(doc, "SUPPORT") and not _find(doc, "AGREE")
+
+
+def test_events_object_pronoun_verb_takes_the_subject_after_it():
+    doc = _extract("واندلعت أعمال عنف في البصرة أدانتها السلطات العراقية.")
+    (acc,) = _find(doc, "ACCUSE")
+    assert "السلطات" in _name(doc, acc.actor)
+    assert acc.target is None
+
+
+def test_events_object_after_an_aside_between_commas():
+    doc = _extract("واتهم فيلق الرحمن، أحد فصائل المعارضة المسلحة، روسيا بالتصعيد العسكري.")
+    (acc,) = _find(doc, "ACCUSE")
+    assert _name(doc, acc.actor) == "فيلق الرحمن"
+    assert _name(doc, acc.target) == "روسيا"
+
+
+def test_events_joined_verb_after_a_comma_goes_on_with_the_opening_speaker():
+    doc = _extract("وأشار المجلس إلى ضرورة تقديم مرتكبي هذه الأعمال إلى العدالة، وحث جميع الدول على التعاون مع الحكومة.")
+    (req,) = _find(doc, "REQUEST")
+    assert _name(doc, req.actor) == "المجلس"
+    assert "جميع الدول" in _name(doc, req.target)

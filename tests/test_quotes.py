@@ -287,3 +287,15 @@ SPEAKERS = [
 @pytest.mark.parametrize("text, expected", SPEAKERS)
 def test_quotes_speakers(text, expected):
     assert _speakers(text) == expected
+
+
+def test_quotes_masculine_participle_goes_with_the_one_quoted_not_a_feminine_conveyor():
+    sp = _speakers("ونقلت القناة عن مدير مستشفى حجة أن هناك 30 طفلا بين الجرحى، مشيرا أن ثلاثة من هؤلاء الأطفال خضعوا لعمليات.")
+    assert len(sp) == 2 and all("مدير مستشفى حجة" in s for s in sp)
+    sp = _speakers("ونقلت الصحيفة عن شهود قولهم إن الشرطة وصلت متأخرة، مشيرة إلى أن المنطقة مغلقة.")
+    assert len(sp) == 2 and sp[1] == "الصحيفة"
+
+
+def test_quotes_three_letter_addressee_with_li_is_not_the_speaker():
+    sp = _speakers("وكانت مصادر أمنية قالت لبي بي سي إن الانفجار وقع في خزانات وقود.")
+    assert sp == ["مصادر أمنية"]

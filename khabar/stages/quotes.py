@@ -20,7 +20,7 @@ from ..facts import Quote, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
-from ._refs import Mentions, mentions_of, best_entity, span_ref
+from ._refs import Mentions, best_entity, mentions_of, ref_text, span_ref
 
 # quotation styles: opening mark -> closing marks
 # a straight quote opens before a non-space and closes after one, not inside a word
@@ -55,6 +55,7 @@ def _lexicon(sp, src):
         "parts": PhraseIndex(sp["participles"], verbs=True),
         "particles": {fold(w) for w in sp["particles"]},
         "convey": PhraseIndex(sp["convey"]["verbs"], verbs=True),
+        "feminine": tuple(sp["feminine_endings"]),
         "from": {fold(w) for w in sp["convey"]["from"]},
         "saying": {fold(w) for w in sp["convey"]["saying"]},
         "cont": {fold(w) for w in sp["continuation"]},
@@ -326,7 +327,8 @@ class Quotes(Stage):
             if np_start < n and words[np_start] in lx["passive_after"]:
                 return None  # «لافتات كتب عليها»: written, not said
             np_stop = np_end(s, np_start, lx, speech_pairs)
-            said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and len(words[np_start]) > 3 and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
+            # («لبي بي سي»: a three-letter word may carry «لـ» when a name goes on after it)
+            said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and (len(words[np_start]) > 3 or len(words[np_start]) == 3 and words[np_start] not in lx["stop"] and np_stop > np_start + 1) and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
             if np_stop > np_start and (_addressee(words[np_start], lx) or said_to or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
                 # «وقال لـ"الشرق الأوسط" إن», «قال لوكالة تسنيم», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
@@ -433,7 +435,7 @@ class Quotes(Stage):
                     speaker = sent_quotes[-1].speaker
                     via = sent_quotes[-1].via
                     prev_cue = sent_quotes[-1].cue
-                    if cue.part and via is not None and prev_cue is not None and lx["convey"].match(words, s.index_at(prev_cue.start)):
+                    if cue.part and via is not None and prev_cue is not None and lx["convey"].match(words, s.index_at(prev_cue.start)) and not self._disagrees(doc, cue, s, via, lx):
                         # «ونقلت الصحيفة عن شهود قولهم إن ...، مشيرة إلى أن»: the participle goes
                         # with the subject of the verb «نقل», the conveyor (not after «نقلا عن»)
                         speaker, via = via, None
@@ -621,6 +623,13 @@ class Quotes(Stage):
         if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
+
+    @staticmethod
+    def _disagrees(doc, cue, s: Sent, via, lx) -> bool:
+        """A masculine participle with a feminine conveyor («ونقلت القناة ...، مشيرا»)."""
+        part = doc.text[s.starts[cue.i] : s.ends[cue.i]]
+        conveyor = ref_text(doc, via) or ""
+        return not part.endswith(lx["feminine"]) and conveyor.endswith(lx["feminine"])
 
     def _antecedent(self, doc, s: Sent, rel: int, lx, mentions):
         """What the relative word at token ``rel`` refers to: the name ending right before it, or
