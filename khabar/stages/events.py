@@ -23,7 +23,6 @@ from ..document import Document, Span
 from ..facts import Event, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
-from . import _parties
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
 
@@ -170,12 +169,8 @@ class Events(Stage):
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
-    use_parties = True  # the learned actor/target model (khabar/models/parties), when shipped
-    record: list | None = None  # training: each kept event's candidates and features
-
     def __call__(self, doc: Document) -> None:
         lx = lexicon()
-        parties = _parties.model() if self.use_parties else None
         mentions = mentions_of(doc)
         times = sorted((t for t in doc.times if t.value), key=lambda t: t.start)
         tstarts = [t.start for t in times]
@@ -305,8 +300,6 @@ class Events(Stage):
                 if tr.entry.get("means") and not (e.fatalities or e.injuries):
                     continue  # «زرعهم عبوات ناسفة»: a weapon named, nothing done with it yet
                 kept_types.add(e.type)
-                if parties is not None or self.record is not None:
-                    self._parties(doc, s, tr, lx, e, parties)
                 events.append(e)
                 meta.append({"sent": s, "trig": tr, "si": si, "dated": id(tr) in when})
         events, meta = self._merge_visits(doc, events, meta, mentions)
@@ -333,19 +326,6 @@ class Events(Stage):
                     return per[0][2].id
                 return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
         return None
-
-    def _parties(self, doc, s: Sent, tr: _Trig, lx, e: Event, parties) -> None:
-        """The model's actor and target among the sentence's names and noun phrases, the rules'
-        picks among its features."""
-        rule = {"actor": e.actor, "target": e.target}
-        cands = _parties.with_rules(doc, _parties.candidates(doc, s, tr, lx, _phrase), rule)
-        feats = _parties.features(doc, s, tr, lx, cands, rule)
-        nulls = {role: _parties.null_features(tr, rule, role) for role in _parties.ROLES}
-        if self.record is not None:
-            self.record.append({"doc": doc, "sent": s, "event": e, "rule": rule, "cands": cands, "feats": feats, "nulls": nulls})
-        if parties is not None:
-            pick = parties.choose(cands, feats, nulls)
-            e.actor, e.target = pick["actor"], pick["target"]
 
     @staticmethod
     def _opening_speaker(doc, s: Sent, lx, rows):
