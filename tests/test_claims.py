@@ -218,11 +218,11 @@ def test_claims_figures_and_categories(text, expected):
 
 
 def test_claims_passengers_in_the_accusative_are_people():
-    doc = khabar.extract("ولقي 71 راكبا مصرعهم جراء الحادثة.\n", reference_date="2018-03-17")
+    doc = _extract("ولقي 71 راكبا مصرعهم جراء الحادثة.", "2018-03-17")
     assert [(c.value, c.category) for c in doc.claims] == [(71, "killed")]
 
 
 def test_claims_people_driven_to_flee_are_displaced():
-    doc = khabar.extract("وقال مسؤولون بالأمم المتحدة إن العملية دفعت ما يزيد على 270 ألف شخص إلى النزوح.\n", reference_date="2018-07-03")
+    doc = _extract("وقال مسؤولون بالأمم المتحدة إن العملية دفعت ما يزيد على 270 ألف شخص إلى النزوح.", "2018-07-03")
     assert [(c.value, c.category) for c in doc.claims] == [(270000, "displaced")]
     assert "مسؤولون" in _source(doc, doc.claims[0].source)

@@ -17,7 +17,7 @@ from ..lexicon import load
 from ..normalise import normalise
 
 WORD = re.compile(r"\w+")
-_ARABIC = re.compile(r"[\u0621-\u064A]")
+_ARABIC = re.compile(f"[{load('ar/chars.yaml')['letters']}]")
 
 
 @functools.cache

@@ -320,15 +320,17 @@ class Events(Stage):
                     return None  # «ويقول منتقدو الزيارة»: the trigger is in the speaker's name
                 if words[x + 1] in lx["anaphora"]:
                     return None  # «ويعتبر هذا الحادث الأحدث في سلسلة من هجمات»: no one announces
-                inner = [r for r in rows if s.starts[x + 1] <= r[0] and r[1] <= s.ends[end - 1]]
-                per = [r for r in inner if r[2].type in ("PER", "ORG")]
-                if per and per[0][0] == s.starts[x + 1]:
-                    return per[0][2].id
-                return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+                return self._cue_subject(doc, s, x, end, rows)
         return None
 
     @staticmethod
-    def _opening_speaker(doc, s: Sent, lx, rows):
+    def _cue_subject(doc, s: Sent, x: int, end: int, rows):
+        """The subject of the speech verb at word ``x``, its words up to ``end``: the person or
+        organisation it opens with, else those words."""
+        per = [r for r in rows if r[0] == s.starts[x + 1] and r[1] <= s.ends[end - 1] and r[2].type in ("PER", "ORG")]
+        return per[0][2].id if per else span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+
+    def _opening_speaker(self, doc, s: Sent, lx, rows):
         """«وأشار المجلس إلى ...»: the subject of a speech verb opening the sentence."""
         from .quotes import lexicon as speech_lexicon
         from .quotes import np_end
@@ -340,8 +342,7 @@ class Events(Stage):
         end = np_end(s, 1, sp)
         if end <= 1 or words[1] in lx["anaphora"] or words[1] in lx["function"]:
             return None
-        per = [r for r in rows if r[0] == s.starts[1] and r[1] <= s.ends[end - 1] and r[2].type in ("PER", "ORG")]
-        return per[0][2].id if per else span_ref(doc, s.starts[1], s.ends[end - 1])
+        return self._cue_subject(doc, s, 0, end, rows)
 
     @staticmethod
     def _in_name(mentions, pos: int) -> bool:

@@ -22,11 +22,12 @@ from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, best_entity, mentions_of, ref_text, span_ref
 
+_TATWEEL = load("ar/chars.yaml")["delete"]["tatweel"]
 # quotation styles: opening mark -> closing marks
 # a straight quote opens before a non-space and closes after one, not inside a word
 _PAIRS = re.compile(
     r"«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]"
-    r"|\"(?=\S)[^\"\n]*?(?:(?<=\S)\"(?![^\W\u0640])|\s\"(?=[.،,؛:!?)]|$))"
+    r"|\"(?=\S)[^\"\n]*?(?:(?<=\S)\"(?![^\W" + _TATWEEL + r"])|\s\"(?=[.،,؛:!?)]|$))"
     r"|(?<![\w])'[^'\n]{2,}?'(?![\w])"
 )
 _P = punct()
@@ -34,7 +35,7 @@ _CLAUSE = _P["clause"]
 _COMMA = _P["comma"]
 _STOP = _P["stop"]
 _STOP_OR_COLON = _P["stop"] | _P["colon"]
-_MARKS = _P["quote_marks"] | {"\u0640"}  # quotation marks, and tatweel drawn as a dash
+_MARKS = _P["quote_marks"] | {_TATWEEL}  # quotation marks, and tatweel drawn as a dash
 _EDGE = _P["semicolon"] | _P["colon"]  # how far back a subject before the cue may reach
 
 
