@@ -194,6 +194,10 @@ FIGURES = [
                  [], id="deeds_intended_and_deeds_counted_with_another"),
     pytest.param("وأدت المعارك لنزوح نحو 400 ألف شخص.",
                  [(400000, "displaced")], id="displacement_caused_with_li"),
+    pytest.param("وقالت المفوضية إن 133 ألف شخص خرجوا من المنطقة، ويظل أكثر من 45 ألف شخص في ملاجئ بريف دمشق.",
+                 [(133000, "displaced"), (45000, "displaced")], id="people_who_left_and_people_in_shelters"),
+    pytest.param("أسفر التمرد عن مقتل أكثر من 800 شخص وآلاف الجرحى خلال أربعة عقود.",
+                 [(800, "killed")], id="a_vague_amount_after_the_figure_counts_others"),
 ]
 
 SOURCES = [
@@ -203,6 +207,10 @@ SOURCES = [
     pytest.param("أعلنت الشرطة مقتل 3 أشخاص في إطلاق نار، حسبما جاء في حسابها على تويتر.", "الشرطة", id="as_stated_in_its_own_account"),
     pytest.param("غير أن مصادر طبية، أشارت إلى ارتفاع عدد القتلى إلى 14 شخصا.", "مصادر طبية", id="subject_written_before_the_speech_verb"),
     pytest.param("أعلنت الشركة أن طائرتها تحطمت في الجبال، مؤكدة مصرع جميع ركابها البالغ عددهم 60 شخصا.", "الشركة", id="a_participle_speaks_for_the_sentence_speaker"),
+    pytest.param("وقدر المرصد السوري لحقوق الإنسان نزوح أكثر من 70 ألف مدني خلال أسبوع.", "المرصد السوري لحقوق الإنسان", id="the_subject_of_an_estimate"),
+    pytest.param("ووثقت الشبكة السورية لحقوق الإنسان مقتل 50 مدنيا في الغارات.", "الشبكة السورية لحقوق الإنسان", id="the_subject_of_a_documenting_verb"),
+    pytest.param("وقال الوزير: \"علينا أن نتذكر الضحايا\"، مشيرا إلى القتلى الذين بلغ عددهم 853، كما يفيد الإحصاء الأخير للحكومة.", "الإحصاء الأخير", id="kama_yufid"),
+    pytest.param("وقال المتحدث إن الوضع صعب. وغادر أكثر من 44 ألف نازح تلك الملاجئ \"بعد إنهائهم المسح الأمني\"، وفقاً لقوله.", "المتحدث", id="according_to_his_saying_is_the_speaker_before"),
 ]
 
 
@@ -215,6 +223,11 @@ def test_claims_sources(text, source):
 @pytest.mark.parametrize("text, expected", FIGURES)
 def test_claims_figures_and_categories(text, expected):
     assert [(c.value, c.category) for c in _extract(text).claims] == expected
+
+
+def test_claims_a_counting_verb_needs_a_subject_that_names_someone():
+    doc = _extract("وسجلت آخر مأساة في مارس بسقوط طائرة، مما أسفر عن مقتل 50 شخصا على الأقل.", "2018-03-17")
+    assert [(c.value, c.category, c.source) for c in doc.claims] == [(50, "killed", "article")]
 
 
 def test_claims_passengers_in_the_accusative_are_people():

@@ -280,6 +280,7 @@ SPEAKERS = [
     pytest.param("خلصت دراسة نشرت الاثنين إلى أن درجات الحرارة سترتفع.", ["دراسة نشرت"], id="concluded_that"),
     pytest.param("ويصر المسؤولون على أن الصحفي غادر المبنى، وأصروا على أنه لم يصب بأذى.", ["المسؤولون", "المسؤولون"], id="insist_on_and_past_agreement_endings"),
     pytest.param("لكن المحققين يعتقدون أن اعتداء وقع في المبنى. ويزعمون أن الصحفي قتل داخله.", ["المحققين", "المحققين"], id="beliefs_and_allegations"),
+    pytest.param("وأضاف المتحدث أن الوضع صعب. وغادر الآلاف الملاجئ \"بعد إنهائهم المسح الأمني والتدقيق\"، وفقاً لقوله.", ["المتحدث", "المتحدث"], id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
 ]
 

@@ -21,7 +21,7 @@ from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, best_entity, span_ref
 from .quotes import lexicon as speech_lexicon
-from .quotes import _li_len, np_end
+from .quotes import _li_len, _says_own, np_end
 
 _CLAUSE = punct()["boundary"]
 _STOP_OR_COLON = punct()["stop"] | punct()["colon"]
@@ -68,6 +68,7 @@ def lexicon():
         "demonyms": {_demonym_base(fold(w), c): w for w in c["demonyms"]},
         "relay_from": {fold(w) for w in s["relay_from"]},
         "report_verbs": PhraseIndex(s["report_verbs"]),
+        "count_verbs": PhraseIndex(s["count_verbs"]),
         "then_words": {fold(w) for w in s["then_words"]},
         "anaphora": {fold(w) for w in load("ar/events.yaml")["anaphora"]},
         "filler": {fold(w) for w in s["filler"]},
@@ -84,6 +85,8 @@ def lexicon():
         "as_stated": {fold(w) for w in s["as_stated"]},
         "intent_categories": frozenset(c["intent_categories"]),
         "alternative": {fold(w) for w in c["alternative"]},
+        # vague amounts: «وآلاف الجرحى» after a figure counts others
+        "vague": {fold(w) for forms in load("ar/numbers.yaml")["vague"].values() for w in forms if " " not in w},
     }
 
 
@@ -203,6 +206,8 @@ class Claims(Stage):
             w = words[t]
             if w in _CLAUSE or (t > tb and w in speech_lexicon()["new_clause"]):
                 break  # («تجاوز 500 شخص فيما بلغ عدد المصابين 250»: another clause)
+            if t > tb and w[:1] in clitics()["conj"] and w[1:] in lx["vague"]:
+                break  # «مقتل أكثر من 800 شخص وآلاف الجرحى»: what follows counts others
             if w not in lx["forms"]:
                 if group is None and t <= tb + 1:
                     d = demonym(w, lx)
@@ -425,6 +430,12 @@ class Claims(Stage):
             if not hit:
                 continue
             a = x + hit[1]
+            if a < n and _says_own(words[a], speech_lexicon()):
+                # «وفقاً لقوله»: the speaker named before it
+                said = [y for y in doc.quotes if y.cue is not None and y.cue.start <= s.starts[x] and y.speaker is not None]
+                if said:
+                    return max(said, key=lambda y: y.cue.start).speaker
+                continue
             if a + 2 < n and words[a] in lx["as_stated"] and words[a + 2].endswith(_OWN):
                 continue  # «حسبما جاء في حسابها الرسمي»: the subject's own words, no new source
             # «بحسب تقديرات الأمم المتحدة»: the source is who made the estimate
@@ -451,7 +462,10 @@ class Claims(Stage):
                 if said:
                     return said[-1].speaker
                 break
-            if sp["verbs"].match(words, x) and not sp["parts"].match(words, x):
+            counts = not sp["verbs"].match(words, x) and lx["count_verbs"].match(words, x)
+            if counts and not (x + 1 < n and (mentions.at(s.starts[x + 1]) is not None or lx["unnamed"].match(words, x + 1) or words[x + 1].startswith(clitics()["det"]))):
+                continue
+            if counts or (sp["verbs"].match(words, x) and not sp["parts"].match(words, x)):
                 if x + 1 < n and (words[x + 1] in lx["anaphora"] or words[x + 1] in sp["resumptive"]):
                     break  # «ويعتبر هذا الاعتداء الأكثر دموية», «حصيلة أشار فيها إلى»: no subject here
                 end = np_end(s, x + 1, sp)

@@ -239,6 +239,9 @@ class Quotes(Stage):
             if not hit:
                 return None
             j = t + hit[1]
+            if j < n and _says_own(words[j], lx):
+                # «"..."، وفقاً لقوله»: the pronoun is the speaker before
+                return (Span(s.starts[t], s.ends[j]), last_speaker) if last_speaker is not None else None
             while j < n and words[j] in lx["filler"]:
                 j += 1
             if j < n and lx["may_cue"](words[j]):
@@ -763,6 +766,11 @@ def _li_len(text: str, pos: int) -> int:
     """Letters of «لـ» at ``pos``: «للأرصاد» loses «لل» (the article's alef is gone), «لوزارة» «ل»."""
     lil = clitics()["lil"]
     return len(lil) if text.startswith(lil, pos) else 1
+
+
+def _says_own(word: str, lx) -> bool:
+    """«لقوله», «لقولها»: «لـ» on a saying noun whose pronoun is a speaker already named."""
+    return word[:1] == lx["cl"]["li"] and word[1:] in lx["saying"]
 
 
 def _addressee(word: str, lx) -> bool:
