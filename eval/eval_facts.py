@@ -211,6 +211,7 @@ DEVSETS = (
     ("eval/data/facts_split2.json", "eval/data/facts_gold2.jsonl", ("tune2", "heldout2")),
     ("eval/data/facts_split3.json", "eval/data/facts_gold3.jsonl", ("tune3", "heldout3")),
     ("eval/data/facts_split4.json", "eval/data/facts_gold4.jsonl", ("tune4", "heldout4")),
+    ("eval/data/facts_split5.json", "eval/data/facts_gold5.jsonl", ("tune5", "heldout5")),
 )
 # halves only scored: their item-level output (misses, extras) is never written. heldout2 was
 # scored blind twice (sessions 2 and 3), then opened for tuning once heldout3 existed; heldout3's

@@ -196,6 +196,14 @@ FIGURES = [
                  [(400000, "displaced")], id="displacement_caused_with_li"),
     pytest.param("وقالت المفوضية إن 133 ألف شخص خرجوا من المنطقة، ويظل أكثر من 45 ألف شخص في ملاجئ بريف دمشق.",
                  [(133000, "displaced"), (45000, "displaced")], id="people_who_left_and_people_in_shelters"),
+    pytest.param("وأعلن الصليب الأحمر أن 29 طفلا على الأقل قتلوا وأصيب 48 شخصا في قصف استهدف حافلة.",
+                 [(29, "killed"), (48, "injured")], id="a_killing_verb_after_its_own_figure_then_an_injuring_verb"),
+    pytest.param("وأوضحت الشرطة أن القتلى هم خمس فتيات.",
+                 [(5, "killed")], id="the_first_figure_of_a_sentence_after_hum"),
+    pytest.param("وثقت المنظمة مقتل 53 طفلا وتشوه 92 آخرين في 12 محافظة يمنية، وسجلت 1216 حالة و73 وفاة بالمرض.",
+                 [(53, "killed"), (92, "injured"), (73, "killed")], id="maimed_deaths_and_a_demonym_after_a_noun_of_no_people"),
+    pytest.param("وقال إن 400 ألف شخص قتلوا و5.6 ملايين شخص باتوا من اللاجئين.",
+                 [(400000, "killed"), (5600000, "displaced")], id="people_who_became_refugees"),
     pytest.param("أسفر التمرد عن مقتل أكثر من 800 شخص وآلاف الجرحى خلال أربعة عقود.",
                  [(800, "killed")], id="a_vague_amount_after_the_figure_counts_others"),
 ]
@@ -207,6 +215,8 @@ SOURCES = [
     pytest.param("أعلنت الشرطة مقتل 3 أشخاص في إطلاق نار، حسبما جاء في حسابها على تويتر.", "الشرطة", id="as_stated_in_its_own_account"),
     pytest.param("غير أن مصادر طبية، أشارت إلى ارتفاع عدد القتلى إلى 14 شخصا.", "مصادر طبية", id="subject_written_before_the_speech_verb"),
     pytest.param("أعلنت الشركة أن طائرتها تحطمت في الجبال، مؤكدة مصرع جميع ركابها البالغ عددهم 60 شخصا.", "الشركة", id="a_participle_speaks_for_the_sentence_speaker"),
+    pytest.param("وكان تقرير حقوقي كشف عن مقتل 21 مدنيا في قصف على أحياء المدينة.", "تقرير حقوقي", id="subject_after_an_auxiliary_before_the_speech_verb"),
+    pytest.param("أسفر القصف عن مقتل 29 طفلا على الأقل وفق حصيلة غير نهائية للصليب الأحمر.", "صليب الأحمر", id="the_author_after_a_source_noun_and_its_adjectives"),
     pytest.param("وقدر المرصد السوري لحقوق الإنسان نزوح أكثر من 70 ألف مدني خلال أسبوع.", "المرصد السوري لحقوق الإنسان", id="the_subject_of_an_estimate"),
     pytest.param("ووثقت الشبكة السورية لحقوق الإنسان مقتل 50 مدنيا في الغارات.", "الشبكة السورية لحقوق الإنسان", id="the_subject_of_a_documenting_verb"),
     pytest.param("وقال الوزير: \"علينا أن نتذكر الضحايا\"، مشيرا إلى القتلى الذين بلغ عددهم 853، كما يفيد الإحصاء الأخير للحكومة.", "الإحصاء الأخير", id="kama_yufid"),
@@ -223,6 +233,11 @@ def test_claims_sources(text, source):
 @pytest.mark.parametrize("text, expected", FIGURES)
 def test_claims_figures_and_categories(text, expected):
     assert [(c.value, c.category) for c in _extract(text).claims] == expected
+
+
+def test_claims_parts_listed_after_hum_with_number_words_joined_by_wa():
+    doc = _extract("وقال المرصد إن التفجير أسفر عن 28 قتيلا هم خمسة مدنيين وعشرة مقاتلين في هيئة تحرير الشام وثمانية أشخاص متهمين بالانتماء إلى تنظيم داعش.")
+    assert [(c.value, c.category, c.part_of) for c in doc.claims] == [(28, "killed", None), (5, "killed", 0), (10, "killed", 0), (8, "killed", 0)]
 
 
 def test_claims_a_counting_verb_needs_a_subject_that_names_someone():

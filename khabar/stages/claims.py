@@ -90,6 +90,12 @@ def lexicon():
     }
 
 
+def _in_name(mentions: Mentions, pos: int) -> bool:
+    """Whether ``pos`` is inside an organisation's or place's name, past its first word."""
+    r = mentions.at(pos)
+    return r is not None and r[0] < pos and r[2].type in ("ORG", "LOC")
+
+
 def _prep_letters() -> tuple[str, ...]:
     cl = clitics()
     return (cl["bi"], cl["li"], cl["ka"])
@@ -173,7 +179,7 @@ class Claims(Stage):
             first_claim = len(claims)
             planned = -1  # index of the last figure announced for later
             for qi, q in enumerate(sent_quants):
-                c = self._claim(doc, s, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times, planned == qi - 1)
+                c = self._claim(doc, s, q, qi, qtok, sent_quants, claims, first_claim, lx, mentions, times, planned >= 0 and planned == qi - 1)
                 if c is _PLANNED:
                     planned = qi
                 elif c is not None:
@@ -209,7 +215,8 @@ class Claims(Stage):
             if t > tb and w[:1] in clitics()["conj"] and w[1:] in lx["vague"]:
                 break  # «مقتل أكثر من 800 شخص وآلاف الجرحى»: what follows counts others
             if w not in lx["forms"]:
-                if group is None and t <= tb + 1:
+                # «12 يمنيا», «12 شخصا يمنيا»; not «12 محافظة يمنية»
+                if group is None and (t == tb or (t == tb + 1 and words[tb] in lx["persons_forms"])):
                     d = demonym(w, lx)
                     if d:
                         group = d
@@ -240,7 +247,7 @@ class Claims(Stage):
             if g and group is None and t <= tb + 2:
                 group = g[0]
                 counted = True
-            if group is None and t <= tb + 1:
+            if group is None and (t == tb or (t == tb + 1 and words[tb] in lx["persons_forms"])):
                 d = demonym(w, lx)
                 if d:
                     group = d
@@ -297,6 +304,7 @@ class Claims(Stage):
         wa = clitics()["wa"]
         joined = prev is not None and (
             doc.text[max(0, q.start - 1) : q.start] == wa
+            or (doc.text[q.start : q.start + 1] == wa and q.value != 1)  # «وعشرة مقاتلين»: the clitic is on the number word
             or (ta > 0 and (words[ta - 1] == wa or lx["apposition"].match(words, ta - 1) or (words[ta - 1][:1] == wa and words[ta - 1][1:] in lx["preps"])))
         )
         # what precedes it: the nearest casualty word with no other figure in between
@@ -320,8 +328,8 @@ class Claims(Stage):
             while x >= max(0, ta - reach):
                 if words[x] in _STOP_OR_COLON:
                     break
-                if words[x] not in lx["forms"]:
-                    x -= 1
+                if words[x] not in lx["forms"] or _in_name(mentions, s.starts[x]):
+                    x -= 1  # («هيئة تحرير الشام»: a deed word inside a name is none)
                     continue
                 hit = lx["before"].match(words, x)
                 if hit and x + hit[1] <= ta and _ordered(words, x, lx):
@@ -332,6 +340,8 @@ class Claims(Stage):
                     other = lx["before"].match(words, x - 1)
                     # (but «أن جنديا أميركيا قتل وأصيب 10 آخرون»: the first verb has its own subject)
                     own = any(lx["persons"].match(words, y) or lx["groups"].match(words, y) or demonym(words[y], lx) for y in range(max(0, x - 3), x - 1))
+                    # «أن 29 طفلا على الأقل قتلوا وأصيب 48 شخصا»: a figure of its own just before it
+                    own = own or (prev_q_end >= 0 and x - 6 <= prev_q_end <= x - 1)
                     if other and other[0] != hit[0] and x - 1 + other[1] == x and not own:
                         return None  # «مقتل وإصابة 10 أشخاص»: killed and injured together
                 if hit and x + hit[1] <= ta and hit[2] and words[x][hit[2] - 1] == clitics()["li"] and hit[0] in lx["intent_categories"]:
@@ -483,7 +493,10 @@ class Claims(Stage):
                     a = b
                     while a > 0 and b - a < 6 and words[a - 1] not in _CLAUSE and words[a - 1] not in sp["comp"] and words[a - 1] not in sp["stop"]:
                         a -= 1
-                    if a < b and (a == 0 or words[a - 1] in sp["comp"] or words[a - 1] in _CLAUSE) and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None):
+                    opens = a == 0 or words[a - 1] in sp["comp"] or words[a - 1] in _CLAUSE
+                    while a < b - 1 and any(v in sp["aux"] for v, _ in variants(words[a])):
+                        a += 1  # «وكان تقرير حقوقي كشف عن مقتل»
+                    if a < b and opens and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None):
                         ref = self._phrase_ref(doc, s, a, b, lx, mentions)
                         if ref is not None:
                             return ref
@@ -512,6 +525,11 @@ class Claims(Stage):
             by = next((y for y in range(head, min(b - 1, head + 3)) if words[y] in lx["author_from"]), None)
             if by is not None and (mentions.at(s.starts[by + 1]) is not None or words[by + 1].startswith(cl["det"])):
                 head = by + 1
+            elif not words[head].startswith((cl["det"], cl["li"])):
+                # «وفق حصيلة غير نهائية للصليب الأحمر»: the author with «لـ» after the noun's adjectives
+                by = next((y for y in range(head + 1, min(b, head + 3)) if words[y].startswith(cl["li"] + cl["li"]) or (words[y][:1] == cl["li"] and mentions.at(s.starts[y]) is not None)), None)
+                if by is not None:
+                    head = by
         if head < b and not (head > a and not words[head].startswith((cl["det"], cl["li"])) and mentions.at(s.starts[head]) is None):
             authored = head > a
             a = head  # («بحسب أرقام رسمية», «حسب حصيلة جديدة»: an indefinite word after the noun keeps the noun)
