@@ -484,3 +484,9 @@ def test_events_joined_verb_after_a_comma_goes_on_with_the_opening_speaker():
     (req,) = _find(doc, "REQUEST")
     assert _name(doc, req.actor) == "المجلس"
     assert "جميع الدول" in _name(doc, req.target)
+
+
+def test_events_a_trigger_that_is_also_the_speech_cue_keeps_its_parties():
+    doc = _extract("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.")
+    (acc,) = _find(doc, "ACCUSE")
+    assert _name(doc, acc.actor) == "تركيا" and _name(doc, acc.target) == "غولن"

@@ -280,6 +280,14 @@ SPEAKERS = [
     pytest.param("خلصت دراسة نشرت الاثنين إلى أن درجات الحرارة سترتفع.", ["دراسة نشرت"], id="concluded_that"),
     pytest.param("ويصر المسؤولون على أن الصحفي غادر المبنى، وأصروا على أنه لم يصب بأذى.", ["المسؤولون", "المسؤولون"], id="insist_on_and_past_agreement_endings"),
     pytest.param("لكن المحققين يعتقدون أن اعتداء وقع في المبنى. ويزعمون أن الصحفي قتل داخله.", ["المحققين", "المحققين"], id="beliefs_and_allegations"),
+    pytest.param("ذكرت وكالة الأنباء الروسية نقلا عن مصدر دبلوماسي لم تذكر اسمه، أن الوزير سيعقد محادثات في موسكو.", ["مصدر دبلوماسي"], id="a_negated_cue_describes_the_source"),
+    pytest.param("وذكرت وسائل إعلام فرنسية في وقت لاحق نقلا عن وزارة الخارجية الفرنسية أن الشاب فرنسي الجنسية.", ["وزارة الخارجية الفرنسية"], id="a_relay_after_a_circumstance"),
+    pytest.param("أما وكالة الأنباء الإيرانية فقالت إن الطائرة ارتطمت بجبل.", ["وكالة الأنباء الإيرانية"], id="the_topic_of_amma_speaks_with_fa"),
+    pytest.param("إلا أن فرنسا قالت بوضوح إنه لن يتم تخصيص مساعدات لإعادة الإعمار.", ["فرنسا"], id="a_manner_word_after_the_cue_is_no_speaker"),
+    pytest.param("وقتل 10 أشخاص عندما صدمت شاحنة المارة، في حادث وصفته الشرطة بأنه \"متعمد\".", ["الشرطة"], id="described_with_an_object_pronoun"),
+    pytest.param("وعلق الرئيس الروسي فلاديمير بوتين على الاتهامات بأنها \"هراء وتفاهات وكلام فارغ\".", ["فلاديمير بوتين"], id="commented_on"),
+    pytest.param("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.", ["تركيا"], id="an_accusation_is_its_subjects_not_its_objects"),
+    pytest.param("اتهم القائد محمد جعفري بعض الدول، التي وصفها بـ\"الخائنة\"، بأنها متواطئة.", [], id="described_with_bi_is_no_speech"),
     pytest.param("وأضاف المتحدث أن الوضع صعب. وغادر الآلاف الملاجئ \"بعد إنهائهم المسح الأمني والتدقيق\"، وفقاً لقوله.", ["المتحدث", "المتحدث"], id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
 ]
@@ -295,6 +303,12 @@ def test_quotes_masculine_participle_goes_with_the_one_quoted_not_a_feminine_con
     assert len(sp) == 2 and all("مدير مستشفى حجة" in s for s in sp)
     sp = _speakers("ونقلت الصحيفة عن شهود قولهم إن الشرطة وصلت متأخرة، مشيرة إلى أن المنطقة مغلقة.")
     assert len(sp) == 2 and sp[1] == "الصحيفة"
+
+
+def test_quotes_reporting_from_someone_is_conveying():
+    doc = _extract('وأوردت وكالة الأنباء السعودية عن المتحدث الإعلامي لشرطة منطقة مكة "إقدام أحد الوافدين على القفز من السطح".')
+    assert [(_speaker(doc, q.speaker), _speaker(doc, q.via)) for q in doc.quotes] == [("المتحدث الإعلامي لشرطة منطقة مكة", "وكالة الأنباء السعودية")]
+    assert _speakers("وأوردت الوكالة أن الطائرة سقطت في الجبل.") == ["الوكالة"]
 
 
 def test_quotes_three_letter_addressee_with_li_is_not_the_speaker():

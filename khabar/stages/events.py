@@ -375,6 +375,8 @@ class Events(Stage):
         if holding:
             q = min(holding, key=lambda q: q.content.end - q.content.start)
             return [r for r in rows if q.content.start <= r[0] < q.content.end], q
+        # («واتهمت تركيا غولن بأنه»: a trigger that is itself the cue keeps the names after it)
+        zones = [z for z in zones if z[0] != pos]
         if not zones:
             return rows, None
         return [r for r in rows if not any(a <= r[0] < b for a, b in zones)], None

@@ -93,6 +93,10 @@ def _lexicon(sp, src):
         "report_verbs": PhraseIndex(src["report_verbs"], bare=True),
         "name_heads": {fold(w) for w in sp["quoted_name_heads"]},
         "nisba": tuple(fold(w) for w in load("ar/casualties.yaml")["demonym_endings"]),
+        "negation": {fold(w) for w in sp["negation"]},
+        "manner": {fold(w) for w in sp["manner"]},
+        "topic": {fold(w) for w in sp["topic"]},
+        "object_after": frozenset(sp["object_after"]),
     }
 
 
@@ -158,7 +162,7 @@ class Quotes(Stage):
                 last_speaker = lead.speaker
             nxt = 0
             for i in [i for i, w in enumerate(words) if w in cue_forms]:
-                if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i):
+                if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i) or (i > 0 and words[i - 1] in lx["negation"]):
                     continue
                 hit = lx["convey"].match(words, i)
                 kind = "convey" if hit else None
@@ -175,6 +179,9 @@ class Quotes(Stage):
                 if j < n and words[j] in lx["particles"]:
                     j += 1
                 q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
+                if q is None and kind == "convey" and lx["verbs"].match(words, i):
+                    # «أوردت الوكالة أن»: a reporting verb with no «عن» reports on its own
+                    q = self._read(doc, s, _Cue(s, i, i + lx["verbs"].match(words, i)[1], "verb"), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
                 if q is None:
                     continue
                 quote, next_i = q
@@ -303,6 +310,7 @@ class Quotes(Stage):
         speaker = None
         k = cue.j
         np_stop = None  # end (token index) of the speaker phrase after the cue
+        object_next = False  # the speaker phrase was cut before the verb's object
         np_start = cue.j
         if cue.kind == "convey":
             # «نقل X عن Y قوله»: X up to عن, Y after it
@@ -330,6 +338,10 @@ class Quotes(Stage):
                 np_start += 1  # «في الوقت الذي قال فيه سكان إن»
             if np_start < n and words[np_start] in lx["passive_after"]:
                 return None  # «لافتات كتب عليها»: written, not said
+            if np_start < n and words[np_start] in lx["manner"]:
+                np_start += 1  # «قالت بوضوح إنه»
+            if np_start < n and words[np_start] == lx["cl"]["bi"]:
+                return None  # «التي وصفها بـ"الخائنة"»: a description, not speech
             np_stop = np_end(s, np_start, lx, speech_pairs)
             # («لبي بي سي»: a three-letter word may carry «لـ» when a name goes on after it)
             said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and (len(words[np_start]) > 3 or len(words[np_start]) == 3 and words[np_start] not in lx["stop"] and np_stop > np_start + 1) and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
@@ -344,13 +356,23 @@ class Quotes(Stage):
                     np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
             elif np_start < np_stop < n - 2 and words[np_stop] in lx["place_prep"]:
                 np_start, np_stop = self._name_after_place(s, np_start, np_stop, mentions, lx)
+            if np_stop > np_start + 1 and (lx["verbs"].match(words, cue.i) or ("",))[0] in lx["object_after"]:
+                r = mentions.at(s.starts[np_start])
+                if r is not None and r[0] == s.starts[np_start] and r[1] < s.starts[np_stop - 1]:
+                    np_stop = s.index_at(r[1])  # «واتهمت تركيا غولن بأنه»: the object follows the subject
+                    object_next = True
             while np_stop > np_start + 1 and any(t.start <= s.starts[np_stop - 1] < t.end for t in doc.times):
                 np_stop -= 1  # «وأكدت المجموعة الأسبوع الماضي أنه»: the date is when, not who
-            k = np_stop
+            k = via_end = np_stop
             relay = lx["relay"].match(words, k) if k < n else None
+            if not relay and np_stop > np_start:
+                # «وذكرت وسائل إعلام فرنسية في وقت لاحق نقلا عن وزارة الخارجية أن»
+                r = next((t for t in range(k, min(n, k + 5)) if words[t] in lx["comp"] or words[t] in _CLAUSE or lx["relay"].match(words, t) or pair_at(s.starts[t]) is not None), None)
+                if r is not None and lx["relay"].match(words, r):
+                    k, relay = r, lx["relay"].match(words, r)
             if relay:
                 # «وأضاف تقرير الأهرام نقلا عن المصدر الذي لم يسمه أن»
-                via = self._np_ref(doc, s, np_start, k, mentions, lx) if k > np_start else None
+                via = self._np_ref(doc, s, np_start, via_end, mentions, lx) if via_end > np_start else None
                 y = k + relay[1]
                 y_end = np_end(s, y, lx, speech_pairs)
                 speaker = self._np_ref(doc, s, y, y_end, mentions, lx)
@@ -378,7 +400,7 @@ class Quotes(Stage):
                 else:
                     comp = k
                 break
-            if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["convey"].match(words, k)):
+            if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["convey"].match(words, k)) and words[k - 1] not in lx["negation"]:
                 return None
             k += 1
         if comp is None and quote_open is None:
@@ -395,7 +417,9 @@ class Quotes(Stage):
                 # comes after the title's own genitive
                 is_per = isinstance(speaker, str) and mentions.by_id[speaker].type == "PER"
                 end_at = comp if comp is not None else k
-                if not is_per and end_at > np_stop and not any(words[t] in lx["stop"] for t in range(np_stop, end_at)):
+                if object_next:
+                    pass
+                elif not is_per and end_at > np_stop and not any(words[t] in lx["stop"] for t in range(np_stop, end_at)):
                     # (a name carrying «لـ» itself is whom it was said to: «لفرانس برس»)
                     pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER" and not (r[0] in mentions.clitic and text[r[0]] == lx["cl"]["li"])]
                     if pers:
@@ -414,6 +438,11 @@ class Quotes(Stage):
             if speaker is None and cue.i > 0 and words[cue.i - 1] in lx["pronoun_before"]:
                 prev = sent_quotes[-1] if sent_quotes else None
                 speaker = prev.speaker if prev is not None and prev.speaker is not None else last_speaker
+            if speaker is None and words[cue.i][:1] == lx["cl"]["fa"] and not cue.part:
+                # «أما وكالة "إسنا" فقالت إن»: the topic speaks
+                t0 = next((t for t in range(cue.i - 1, max(-1, cue.i - 9), -1) if words[t] in lx["topic"] or words[t] in _CLAUSE), None)
+                if t0 is not None and words[t0] in lx["topic"] and t0 + 1 < cue.i:
+                    speaker = self._np_ref(doc, s, t0 + 1, cue.i, mentions, lx)
             if speaker is None and cue.i > 1 and words[cue.i - 1] in lx["relative"] and not cue.part:
                 # «حسب المنظمة الدولية للهجرة التي أعلنت أن»: the relative's antecedent said it
                 speaker = self._antecedent(doc, s, cue.i - 1, lx, mentions)
@@ -703,8 +732,8 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         pos = s.starts[k]
         if any(p[0] == pos for p in speech_pairs):
             break
-        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in _STOP_OR_COLON or w in ("(", ")", "-", "–"):
-            break
+        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in _STOP_OR_COLON or w in ("(", ")", "-", "–") or w in lx["negation"]:
+            break  # («مصدر دبلوماسي لم تذكر اسمه»: a negated clause describes the speaker)
         link = lx["statement_links"].match(words, k) if head_statement and k > j else None
         if link:
             k += link[1]  # «التقرير الصادر عن الحركة»: the author follows the link
