@@ -210,6 +210,14 @@ class Claims(Stage):
         reach = 12 if tb < n and lx["persons"].match(words, tb) else 5
         while t < min(n, tb + reach, next_q):
             w = words[t]
+            if w in _CLAUSE and counted and category is None and qi + 1 < len(qtok) and t + 1 == next_q - 1 and lx["part_of"].match(words, t + 1):
+                # «إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا»: the verb comes after the aside
+                close = next((y for y in range(qtok[qi + 1][1], min(n, qtok[qi + 1][1] + 4)) if words[y] in _CLAUSE), None)
+                if close is not None and close + 1 < n and words[close + 1] in lx["after_verb_forms"]:
+                    hit = lx["after"].match(words, close + 1)
+                    if hit:
+                        category, after_at = hit[0], close + 1
+                break
             if w in _CLAUSE or (t > tb and w in speech_lexicon()["new_clause"]):
                 break  # («تجاوز 500 شخص فيما بلغ عدد المصابين 250»: another clause)
             if t > tb and w[:1] in clitics()["conj"] and w[1:] in lx["vague"]:
