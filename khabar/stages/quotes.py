@@ -379,7 +379,7 @@ class Quotes(Stage):
                 np_stop = None
                 k = y_end
         # circumstances until the complementizer or the quotation mark
-        limit = min(n, k + 14)
+        limit = min(n, k + 24)
         comp = quote_open = None
         while k < limit:
             w = words[k]
