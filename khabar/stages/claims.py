@@ -52,6 +52,8 @@ def lexicon():
         "duals": frozenset(
             conj + prep + fold(w) for forms in duals.values() for w in forms for conj in ("", *clitics()["conj"]) for prep in ("", *_prep_letters())
         ),
+        # «فلسطينيين قتلا»: a dual verb after a nationality in «ـين» makes it two
+        "dual_verbs": frozenset(fold(w + c["dual_ending"]) for v in c["categories"].values() for w in v.get("after_verbs", ())),
         "injured_context": PhraseIndex(c["injured_context"]),
         "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
@@ -136,7 +138,8 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx) -> list:
     out = list(quants)
     for k in duals:
         a = s.starts[k - 1] if k > 0 else s.starts[k]
-        b = s.ends[k + 1] if k + 1 < len(s.words) else s.ends[k]
+        # («قتيلين وأكثر من 200 جريح»: a figure joined by «و» after it is another)
+        b = s.ends[k + 1] if k + 1 < len(s.words) and s.words[k + 1][:1] not in clitics()["conj"] else s.ends[k]
         if any(q.start < b and a < q.end for q in quants):
             continue  # «طفلين اثنين»: the number is the figure
         start, end = s.starts[k], s.ends[k]
@@ -171,8 +174,11 @@ class Claims(Stage):
                 # «أحد السجناء», «عائلة واحدة»: the word for one is no figure
                 and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]))
             ]
-            if not lx["duals"].isdisjoint(s.words):
-                sent_quants = _with_duals(s, sent_quants, [k for k, w in enumerate(s.words) if w in lx["duals"]], lx)
+            dual_at = [k for k, w in enumerate(s.words) if w in lx["duals"]] if not lx["duals"].isdisjoint(s.words) else []
+            if not lx["dual_verbs"].isdisjoint(s.words):
+                dual_at += [k for k, w in enumerate(s.words[:-1]) if s.words[k + 1] in lx["dual_verbs"] and demonym(w, lx) and not w.startswith(clitics()["det"])]
+            if dual_at:
+                sent_quants = _with_duals(s, sent_quants, sorted(dual_at), lx)
             if not sent_quants:
                 continue
             qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
