@@ -504,3 +504,9 @@ def test_events_evacuations_summons_sieges_and_threats(text, type_):
 
 def test_events_summoning_needs_an_envoy_or_a_unit():
     assert not _find(_extract("واستدعى الأمر تدخل الشرطة."), "SANCTION")
+
+
+def test_events_the_name_between_commas_after_a_title_is_the_actor():
+    doc = _extract("دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس، إلى عقد جلسة علنية استثنائية بالبرلمان.")
+    (req,) = _find(doc, "REQUEST")
+    assert _name(doc, req.actor) == "مقتدى الصدر" and req.target is None

@@ -590,6 +590,13 @@ class Events(Stage):
             actor_ref = self._passive_agent(doc, s, tr, lx, rows)
         if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
             actor_ref = speaker
+        if actor is None and isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end:
+            # «دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس، إلى»: the name between commas
+            # after the subject's title is the subject
+            named = self._named_after_title(doc, s, actor_ref, rows)
+            if named is not None:
+                actor, actor_ref = named, named[2].id
+                after = [r for r in after if r is not named]
         if not is_verb and words[tr.a][:1] == _LI:
             hit = self._undergone(doc, s, tr, lx, rows)
             if hit is not None:
@@ -1139,6 +1146,19 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
+
+    @staticmethod
+    def _named_after_title(doc, s: Sent, phrase: SpanRef, rows):
+        """The person named between commas right after ``phrase`` (a title), or None."""
+        words, n = s.words, len(s.words)
+        x = s.index_at(phrase.end)
+        if x + 1 >= n or words[x] not in _COMMA:
+            return None
+        row = next((r for r in rows if r[0] == s.starts[x + 1] and r[2].type == "PER"), None)
+        if row is None:
+            return None
+        y = s.index_at(row[1])
+        return row if y >= n or words[y] in _CLAUSE else None
 
     def _apposition(self, doc, s: Sent, tr: _Trig, actor):
         """«رفضه لعقوبات إدارة الرئيس الأمريكي، دونالد ترامب،»: a name between commas right after
