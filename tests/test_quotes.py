@@ -290,6 +290,8 @@ SPEAKERS = [
     pytest.param("اتهم القائد محمد جعفري بعض الدول، التي وصفها بـ\"الخائنة\"، بأنها متواطئة.", [], id="described_with_bi_is_no_speech"),
     pytest.param("قال أحمد الشيخو، رئيس المكتب الإعلامي لمنظمة الخوذ البيضاء في محافظة إدلب السورية، لشبكة سي إن إن، إن رجلا واحدا على الأقل قتل في الغارات.", ["أحمد الشيخو"], id="a_long_apposition_before_the_complementizer"),
     pytest.param("وقالت وكالة الأنباء إن الطائرة كانت تقل 20 راكبا، مرجحة أن يكون 11 قد قتلوا.", ["وكالة الأنباء", "وكالة الأنباء"], id="a_participle_of_likelihood"),
+    pytest.param("رفض الوزير الاتهامات، وقال إنها بغرض الدعاية.", ["الوزير"], id="a_joined_cue_after_a_comma_has_the_unnamed_subject_of_the_first_verb"),
+    pytest.param("وقدمت الممثلة الخاصة للأمين العام فرجينيا غامبا تقريرا عن تجنيد الأطفال، وقالت إن المشكلة كبيرة.", ["فرجينيا غامبا"], id="the_name_after_the_title_of_the_first_verbs_subject"),
     pytest.param("وأضاف المتحدث أن الوضع صعب. وغادر الآلاف الملاجئ \"بعد إنهائهم المسح الأمني والتدقيق\"، وفقاً لقوله.", ["المتحدث", "المتحدث"], id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
 ]

@@ -646,12 +646,18 @@ class Quotes(Stage):
         if not w0[:1].isalpha() or w0 in lx["stop"] or doc.text.startswith(lx["cl"]["conj_det"], s.starts[h]):
             return None
         r = mentions.at(s.starts[h + 1]) if len(words) > h + 1 else None
-        if r is None and cue.part and h + 1 < cue.i and words[h + 1].startswith(lx["cl"]["det"]) and not doc.text.startswith(lx["cl"]["det"], s.starts[h]):
+        if r is None and (cue.part or words[cue.i][:1] in lx["cl"]["conj"]) and h + 1 < cue.i and words[h + 1].startswith(lx["cl"]["det"]) and not doc.text.startswith(lx["cl"]["det"], s.starts[h]):
             # «وألقى الحزب اللوم على إيران، قائلا إن»: an unnamed subject after the verb
             # the noun and its adjectives («الحزب الديمقراطي»), not the verb's object after them
             end = h + 2
             while end < cue.i and words[end].startswith(lx["cl"]["det"]) and words[end].endswith(lx["nisba"]):
                 end += 1
+            # «وقدمت الخبيرة الدولية في الأمم المتحدة د.أستريد ستوكيلبيرغر عرضا»: the title's name
+            edge = next((t for t in range(end, cue.i) if words[t] in _CLAUSE), cue.i)
+            if edge - end <= 5:
+                pers = [r for r in mentions.within(s.starts[end], s.ends[edge - 1]) if r[2].type == "PER" and r[0] not in mentions.clitic] if edge > end else []
+                if pers:
+                    return pers[0][2].id
             return self._np_ref(doc, s, h + 1, end, mentions, lx)
         if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
             return None
