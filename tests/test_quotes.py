@@ -315,6 +315,11 @@ def test_quotes_reporting_from_someone_is_conveying():
     assert _speakers("وأوردت الوكالة أن الطائرة سقطت في الجبل.") == ["الوكالة"]
 
 
+def test_quotes_a_statement_given_by_li_someone_is_theirs_not_the_interviewers():
+    sp = _speakers('وقال الرئيس الأمريكي دونالد ترامب إن الوضع صعب. جاء ذلك في مقابلة لترامب مع الصحفية كريستيان امانبور، حيث قال: "المشكلة الأساسية في سوريا هي السياسة المترددة".')
+    assert sp == ["دونالد ترامب", "دونالد ترامب"]
+
+
 def test_quotes_three_letter_addressee_with_li_is_not_the_speaker():
     sp = _speakers("وكانت مصادر أمنية قالت لبي بي سي إن الانفجار وقع في خزانات وقود.")
     assert sp == ["مصادر أمنية"]

@@ -457,6 +457,11 @@ class Quotes(Stage):
                 # is about, outside any quote, speaks on
                 since = sent_quotes[-1].content.end if sent_quotes else s.start
                 pers = [r for r in mentions.within(since, s.starts[cue.i]) if r[2].type == "PER"]
+                # «جاء ذلك في مقابلة لبانيتا مع الزميلة كريستيان امانبور، حيث قال»: whose the
+                # statement is, not whom it was given to
+                own = [r for r in pers if r[0] in mentions.clitic and doc.text[r[0]] == lx["cl"]["li"] and s.index_at(r[0]) > 0 and lx["statement"].match(words, s.index_at(r[0]) - 1)]
+                if own:
+                    pers = own[:1]
                 if pers:
                     speaker = pers[-1][2].id
                 elif not sent_quotes and words[cue.i][:1] in lx["cl"]["conj"]:
