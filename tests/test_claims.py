@@ -204,6 +204,8 @@ FIGURES = [
                  [(53, "killed"), (92, "injured"), (73, "killed")], id="maimed_deaths_and_a_demonym_after_a_noun_of_no_people"),
     pytest.param("وكانت احتجاجات الجمعة أوقعت قتيلين وأكثر من 200 جريح، ويذكر أن فلسطينيين قتلا في غارات السبت.",
                  [(2, "killed"), (200, "injured"), (2, "killed")], id="a_dual_noun_before_a_joined_figure_and_a_nationality_before_a_dual_verb"),
+    pytest.param("وبعد يومين، لقي طياران حتفهما عندما تحطمت طائرة ركاب صغيرة.",
+                 [(2, "killed")], id="a_noun_in_the_dual_before_a_dual_casualty_word"),
     pytest.param("ويقول المرصد إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا في معركة عفرين.",
                  [(289, "killed"), (43, "killed")], id="the_verb_after_a_part_of_aside"),
     pytest.param("وقال إن 400 ألف شخص قتلوا و5.6 ملايين شخص باتوا من اللاجئين.",

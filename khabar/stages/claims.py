@@ -54,6 +54,8 @@ def lexicon():
         ),
         # «فلسطينيين قتلا»: a dual verb after a nationality in «ـين» makes it two
         "dual_verbs": frozenset(fold(w + c["dual_ending"]) for v in c["categories"].values() for w in v.get("after_verbs", ())),
+        "dual_after": frozenset(fold(w) for w in c["dual_after"]),
+        "dual_noun_endings": tuple(c["dual_noun_endings"]),
         "injured_context": PhraseIndex(c["injured_context"]),
         "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
@@ -133,8 +135,10 @@ def _ordered(words, x, lx) -> bool:
 _PLANNED = object()  # what ``_claim`` returns for a figure announced for later
 
 
-def _with_duals(s: Sent, quants: list, duals: list[int], lx) -> list:
-    """The sentence's figures plus a figure of two for each dual noun no number stands next to."""
+def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
+    """The sentence's figures plus a figure of two for each dual noun no number stands next to.
+    ``nouns`` are duals of nouns the lexicon does not list («طياران»): the figure is the word,
+    what follows it tells the category."""
     out = list(quants)
     for k in duals:
         a = s.starts[k - 1] if k > 0 else s.starts[k]
@@ -146,7 +150,7 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx) -> list:
         w = s.words[k]
         if w[:1] in clitics()["conj"] and w[1:] in lx["duals"]:
             start += 1  # «ومسلحان»: the figure after «و», joined to the one before
-        out.append(Quantity(start, end, 2, number_start=start, number_end=start))
+        out.append(Quantity(start, end, 2, number_start=start, number_end=end if k in nouns else start))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -177,8 +181,12 @@ class Claims(Stage):
             dual_at = [k for k, w in enumerate(s.words) if w in lx["duals"]] if not lx["duals"].isdisjoint(s.words) else []
             if not lx["dual_verbs"].isdisjoint(s.words):
                 dual_at += [k for k, w in enumerate(s.words[:-1]) if s.words[k + 1] in lx["dual_verbs"] and demonym(w, lx) and not w.startswith(clitics()["det"])]
-            if dual_at:
-                sent_quants = _with_duals(s, sent_quants, sorted(dual_at), lx)
+            nouns = []
+            if not lx["dual_after"].isdisjoint(s.words):
+                # «لقي طياران حتفهما»: a noun in the dual before a dual casualty word
+                nouns = [k for k, w in enumerate(s.words[:-1]) if s.words[k + 1] in lx["dual_after"] and len(w) > 4 and w.endswith(lx["dual_noun_endings"]) and not w.startswith(clitics()["det"]) and k not in dual_at]
+            if dual_at or nouns:
+                sent_quants = _with_duals(s, sent_quants, sorted(dual_at + nouns), lx, nouns)
             if not sent_quants:
                 continue
             qtok = [(s.index_at(q.start), s.index_at(q.end)) for q in sent_quants]
