@@ -262,3 +262,12 @@ def test_compiled_model_equals_crfsuite_with_vector_attributes(tmp_path, monkeyp
     for w in words[::-1]:
         crf._rows([w])
     assert all(np.array_equal(crf._table[crf._ids[w]], together[w]) for w in words)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("وحثت المنظمة السلطات السعودية على الإفراج عنهم.", [("المنظمة", "ORG"), ("السلطات السعودية", "ORG")], id="a_second_definite_head"),
+    pytest.param("واتهمت منظمة هيومن رايتس ووتش السعودية باحتجاز آلاف الأشخاص.", [("منظمة هيومن رايتس ووتش", "ORG"), ("السعودية", "LOC")], id="a_country_after_a_word_that_takes_no_article"),
+])
+def test_entities_an_organisation_run_into_the_next_name_is_split(text, expected):
+    doc = khabar.extract(text + "\n", reference_date="2018-06-04")
+    assert [(e.canonical, e.type) for e in doc.entities] == expected

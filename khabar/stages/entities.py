@@ -60,6 +60,27 @@ def _org_name_heads() -> frozenset:
     return frozenset(loose(norm(w)) for w in load("ar/ner.yaml").get("org_name_heads", []))
 
 
+@functools.cache
+def _new_np_heads() -> frozenset:
+    return frozenset(loose(norm(w)) for w in load("ar/ner.yaml").get("new_np_heads", []))
+
+
+def _split_org(words: list[str], i: int, j: int, gaz) -> list[tuple[int, int, str]]:
+    """An organisation the tagger ran into the next name: «المنظمة السلطات السعودية» (a second
+    definite head), «منظمة هيومن رايتس ووتش السعودية» (a country after a word that takes no
+    adjective with the article)."""
+    det = clitics()["det"]
+    heads = _new_np_heads()
+    for k in range(i + 1, j):
+        if loose(norm(words[k])) in heads and split(words[k - 1])[1].startswith(det):
+            return [(i, k, "ORG"), *_split_org(words, k, j, gaz)]
+    prev = split(words[j - 2])
+    # («الجبهة الشعبية لتحرير فلسطين»: a word with a preposition on it governs the country)
+    if j - i > 2 and not prev[0] and not prev[1].startswith(det) and "iso" in str((gaz.lookup(words[j - 1]) or {}).get("LOC", "")):
+        return [(i, j - 1, "ORG"), (j - 1, j, "LOC")]
+    return [(i, j, "ORG")]
+
+
 def _pkey(text: str) -> str:
     return " ".join(loose(norm(w)) for w in text.split())
 
@@ -221,6 +242,8 @@ class Entities(Stage):
             for k in range(a, b):
                 in_body[k] = True
             spans = sorted(_spans(tags)) if tags.count("O") != len(tags) else []
+            if any(t == "ORG" and j - i > 1 for i, j, t in spans):
+                spans = [p for i, j, t in spans for p in (_split_org(words, i, j, gaz) if t == "ORG" and j - i > 1 else [(i, j, t)])]
             found: list[tuple[int, int, str, tuple | None, bool]] = []
             for i, j, typ in spans:
                 # a title head tagged as part of a person's name is the title, not the name
