@@ -54,6 +54,12 @@ class Mentions:
             i -= 1
         return None
 
+    def in_name(self, pos: int, types: tuple[str, ...], inner: bool = False) -> bool:
+        """Whether ``pos`` is inside the name of an entity of ``types`` (past its first letter
+        when ``inner``: «هيئة تحرير الشام» holds «تحرير», not «هيئة»)."""
+        r = self.at(pos)
+        return r is not None and r[2].type in types and (not inner or r[0] < pos)
+
 
 def span_ref(doc: Document, start: int, end: int) -> SpanRef | None:
     """A ``SpanRef`` over the trimmed source text [start, end)."""

@@ -19,7 +19,7 @@ from ..facts import Claim, Quantity, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
-from ._refs import Mentions, mentions_of, best_entity, span_ref
+from ._refs import mentions_of, best_entity, span_ref
 from .quotes import lexicon as speech_lexicon
 from .quotes import _li_len, _says_own, np_end
 
@@ -92,12 +92,6 @@ def lexicon():
         # vague amounts: «وآلاف الجرحى» after a figure counts others
         "vague": {fold(w) for forms in load("ar/numbers.yaml")["vague"].values() for w in forms if " " not in w},
     }
-
-
-def _in_name(mentions: Mentions, pos: int) -> bool:
-    """Whether ``pos`` is inside an organisation's or place's name, past its first word."""
-    r = mentions.at(pos)
-    return r is not None and r[0] < pos and r[2].type in ("ORG", "LOC")
 
 
 def _prep_letters() -> tuple[str, ...]:
@@ -350,7 +344,7 @@ class Claims(Stage):
             while x >= max(0, ta - reach):
                 if words[x] in _STOP_OR_COLON:
                     break
-                if words[x] not in lx["forms"] or _in_name(mentions, s.starts[x]):
+                if words[x] not in lx["forms"] or mentions.in_name(s.starts[x], ("ORG", "LOC"), inner=True):
                     x -= 1  # («هيئة تحرير الشام»: a deed word inside a name is none)
                     continue
                 hit = lx["before"].match(words, x)

@@ -188,7 +188,8 @@ class Events(Stage):
             trigs: list[_Trig] = []
             nxt = 0
             for i in cands:
-                if i < nxt or self._in_name(mentions, s.starts[i]) or (i > 0 and stem_of(words[i - 1]) in lx["name_heads"]):
+                # («لجنة التحقيق الروسية»: a trigger word inside a name is part of the name)
+                if i < nxt or mentions.in_name(s.starts[i], ("ORG", "MISC", "PER")) or (i > 0 and stem_of(words[i - 1]) in lx["name_heads"]):
                     continue
                 t = self._trigger(words, i, clause, lx)
                 if t is None:
@@ -343,12 +344,6 @@ class Events(Stage):
         if end <= 1 or words[1] in lx["anaphora"] or words[1] in lx["function"]:
             return None
         return self._cue_subject(doc, s, 0, end, rows)
-
-    @staticmethod
-    def _in_name(mentions, pos: int) -> bool:
-        """«لجنة التحقيق الروسية»: a trigger word inside a name is part of the name."""
-        r = mentions.at(pos)
-        return r is not None and r[2].type in ("ORG", "MISC", "PER")
 
     @staticmethod
     def _zones(s: Sent, quotes, lx) -> list[tuple[int, int]]:

@@ -356,7 +356,8 @@ class Quotes(Stage):
                     np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
             elif np_start < np_stop < n - 2 and words[np_stop] in lx["place_prep"]:
                 np_start, np_stop = self._name_after_place(s, np_start, np_stop, mentions, lx)
-            if np_stop > np_start + 1 and (lx["verbs"].match(words, cue.i) or ("",))[0] in lx["object_after"]:
+            cue_key = lx["verbs"].match(words, cue.i)
+            if np_stop > np_start + 1 and cue_key and cue_key[0] in lx["object_after"]:
                 r = mentions.at(s.starts[np_start])
                 if r is not None and r[0] == s.starts[np_start] and r[1] < s.starts[np_stop - 1]:
                     np_stop = s.index_at(r[1])  # «واتهمت تركيا غولن بأنه»: the object follows the subject
@@ -417,14 +418,13 @@ class Quotes(Stage):
                 # comes after the title's own genitive
                 is_per = isinstance(speaker, str) and mentions.by_id[speaker].type == "PER"
                 end_at = comp if comp is not None else k
-                if object_next:
-                    pass
-                elif not is_per and end_at > np_stop and not any(words[t] in lx["stop"] for t in range(np_stop, end_at)):
+                # (none of it after a subject cut before its verb's object: «واتهمت تركيا غولن»)
+                if not is_per and not object_next and end_at > np_stop and not any(words[t] in lx["stop"] for t in range(np_stop, end_at)):
                     # (a name carrying «لـ» itself is whom it was said to: «لفرانس برس»)
                     pers = [r for r in mentions.within(s.starts[np_stop], s.ends[end_at - 1]) if r[2].type == "PER" and not (r[0] in mentions.clitic and text[r[0]] == lx["cl"]["li"])]
                     if pers:
                         speaker = pers[-1][2].id
-                elif not is_per:
+                elif not is_per and not object_next:
                     # «وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، أن», «المسؤولة في
                     # المنظمة، تيرانا حسن، لوكالة»: the name between commas right after the title
                     # (and a short «في» phrase of it)
