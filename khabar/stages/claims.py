@@ -376,7 +376,10 @@ class Claims(Stage):
                 category = "injured"
             elif before_cat and before_cat != "inherit":
                 # «سقوط 68 قتيلا» is fine; «قتل ... منذ 20 عاما» is not a figure of people
-                if tb < n and not counted and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
+                # (but «فقتل 39 شخصا وجرح 69 باستخدام رشاش»: a joined deed right before the figure
+                # goes on counting the people of the figure before)
+                elliptic = adjacent and prev is not None and prev.unit == "person" and first_claim < len(claims) and words[ta - 1][:1] == clitics()["wa"]
+                if tb < n and not counted and not elliptic and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
                     return None
                 category = before_cat
             elif (part_of is not None or joined or before_cat == "inherit") and prev is not None:
