@@ -250,6 +250,13 @@ def test_claims_parts_listed_after_hum_with_number_words_joined_by_wa():
     assert [(c.value, c.category, c.part_of) for c in doc.claims] == [(28, "killed", None), (5, "killed", 0), (10, "killed", 0), (8, "killed", 0)]
 
 
+def test_claims_a_figure_in_what_someone_denies_is_the_articles():
+    doc = _extract("وتنفي الحكومة السورية صحة الإدعاء بأنها لعبت دورا في الهجوم، الذي خلف 53 قتيلا.")
+    assert [(c.value, c.source) for c in doc.claims] == [(53, "article")]
+    doc = _extract("ونفت الوزارة مقتل 5 جنود في الهجوم.")
+    assert [(c.value, c.source) for c in doc.claims] == [(5, "article")]
+
+
 def test_claims_a_counting_verb_needs_a_subject_that_names_someone():
     doc = _extract("وسجلت آخر مأساة في مارس بسقوط طائرة، مما أسفر عن مقتل 50 شخصا على الأقل.", "2018-03-17")
     assert [(c.value, c.category, c.source) for c in doc.claims] == [(50, "killed", "article")]

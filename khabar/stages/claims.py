@@ -73,6 +73,7 @@ def lexicon():
         "relay_from": {fold(w) for w in s["relay_from"]},
         "report_verbs": PhraseIndex(s["report_verbs"]),
         "count_verbs": PhraseIndex(s["count_verbs"]),
+        "not_asserting": frozenset(s["not_asserting"]),
         "then_words": {fold(w) for w in s["then_words"]},
         "anaphora": {fold(w) for w in load("ar/events.yaml")["anaphora"]},
         "filler": {fold(w) for w in s["filler"]},
@@ -452,7 +453,13 @@ class Claims(Stage):
         holding = [x for x in doc.quotes if x.content.start <= q.start and q.end <= x.content.end and x.speaker is not None]
         if holding:
             # the innermost quote: «أفادت تقارير بأن سكان القرية قالوا إن أربعة ...»
-            return min(holding, key=lambda x: x.content.end - x.content.start).speaker
+            inner = min(holding, key=lambda x: x.content.end - x.content.start)
+            if inner.cue is not None and s.start <= inner.cue.start < s.end:
+                sp = speech_lexicon()
+                c = s.index_at(inner.cue.start)
+                if (sp["verbs"].match(s.words, c) or ("",))[0] in lx["not_asserting"]:
+                    return "article"  # «وتنفي الحكومة ... بأنها لعبت دورا في الهجوم، الذي خلف 53 قتيلا»
+            return inner.speaker
         words, n = s.words, len(s.words)
         for x in range(n):
             hit = lx["according"].match(words, x)
@@ -495,6 +502,8 @@ class Claims(Stage):
             if counts and not (x + 1 < n and (mentions.at(s.starts[x + 1]) is not None or lx["unnamed"].match(words, x + 1) or words[x + 1].startswith(clitics()["det"]))):
                 continue
             if counts or (sp["verbs"].match(words, x) and not sp["parts"].match(words, x)):
+                if not counts and sp["verbs"].match(words, x)[0] in lx["not_asserting"]:
+                    break  # «وتنفي الحكومة ... في الهجوم، الذي خلف 53 قتيلا»: a denier does not give the toll
                 if x + 1 < n and (words[x + 1] in lx["anaphora"] or words[x + 1] in sp["resumptive"]):
                     break  # «ويعتبر هذا الاعتداء الأكثر دموية», «حصيلة أشار فيها إلى»: no subject here
                 end = np_end(s, x + 1, sp)
