@@ -523,8 +523,12 @@ class Quotes(Stage):
         words, else the organisation or place named there, else the words."""
         while b > a and s.words[b - 1] in _MARKS:
             b -= 1
+        opened = a < b and s.words[a] in _MARKS
         while a < b and s.words[a] in _MARKS:
             a += 1
+        if opened:
+            # «"المرصد السوري لحقوق الإنسان" المعارض»: the name is what the marks hold
+            b = next((t for t in range(a, b) if s.words[t] in _MARKS), b)
         if b <= a:
             return None
         # «بيان للقصر الملكي», «بيان المحكمة»: a statement speaks for its author
@@ -770,11 +774,18 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
 def _subject_in_marks(doc: Document, pair, lx) -> bool:
     """«أفاد "المرصد السوري لحقوق الإنسان" عن», «قال "X" إن»: words in quotation marks followed by
     «عن» or a complementizer are who speaks, not what is said."""
-    m = _NEXT_WORD.match(doc.text, pair[1] + 1)
-    if m is None:
-        return False
-    w = fold(m.group(1))
-    return w in lx["comp"] or w in lx["from"]
+    pos = pair[1] + 1
+    for _ in range(3):  # («ويقول "المرصد السوري" المعارض إن»: an adjective of the name may come first)
+        m = _NEXT_WORD.match(doc.text, pos)
+        if m is None:
+            return False
+        w = fold(m.group(1))
+        if w in lx["comp"] or w in lx["from"]:
+            return True
+        if not w.startswith(lx["cl"]["det"]):
+            return False
+        pos = m.end()
+    return False
 
 
 _WORD = r"([^\s" + re.escape(_P["word_edges"]) + r"]+)"
