@@ -399,7 +399,7 @@ class Quotes(Stage):
                 if nxt < n and pair_at(s.starts[nxt]) is not None:
                     quote_open = pair_at(s.starts[nxt])
                 else:
-                    comp = k
+                    comp = nxt if nxt < n and words[nxt] in lx["comp"] else k  # («شيرر: إن ما ارتكبه»)
                 break
             if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["convey"].match(words, k)) and words[k - 1] not in lx["negation"]:
                 return None
@@ -508,8 +508,8 @@ class Quotes(Stage):
             if pair_at(s.starts[t]) is not None:
                 end_tok = t
                 break
-            if lx["may_cue"](w) and (lx["parts"].match(words, t) or (words[t - 1] in _CLAUSE and lx["verbs"].match(words, t))):
-                end_tok = t
+            if lx["may_cue"](w) and (lx["parts"].match(words, t) or ((words[t - 1] in _CLAUSE or t > 1 and words[t - 2] in _CLAUSE and words[t - 1] in lx["new_clause"]) and lx["verbs"].match(words, t))):
+                end_tok = t if words[t - 1] in _CLAUSE else t - 1  # («...، فيما أوضحت أن»: another cue)
                 break
         # trailing punctuation and a dangling «لكن»/«و» stay out of the content
         while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in _STOP or words[end_tok - 1] in lx["trailing"]):
@@ -582,7 +582,8 @@ class Quotes(Stage):
                 if r[0] in mentions.clitic and words[t][:1] == lx["cl"]["li"]:
                     return a, k  # «في البنتاغون لفرانس برس أن»: whom it was said to
                 e = s.index_at(r[1])
-                return (t, e) if e < n and words[e] in lx["comp"] else (a, k)
+                # («ديفيد شيرر: إن»: a colon may come before the complementizer)
+                return (t, e) if e < n and (words[e] in lx["comp"] or words[e] == ":") else (a, k)
         return a, k
 
     @staticmethod
@@ -711,8 +712,8 @@ class Quotes(Stage):
             return None  # the clause began further back: this is not its subject
         while a < b and (aux(s.words[a]) or s.words[a] in lx["cont"]):
             a += 1
-        if a >= b:
-            return None
+        if a >= b or s.words[a] in _MARKS:
+            return None  # («وصفته الشرطة بأنه "حدث خاص"، فيما أوضحت أن»: quoted words are no subject)
         w0 = s.words[a]
         core = w0[1:] if w0[:1] in lx["cl"]["conj"] and len(w0) > 2 else w0
         if core in lx["not_left"] or core in lx["stop"] or s.words[b - 1] in lx["not_left"]:
