@@ -406,6 +406,8 @@ class Quotes(Stage):
             k += 1
         if comp is None and quote_open is None:
             return None
+        if comp is None and cue.i > 0 and words[cue.i - 1] in lx["relative"] and cue.j < n and words[cue.j] in lx["resumptive"]:
+            return None  # «الاتفاق الذي كشفت عنه الأنباء "ينص على ..."»: the quotation is the outer cue's
         if comp is not None and comp + 1 < n:
             pa = pair_at(s.starts[comp + 1])
             if pa is not None:
