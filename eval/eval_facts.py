@@ -212,12 +212,14 @@ DEVSETS = (
     ("eval/data/facts_split3.json", "eval/data/facts_gold3.jsonl", ("tune3", "heldout3")),
     ("eval/data/facts_split4.json", "eval/data/facts_gold4.jsonl", ("tune4", "heldout4")),
     ("eval/data/facts_split5.json", "eval/data/facts_gold5.jsonl", ("tune5", "heldout5")),
+    ("eval/data/facts_split6.json", "eval/data/facts_gold6.jsonl", ("tune6", "heldout6")),
 )
 # halves only scored: their item-level output (misses, extras) is never written. heldout2 was
 # scored blind twice (sessions 2 and 3), then opened for tuning once heldout3 existed; heldout3's
 # totals were printed for five code versions (session 4), then it was opened once heldout4 existed;
-# heldout4's for two (session 5), opened once round 5 was chosen for annotation.
-HELD_BACK = frozenset({"heldout", "heldout5"})
+# heldout4's for two (session 5), opened once round 5 was chosen for annotation; heldout5's for two
+# (session 6: the code as found and at a first end of the session), opened once round 6 existed.
+HELD_BACK = frozenset({"heldout", "heldout6"})
 
 
 def eval_half(pipe: Pipeline, golds: list[dict], arts: dict[str, dict], split: dict, half: str) -> dict:
@@ -304,7 +306,8 @@ def markdown(report: dict) -> str:
               "scored twice, then opened for tuning. `tune3` / `heldout3` are round 3 (facts_split3.json), 40 more",
               "articles annotated blind; `heldout3` only scored for five code versions, then opened for tuning.",
               "`tune4` / `heldout4` are round 4 (facts_split4.json), 40 more articles annotated blind; `heldout4` only scored for two code versions, then opened for tuning.",
-              "`tune5` / `heldout5` are round 5 (facts_split5.json), 40 more articles annotated blind; `heldout5` only scored."]
+              "`tune5` / `heldout5` are round 5 (facts_split5.json), 40 more articles annotated blind; `heldout5` only scored for two code versions, then opened for tuning.",
+              "`tune6` / `heldout6` are round 6 (facts_split6.json), 40 more articles annotated blind; `heldout6` only scored."]
     return "\n".join(lines) + "\n"
 
 
