@@ -210,6 +210,8 @@ FIGURES = [
                  [(39, "killed"), (69, "injured"), (25, "killed")], id="a_joined_deed_before_a_bare_figure_and_bihayat"),
     pytest.param("وقالت الشرطة إن 11 شخصا قبض عليهم، وقتل نحو مليون وشرد 6 مليون.",
                  [(11, "arrested"), (1000000, "killed"), (6000000, "displaced")], id="arrested_in_the_passive_and_sharrada"),
+    pytest.param("وقتل المهاجمون سبعة أشخاص على الأقل وأصابوا نحو 50 آخرين.",
+                 [(7, "killed"), (50, "injured")], id="they_injured"),
     pytest.param("ويقول المرصد إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا في معركة عفرين.",
                  [(289, "killed"), (43, "killed")], id="the_verb_after_a_part_of_aside"),
     pytest.param("وقال إن 400 ألف شخص قتلوا و5.6 ملايين شخص باتوا من اللاجئين.",

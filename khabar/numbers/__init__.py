@@ -312,6 +312,29 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, *, region
             if f is not None:
                 out.append(f)
                 last = m.end()
+    return _join_compounds(text, out)
+
+
+def _join_compounds(text: str, found: list[Found]) -> list[Found]:
+    """«ستة آلاف و259», «ألف و500»: a round figure of thousands (or hundreds) and a smaller one
+    joined to it by «و» are one number."""
+    wa = clitics()["wa"]
+    out: list[Found] = []
+    for f in found:
+        p = out[-1] if out else None
+        if (
+            p is not None and p.kind == f.kind == "cardinal" and not p.vague and not f.vague
+            and p.high is None and f.high is None and p.unit is None and f.unit is None
+            and f.bound is None and not f.approximate
+            and (text[p.number_end : f.number_start].strip() == wa or (not text[p.number_end : f.number_start].strip() and text.startswith(wa, f.number_start)))
+            # (written with a scale word: «1000 و500 جريح» are two figures)
+            and any(ch.isalpha() for ch in text[p.number_start : p.number_end])
+            and isinstance(p.value, int) and isinstance(f.value, int)
+            and any(p.value >= r and p.value % r == 0 and f.value < r for r in (1000, 100))
+        ):
+            out[-1] = Found(p.start, f.end, p.value + f.value, p.number_start, f.number_end, p.approximate, p.bound)
+            continue
+        out.append(f)
     return out
 
 
