@@ -296,6 +296,9 @@ SPEAKERS = [
     pytest.param("وقال رئيس بعثة الأمم المتحدة فى جنوب السودان ديفيد شيرر: إن ما ارتكبه الجنود خرق واضح للقواعد.", ["ديفيد شيرر"], id="a_name_after_a_place_phrase_then_a_colon"),
     pytest.param("أصيب 4 أشخاص بإطلاق نار، في حادث وصفته الشرطة بأنه \"حدث خاص\"، فيما أوضحت أن الحادث لا علاقة له بالإرهاب.", ["الشرطة", "الشرطة"], id="quoted_words_are_no_subject_and_fima_opens_another_cue"),
     pytest.param("وذكرت سانا أن الاتفاق الذي كشفت عنه الأنباء \"ينص على خروج المسلحين من المخيم إلى إدلب\".", ["سانا", "سانا"], id="a_cue_in_a_relative_clause_with_a_resumptive_pronoun_does_not_take_the_quotation"),
+    pytest.param("وقال مدير مكتب المجلس النرويجي للاجئين في سوريا، إريك أبيلد: \"نحن نشعر بالقلق بأن هذا الوضع قد يتفاقم\".", ["إريك أبيلد"], id="the_name_between_a_comma_and_a_colon_after_a_title_with_li_and_fi"),
+    pytest.param("وقالت الحكومة إن الوضع صعب. وامتنع أحد مسؤولي الشركة في العاصمة عن التعليق قائلاً إن الشركة تتواصل عبر بيانات مكتوبة.", ["الحكومة", "أحد مسؤولي الشركة"], id="a_participle_after_a_count_of_people_as_subject"),
+    pytest.param("وقال بلال أبو صلاح إن الوضع صعب. وقد أكدت الوكالة الرسمية، الأحد، خروج أشخاص من دوما، وذكرت في خبر نشر: \"أفاد موفد الوكالة ببدء إخراج عدد من الأشخاص\".", ["بلال أبو صلاح", "الوكالة الرسمية"], id="a_joined_cue_after_qad_and_a_speech_verb"),
     pytest.param("وأضاف المتحدث أن الوضع صعب. وغادر الآلاف الملاجئ \"بعد إنهائهم المسح الأمني والتدقيق\"، وفقاً لقوله.", ["المتحدث", "المتحدث"], id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
 ]

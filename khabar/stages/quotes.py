@@ -431,8 +431,9 @@ class Quotes(Stage):
                     # المنظمة، تيرانا حسن، لوكالة»: the name between commas right after the title
                     # (and a short «في» phrase of it)
                     open_ = next((t for t in range(np_stop, min(n, np_stop + 4)) if words[t] in _CLAUSE), None)
-                    if open_ is not None and (open_ == np_stop or words[np_stop] in lx["place_prep"]):
-                        close = next((t for t in range(open_ + 1, min(n, open_ + 6)) if words[t] in _CLAUSE), None)
+                    # («مدير مكتب المجلس النرويجي للاجئين في سوريا، إريك أبيلد:»: the title's «لـ» genitive too)
+                    if open_ is not None and (open_ == np_stop or words[np_stop] in lx["place_prep"] or words[np_stop].startswith(lx["lil"])):
+                        close = next((t for t in range(open_ + 1, min(n, open_ + 6)) if words[t] in _CLAUSE or words[t] == ":"), None)
                         if close is not None:
                             pers = [r for r in mentions.within(s.starts[open_ + 1], s.ends[close - 1]) if r[2].type == "PER" and r[0] == s.starts[open_ + 1]]
                             if pers:
@@ -645,6 +646,8 @@ class Quotes(Stage):
         words = s.words
         # «هافانا، كوبا (CNN)-- أعلنت»: the sentence begins after a dateline
         h = next((t + 1 for t in range(min(len(words), 12) - 1, -1, -1) if words[t] in ("-", "–", "—") and t + 1 < cue.i), 0)
+        if h < cue.i - 2 and any(v in lx["aux"] for v, _ in variants(words[h])) and lx["may_cue"](words[h + 1]):
+            h += 1  # «وقد أكدت وكالة الأنباء ...، وذكرت»: a speech verb after the auxiliary
         if cue.i < h + 2:
             return None
         if lx["may_cue"](words[h]):
@@ -658,6 +661,10 @@ class Quotes(Stage):
         if not w0[:1].isalpha() or w0 in lx["stop"] or doc.text.startswith(lx["cl"]["conj_det"], s.starts[h]):
             return None
         r = mentions.at(s.starts[h + 1]) if len(words) > h + 1 else None
+        if r is None and cue.part and h + 1 < cue.i and words[h + 1] in lx["partitive"] and not doc.text.startswith(lx["cl"]["det"], s.starts[h]):
+            # «وامتنع أحد مسؤولي داموج ... عن التعليق قائلاً إن»: a count of people is the subject
+            end = min(np_end(s, h + 1, lx, speech_pairs), cue.i)
+            return self._np_ref(doc, s, h + 1, end, mentions, lx) if end > h + 2 else None
         if r is None and (cue.part or words[cue.i][:1] in lx["cl"]["conj"]) and h + 1 < cue.i and words[h + 1].startswith(lx["cl"]["det"]) and not doc.text.startswith(lx["cl"]["det"], s.starts[h]):
             # «وألقى الحزب اللوم على إيران، قائلا إن»: an unnamed subject after the verb
             # the noun and its adjectives («الحزب الديمقراطي»), not the verb's object after them
