@@ -56,6 +56,7 @@ def lexicon():
         "dual_verbs": frozenset(fold(w + c["dual_ending"]) for v in c["categories"].values() for w in v.get("after_verbs", ())),
         "dual_after": frozenset(fold(w) for w in c["dual_after"]),
         "dual_noun_endings": tuple(c["dual_noun_endings"]),
+        "dual_nisba": tuple(c["dual_nisba"]),
         "injured_context": PhraseIndex(c["injured_context"]),
         "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
@@ -145,7 +146,7 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
         w = s.words[k]
         if w[:1] in clitics()["conj"] and w[1:] in lx["duals"]:
             start += 1  # «ومسلحان»: the figure after «و», joined to the one before
-        out.append(Quantity(start, end, 2, number_start=start, number_end=end if k in nouns else start))
+        out.append(Quantity(start, end, 2, number_start=start, number_end=end if k in nouns else start, unit="person" if k in nouns else None))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -180,6 +181,14 @@ class Claims(Stage):
             if not lx["dual_after"].isdisjoint(s.words):
                 # «لقي طياران حتفهما»: a noun in the dual before a dual casualty word
                 nouns = [k for k, w in enumerate(s.words[:-1]) if s.words[k + 1] in lx["dual_after"] and len(w) > 4 and w.endswith(lx["dual_noun_endings"]) and not w.startswith(clitics()["det"]) and k not in dual_at]
+            # «قتل فلسطينيان»: a nisba in the nominative dual right after a casualty word
+            # (of a nationality or a group of people: «ميناسيان» is a name)
+            nouns += [
+                k for k, w in enumerate(s.words)
+                if k > 0 and len(w) > 5 and w.endswith(lx["dual_nisba"]) and not w.startswith(clitics()["det"])
+                and s.words[k - 1] in lx["forms"] and lx["before"].match(s.words, k - 1) and k not in dual_at and k not in nouns
+                and (demonym(w[:-2], lx) or lx["groups"].match([w[:-2]], 0))
+            ]
             if dual_at or nouns:
                 sent_quants = _with_duals(s, sent_quants, sorted(dual_at + nouns), lx, nouns)
             if not sent_quants:
@@ -210,7 +219,7 @@ class Claims(Stage):
         category = None
         unit = None
         group = None
-        counted = False
+        counted = q.unit == "person"  # a dual noun («طياران», «فلسطينيان») is its own noun of people
         after_at = tb
         next_q = qtok[qi + 1][0] if qi + 1 < len(qtok) else n
         t = tb
@@ -380,7 +389,8 @@ class Claims(Stage):
                 # (but «فقتل 39 شخصا وجرح 69 باستخدام رشاش»: a joined deed right before the figure
                 # goes on counting the people of the figure before)
                 elliptic = adjacent and prev is not None and prev.unit == "person" and first_claim < len(claims) and words[ta - 1][:1] == clitics()["wa"]
-                if tb < n and not counted and not elliptic and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
+                # («أصيبوا، من بينهم 7 بحالة خطيرة»: a part of the figure before counts the same people)
+                if tb < n and not counted and not elliptic and part_of is None and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
                     return None
                 category = before_cat
             elif (part_of is not None or joined or before_cat == "inherit") and prev is not None:
