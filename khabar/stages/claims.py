@@ -91,9 +91,20 @@ def lexicon():
         "as_stated": {fold(w) for w in s["as_stated"]},
         "intent_categories": frozenset(c["intent_categories"]),
         "alternative": {fold(w) for w in c["alternative"]},
+        "most_of": {fold(w) for w in c["most_of"]},
+        "toll_nouns": {fold(w) for w in c["toll_nouns"]},
+        "toll_reached": {fold(w) for w in c["toll_reached"]},
         # vague amounts: «وآلاف الجرحى» after a figure counts others
         "vague": {fold(w) for forms in load("ar/numbers.yaml")["vague"].values() for w in forms if " " not in w},
     }
+
+
+def _part_of_len(words: list[str], x: int, lx) -> int:
+    """Words of a part-of phrase at x («بينهم», «من بينهم», «وبينهم», «ومنهم»), or 0."""
+    hit = lx["part_of"].match(words, x)
+    if hit is None and words[x][:1] in clitics()["conj"]:
+        hit = lx["part_of"].match([words[x][1:], *words[x + 1 : x + 3]], 0)
+    return hit[1] if hit else 0
 
 
 def _prep_letters() -> tuple[str, ...]:
@@ -228,13 +239,17 @@ class Claims(Stage):
         reach = 12 if tb < n and lx["persons"].match(words, tb) else 5
         while t < min(n, tb + reach, next_q):
             w = words[t]
-            if w in _CLAUSE and counted and category is None and qi + 1 < len(qtok) and t + 1 == next_q - 1 and lx["part_of"].match(words, t + 1):
-                # «إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا»: the verb comes after the aside
-                close = next((y for y in range(qtok[qi + 1][1], min(n, qtok[qi + 1][1] + 4)) if words[y] in _CLAUSE), None)
-                if close is not None and close + 1 < n and words[close + 1] in lx["after_verb_forms"]:
-                    hit = lx["after"].match(words, close + 1)
+            if w in _CLAUSE and counted and category is None and t + 1 < n and self._aside(words, t + 1, lx):
+                # «إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا», «أن 11 شخصاً، معظمهم من المسنين،
+                # لقوا مصرعهم», «إن 41 شخصا، ومنهم رجلا شرطة، أدخلوا إلى المستشفى»: the verb
+                # comes after the aside
+                close = next((y for y in range(t + 2, min(n, t + 9)) if words[y] in _CLAUSE), None)
+                if close is not None and close + 1 < n:
+                    hit = lx["after"].match(words, close + 1) if words[close + 1] in lx["forms"] and words[close + 1] not in lx["persons_forms"] else None
                     if hit:
                         category, after_at = hit[0], close + 1
+                    elif self._hurt(words, close + 1, min(n, close + 5), lx):
+                        category = "injured"
                 break
             if w in _CLAUSE or (t > tb and w in speech_lexicon()["new_clause"]):
                 break  # («تجاوز 500 شخص فيما بلغ عدد المصابين 250»: another clause)
@@ -320,7 +335,7 @@ class Claims(Stage):
             lead -= 1
         for back in (1, 2):
             x = ta - back
-            if x >= 0 and lx["part_of"].match(words, x) and x + lx["part_of"].match(words, x)[1] == ta:
+            if x >= 0 and x + _part_of_len(words, x, lx) == ta:
                 if after_planned:
                     return _PLANNED  # part of a figure announced for later
                 if prev is not None:
@@ -351,6 +366,11 @@ class Claims(Stage):
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
             reach = ta if ta > 0 and lx["total"].match(words, ta - 1) else 8  # «ومجموعهم 66»
+            if reach == 8 and ta > 0 and words[ta - 1] in lx["toll_reached"]:
+                # «وارتفع عدد القتلى في الهجمات ... إلى 45»: back to the toll's noun in the clause
+                toll = next((y for y in range(ta - 2, max(-1, ta - 25), -1) if words[y] in _STOP_OR_COLON or stem_of(words[y]) in lx["toll_nouns"] or words[y] in lx["toll_nouns"]), None)
+                if toll is not None and words[toll] not in _STOP_OR_COLON and ta - toll > 8:
+                    reach = ta - toll
             while x >= max(0, ta - reach):
                 if words[x] in _STOP_OR_COLON:
                     break
@@ -448,6 +468,13 @@ class Claims(Stage):
                     return None
                 return hit[0]
         return None
+
+    @staticmethod
+    def _aside(words, x, lx) -> bool:
+        """Whether word x opens an aside about part of the people just counted («بينهم 43 طفلا»,
+        «ومنهم رجلا شرطة», «معظمهم من المسنين»)."""
+        w = words[x]
+        return bool(_part_of_len(words, x, lx) or w in lx["most_of"])
 
     @staticmethod
     def _hurt(words, a, b, lx) -> bool:
