@@ -97,6 +97,7 @@ def _lexicon(sp, src):
         "manner": {fold(w) for w in sp["manner"]},
         "topic": {fold(w) for w in sp["topic"]},
         "object_after": frozenset(sp["object_after"]),
+        "however": {fold(w) for w in sp["however"]},
     }
 
 
@@ -390,8 +391,8 @@ class Quotes(Stage):
                 quote_open = pa
                 break
             if w in lx["comp"] or (w.startswith(lx["cl"]["bi"]) and w[1:] in lx["comp"]):
-                if k > 0 and words[k - 1] in lx["temporal"]:
-                    return None
+                if k > 0 and (words[k - 1] in lx["temporal"] or words[k - 1] in lx["however"]):
+                    return None  # («أشارت التقارير إلى مقتل عشرة، غير أن»: «however», not «that»)
                 comp = k
                 break
             if w == ":":
@@ -621,7 +622,7 @@ class Quotes(Stage):
         words, n = s.words, len(s.words)
         if any(r[2].type == "PER" for r in mentions.within(s.starts[a], s.ends[k - 1])):
             return a, k
-        e = next((t for t in range(k + 1, min(n, k + 5)) if words[t] in lx["comp"]), None)
+        e = next((t for t in range(k + 1, min(n, k + 8)) if words[t] in lx["comp"]), None)
         if e is None or e == k + 1:
             return a, k  # «قال للصحفيين إن»
         if words[k].endswith(lx["pronoun_endings"]) and not words[k].startswith(lx["lil"]):
@@ -629,6 +630,11 @@ class Quotes(Stage):
         r = mentions.at(s.starts[k + 1])
         if r is not None and r[0] == s.starts[k + 1] and r[2].type == "PER" and s.index_at(r[1]) == e:
             return k + 1, e
+        # «منسق الأمم المتحدة للشؤون الإنسانية في سوريا بانوس مومتزيس إن»: the title goes on, the
+        # person is named right before the complementizer
+        last = mentions.at(s.ends[e - 1] - 1)
+        if last is not None and last[2].type == "PER" and s.index_at(last[1]) == e and last[0] > s.starts[k] and last[0] not in mentions.clitic and not any(w in _CLAUSE for w in words[k:e]):
+            return s.index_at(last[0]), e
         # a name the entities layer missed: two or three words with no article, no preposition, no
         # date («للصحفيين صباحا» is when he spoke)
         if e - k - 1 < 2:
@@ -715,9 +721,14 @@ class Quotes(Stage):
         while b > 0 and (aux(s.words[b - 1]) or s.words[b - 1] in _CLAUSE):
             b -= 1
         a = b
-        while a > 0 and b - a < 12 and s.words[a - 1] not in _EDGE and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
+
+        def opens(x):  # the clause of the subject begins at word x
+            return s.words[x - 1] in _EDGE or s.words[x - 1] in lx["comp"] or s.words[x - 1] in lx["new_clause"] or (s.words[x - 1] in _CLAUSE and s.words[x] in lx["new_clause"])
+
+        # («... ومعالجة المياه لكن منظمة الصحة العالمية قالت إنها»: «لكن» opens it without a comma)
+        while a > 0 and b - a < 12 and not opens(a):
             a -= 1
-        if a > 0 and s.words[a - 1] not in _EDGE and s.words[a - 1] not in lx["comp"] and not (s.words[a - 1] in _CLAUSE and s.words[a] in lx["new_clause"]):
+        if a > 0 and not opens(a):
             return None  # the clause began further back: this is not its subject
         while a < b and (aux(s.words[a]) or s.words[a] in lx["cont"]):
             a += 1
