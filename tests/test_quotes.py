@@ -302,6 +302,7 @@ SPEAKERS = [
     pytest.param("بدأت أول حملة تطعيم ضد المرض بعد أزمة تتعلق بأنظمة الصرف الصحي ومعالجة المياه لكن منظمة الصحة العالمية قالت إنها لم تحصل على إذن.", ["منظمة الصحة العالمية"], id="lakin_opens_the_subjects_clause_without_a_comma"),
     pytest.param("وأشارت التقارير إلى مقتل عشرة أشخاص في التفجير، غير أن رئيس دائرة الشرطة المحلية قال إن عدد القتلى هو سبعة.", ["رئيس دائرة الشرطة المحلية"], id="ghayr_anna_is_however_not_a_complementizer"),
     pytest.param("وقال منسق الأمم المتحدة للشؤون الإنسانية في سوريا بانوس مومتزيس إن عدد القتلى بلغ 7 أشخاص.", ["بانوس مومتزيس"], id="the_name_before_the_complementizer_after_a_long_title"),
+    pytest.param("بدأ الزفزافي إضرابا عن الطعام بعدما \"تعرض منذ اعتقاله لتعذيب فظيع ولمعاملة حاطة بالكرامة\"، حسبما أعلنت محامية من هيئة الدفاع عنه.", ["محامية"], id="a_source_after_the_quotation_with_the_rest_of_its_description"),
     pytest.param("وأضاف المتحدث أن الوضع صعب. وغادر الآلاف الملاجئ \"بعد إنهائهم المسح الأمني والتدقيق\"، وفقاً لقوله.", ["المتحدث", "المتحدث"], id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
 ]

@@ -262,7 +262,12 @@ class Quotes(Stage):
             j = t + hit[1]
         end = np_end(s, j, lx, speech_pairs)
         if end < n and words[end] not in _CLAUSE and words[end] not in _STOP:
-            return None  # «قال X إن ...»: the cue reports what follows it
+            # «قال X إن ...»: the cue reports what follows it; but «حسبما أعلنت محامية من هيئة
+            # الدفاع عنه.» ends the sentence with the rest of the source's description
+            # (not after «نقلا عن»: a relayed source's description is no end of the words)
+            rest = next((x for x in range(end, min(n, end + 7)) if words[x] in _CLAUSE or words[x] in _STOP), None)
+            if rest is None or lx["relay"].match(words, t) or any(words[x] in lx["comp"] or lx["may_cue"](words[x]) for x in range(end, rest)):
+                return None
         cue = Span(s.starts[t], s.ends[j - 1])
         if end <= j:
             return (cue, last_speaker) if last_speaker is not None else None
