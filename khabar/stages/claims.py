@@ -492,9 +492,8 @@ class Claims(Stage):
             # the innermost quote: «أفادت تقارير بأن سكان القرية قالوا إن أربعة ...»
             inner = min(holding, key=lambda x: x.content.end - x.content.start)
             if inner.cue is not None and s.start <= inner.cue.start < s.end:
-                sp = speech_lexicon()
-                c = s.index_at(inner.cue.start)
-                if (sp["verbs"].match(s.words, c) or ("",))[0] in lx["not_asserting"]:
+                said = speech_lexicon()["verbs"].match(s.words, s.index_at(inner.cue.start))
+                if said is not None and said[0] in lx["not_asserting"]:
                     return "article"  # «وتنفي الحكومة ... بأنها لعبت دورا في الهجوم، الذي خلف 53 قتيلا»
             return inner.speaker
         words, n = s.words, len(s.words)
