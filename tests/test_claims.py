@@ -225,6 +225,8 @@ FIGURES = [
                  [(12, "killed"), (2, "killed")], id="part_of_with_wa"),
     pytest.param("وارتفع عدد القتلى في الهجمات التي شنتها الطائرات على المدينة منذ الأحد إلى 45 شخصا.",
                  [(45, "killed")], id="a_toll_noun_far_before_the_figure_it_reached"),
+    pytest.param("وأوقفت الشرطة مئات الأشخاص خلال مونديال روسيا 2018 لكرة القدم، واعتقلت 2018 شخصا.",
+                 [(2018, "arrested")], id="a_year_the_times_layer_missed_is_no_figure_without_people"),
     pytest.param("ويقول المرصد إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا في معركة عفرين.",
                  [(289, "killed"), (43, "killed")], id="the_verb_after_a_part_of_aside"),
     pytest.param("وقال إن 400 ألف شخص قتلوا و5.6 ملايين شخص باتوا من اللاجئين.",
