@@ -299,7 +299,11 @@ class Claims(Stage):
         # «وأوقفت مئات الأشخاص خلال مونديال روسيا 2018»: a year the times layer did not read is no
         # figure of people unless people are named with it
         digits = doc.text[q.number_start : q.number_end]
-        if category is None and not counted and len(digits) == 4 and digits.isdigit() and 1900 <= q.value <= 2100 and q.bound is None and not q.approximate:
+        if (
+            category is None and not counted and len(digits) == 4 and digits.isdigit() and 1900 <= q.value <= 2100
+            and q.bound is None and not q.approximate
+            and not any(words[x] in lx["forms"] and lx["before"].match(words, x) for x in range(max(0, ta - 2), ta))
+        ):  # (but «اعتقال 2080»: a casualty word right before counts people)
             return None
         # «36 شخصا بينهم 32 صينيا لقوا حتفهم»: the verb after a part-of figure tells the whole too
         if category is None and counted and qi + 1 < len(qtok) and t >= next_q - 1 and lx["part_of"].match(words, next_q - 1):
