@@ -35,13 +35,16 @@ def load(name: str) -> Any:
 def punct() -> dict[str, Any]:
     """``ar/punctuation.yaml`` as sets: ``comma``, ``semicolon``, ``stop``, ``colon``,
     ``quote_marks``; ``clause`` (commas and semicolons), ``boundary`` (clause, stop or colon);
-    the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``; ``word_edges`` as one string."""
+    the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``; ``word_edges``,
+    ``after_closing_quote`` and ``span_trim`` as strings."""
     p = load("ar/punctuation.yaml")
     out: dict[str, Any] = {k: frozenset(p[k]) for k in ("comma", "semicolon", "stop", "colon", "quote_marks")}
     out["clause"] = out["comma"] | out["semicolon"]
     out["boundary"] = out["clause"] | out["stop"] | out["colon"]
     out["ar_comma"], out["ar_semicolon"] = p["comma"][0], p["semicolon"][0]
     out["word_edges"] = "".join(p["word_edges"])
+    out["after_closing_quote"] = "".join(p["after_closing_quote"])
+    out["span_trim"] = "".join(p["span_trim"])
     return out
 
 

@@ -7,6 +7,7 @@ import bisect
 
 from ..document import Document
 from ..facts import SpanRef
+from ..lexicon import punct
 
 
 def mentions_of(doc: Document) -> "Mentions":
@@ -61,10 +62,13 @@ class Mentions:
         return r is not None and r[2].type in types and (not inner or r[0] < pos)
 
 
+_TRIM = punct()["span_trim"]
+
+
 def span_ref(doc: Document, start: int, end: int) -> SpanRef | None:
     """A ``SpanRef`` over the trimmed source text [start, end)."""
     text = doc.text
-    trim = " \t\n,،.:؛;\"'«»“”„()-–—"
+    trim = _TRIM
     while start < end and text[start] in trim:
         start += 1
     while end > start and text[end - 1] in trim:

@@ -99,6 +99,14 @@ def lexicon():
     }
 
 
+def _nisba_of_dual(word: str, lx) -> bool:
+    """Whether a nominative dual in «ـيان» is of a nationality or a group of people
+    («فلسطينيان» → «فلسطيني», «مدنيان» → «مدني»; not the name «ميناسيان»)."""
+    end = next(e for e in lx["dual_nisba"] if word.endswith(e))
+    base = word[: len(word) - len(end) + 1]  # the dual ending after the nisba's «ي»
+    return bool(demonym(base, lx) or lx["groups"].match([base], 0))
+
+
 def _part_of_len(words: list[str], x: int, lx) -> int:
     """Words of a part-of phrase at x («بينهم», «من بينهم», «وبينهم», «ومنهم»), or 0."""
     hit = lx["part_of"].match(words, x)
@@ -198,7 +206,7 @@ class Claims(Stage):
                 k for k, w in enumerate(s.words)
                 if k > 0 and len(w) > 5 and w.endswith(lx["dual_nisba"]) and not w.startswith(clitics()["det"])
                 and s.words[k - 1] in lx["forms"] and lx["before"].match(s.words, k - 1) and k not in dual_at and k not in nouns
-                and (demonym(w[:-2], lx) or lx["groups"].match([w[:-2]], 0))
+                and _nisba_of_dual(w, lx)
             ]
             if dual_at or nouns:
                 sent_quants = _with_duals(s, sent_quants, sorted(dual_at + nouns), lx, nouns)
@@ -543,12 +551,13 @@ class Claims(Stage):
                 if said:
                     return said[-1].speaker
                 break
-            counts = not sp["verbs"].match(words, x) and lx["count_verbs"].match(words, x)
+            verb = sp["verbs"].match(words, x)
+            counts = not verb and lx["count_verbs"].match(words, x)
             if counts and not (x + 1 < n and (mentions.at(s.starts[x + 1]) is not None or lx["unnamed"].match(words, x + 1) or words[x + 1].startswith(clitics()["det"]))):
                 continue
-            if counts or (sp["verbs"].match(words, x) and not sp["parts"].match(words, x)):
-                if not counts and sp["verbs"].match(words, x)[0] in lx["not_asserting"]:
-                    break  # «وتنفي الحكومة ... في الهجوم، الذي خلف 53 قتيلا»: a denier does not give the toll
+            if counts or (verb and not sp["parts"].match(words, x)):
+                if verb and verb[0] in lx["not_asserting"]:
+                    break  # «نفت الوزارة مقتل 5 جنود»: a denier does not give the figure
                 if x + 1 < n and (words[x + 1] in lx["anaphora"] or words[x + 1] in sp["resumptive"]):
                     break  # «ويعتبر هذا الاعتداء الأكثر دموية», «حصيلة أشار فيها إلى»: no subject here
                 end = np_end(s, x + 1, sp)

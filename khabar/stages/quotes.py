@@ -23,14 +23,14 @@ from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, best_entity, mentions_of, ref_text, span_ref
 
 _TATWEEL = load("ar/chars.yaml")["delete"]["tatweel"]
+_P = punct()
 # quotation styles: opening mark -> closing marks
 # a straight quote opens before a non-space and closes after one, not inside a word
 _PAIRS = re.compile(
     r"«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]"
-    r"|\"(?=\S)[^\"\n]*?(?:(?<=\S)\"(?![^\W" + _TATWEEL + r"])|\s\"(?=[.،,؛:!?)]|$))"
+    r"|\"(?=\S)[^\"\n]*?(?:(?<=\S)\"(?![^\W" + _TATWEEL + r"])|\s\"(?=[" + re.escape(_P["after_closing_quote"]) + r"]|$))"
     r"|(?<![\w])'[^'\n]{2,}?'(?![\w])"
 )
-_P = punct()
 _CLAUSE = _P["clause"]
 _COMMA = _P["comma"]
 _STOP = _P["stop"]
