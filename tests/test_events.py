@@ -510,3 +510,27 @@ def test_events_the_name_between_commas_after_a_title_is_the_actor():
     doc = _extract("دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس، إلى عقد جلسة علنية استثنائية بالبرلمان.")
     (req,) = _find(doc, "REQUEST")
     assert _name(doc, req.actor) == "مقتدى الصدر" and req.target is None
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    pytest.param("قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي في غزة.", "الجيش الإسرائيلي", "ثلاثة فلسطينيين", id="count_then_named_fire"),
+    pytest.param("قتل شاب برصاص مسلحين في بغداد.", "مسلحين", "شاب", id="unnamed_fire"),
+])
+def test_events_a_bare_killing_verb_has_its_victim_before_whose_fire(text, actor, target):
+    doc = _extract(text)
+    (att,) = _find(doc, "ASSAULT")
+    assert _name(doc, att.actor) == actor and _name(doc, att.target) == target
+
+
+def test_events_a_count_object_stops_before_the_next_verb_and_a_feminine_plural_takes_its_adjective():
+    doc = _extract("وقتل المهاجمون سبعة أشخاص على الأقل وأصابوا نحو 50 آخرين في هجوم منسق.")
+    att = _find(doc, "ASSAULT")[0]
+    assert _name(doc, att.target) == "سبعة أشخاص على الأقل"
+    doc = _extract("ونفذ حلفاء لتنظيم القاعدة هجمات مشابهة انتقاما من مشاركة بوركينا فاسو.")
+    assert all(e.target is None for e in _find(doc, "ASSAULT"))
+
+
+def test_events_clouds_of_smoke_are_no_withdrawal_and_a_noun_after_wa_fi_is_a_noun():
+    assert not _find(_extract("وأمكن رؤية سحب الدخان الكثيف فوق المطار."), "RETREAT")
+    doc = _extract("قتل 20 شخصا في غارة جوية أمام مستشفى الصورة، وفي قصف استهدف سوق السمك بالمدينة.")
+    assert all(_name(doc, e.actor) != "سوق السمك" for e in doc.events)

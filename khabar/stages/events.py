@@ -42,7 +42,7 @@ _PREFIXED = (*_CONJ, _BI, _LI)
 def _ev() -> dict:
     """Letters and endings of ``events.yaml`` some rules test words against."""
     ev = load("ar/events.yaml")
-    keys = ("do_noun_initials", "do_attached_initials", "plural_verb_endings", "fem_endings", "adjective_endings")
+    keys = ("do_noun_initials", "do_attached_initials", "plural_verb_endings", "fem_endings", "fem_plural_endings", "adjective_endings")
     out = {k: tuple(ev[k]) for k in keys}
     out.update({k: ev[k] for k in ("partitive", "nisba_ya", "participle_prefix", "masc_plural")})
     return out
@@ -221,6 +221,11 @@ class Events(Stage):
                 if entry.get("weak") and self._absorbed(doc, s, trigs, i) and not (i > 0 and _done_by(words, i, lx)):
                     continue
                 prev = trigs[-1] if trigs else None
+                killed_by = prev is not None and prev.entry.get("weak") and entry.get("means") and i > prev.b and lx["passive_agents"].match(words, i)
+                if killed_by:
+                    if entry.get("mode") and not prev.entry.get("mode"):
+                        prev.entry = {**prev.entry, "mode": entry["mode"]}
+                    continue  # «قتل شاب برصاص الشرطة»: who was killed, then by whose fire (the verb reads it)
                 if prev is not None and prev.entry["type"] == entry["type"] and i - prev.b <= 1 and clause[i] == prev.clause and (prev.entry.get("pos") != "verb" or prev.entry.get("weak") or entry.get("means")) and (entry.get("pos") != "verb" or prev.entry.get("pos") == "verb"):
                     # «هجوم بقنبلة»: one attack told by two words; the second may name the means
                     if entry.get("mode") and (not prev.entry.get("mode") or prev.entry.get("means")):
@@ -406,7 +411,7 @@ class Events(Stage):
                 continue
             if best is None:
                 best = (lx["triggers"][k], i + length, i + length)
-            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith((_DET, _WA + _DET, _BI + _DET, _LIL)) or (i > 0 and (words[i - 1] in lx["function"] or words[i - 1] in lx["preps"]))):
+            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith((_DET, _WA + _DET, _BI + _DET, _LIL)) or (i > 0 and _in_any(words[i - 1], lx["function"], lx["preps"]))):
                 # «إثر قصف للنظام», «القصف»: after a preposition or with the article, a noun
                 best = (lx["triggers"][k], i + length, i + length)
         return best
@@ -600,7 +605,27 @@ class Events(Stage):
                 if ev.actor == hit:
                     ev.actor = None
                 return ev
-        return self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
+        ev = self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
+        if entry.get("weak") and actor is None and ev.target is None:
+            ev.target = self._killed(doc, s, tr, lx, rows)
+        return ev
+
+    @staticmethod
+    def _killed(doc, s: Sent, tr: _Trig, lx, rows):
+        """«قتل ثلاثة فلسطينيين برصاص الجيش»: a bare killing verb read as passive has the victim
+        between it and the words that name whose fire it was."""
+        words, n = s.words, len(s.words)
+        for x in range(tr.b + 1, min(n, tr.b + 6)):
+            if words[x] in _CLAUSE or tr.clauses[x] != tr.clause:
+                return None
+            if lx["passive_agents"].match(words, x):
+                inner = [r for r in rows if s.starts[tr.b] <= r[0] and r[1] <= s.ends[x - 1] and r[2].type in ("PER", "ORG")]
+                if inner:
+                    return inner[0][2].id
+                if words[tr.b] in lx["function"] or _has_prep(words[tr.b]):
+                    return None
+                return span_ref(doc, s.starts[tr.b], s.ends[x - 1])
+        return None
 
     @staticmethod
     def _pronoun_object(doc, s: Sent, tr: _Trig, lx, rows, entry, t_start, t_end) -> Event:
@@ -1123,6 +1148,9 @@ class Events(Stage):
             y = x + 2 if words[x + 1] in lx["agent_next_words"] and x + 2 < n else x + 1  # «عدداً من الرهائن»
             end = _phrase(words, y, lx)  # «أحد أبرز المشتبه بهم»: the quantity word heads it
             return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
+        if counted and x > start and w[:1] in _CONJ and len(w) > 3:
+            # «قتل المهاجمون سبعة أشخاص على الأقل وأصابوا نحو 50»: the count alone, the next verb is another deed
+            return span_ref(doc, s.starts[start], s.ends[x - 1])
         if counted and w in lx["agent_next_words"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
             # «10 من الروهينغا»: whom the count is of
             end = _phrase(words, x + 1, lx)
@@ -1137,7 +1165,8 @@ class Events(Stage):
         # an adjective after the verb's own noun or its subject is not an object («شنت حملة
         # عسكرية», «اقتحمت مجموعة مسلحة»)
         prev = words[x - 1] if x > 0 else ""
-        if not counted and (w.endswith(lx["nisba"]) or (w.endswith(_ev()["fem_endings"]) and prev.endswith(_ev()["fem_endings"]) and not prev.startswith(_DET) and not w.startswith(_DET))):
+        fem = _ev()["fem_endings"]
+        if not counted and (w.endswith(lx["nisba"]) or (w.endswith(fem) and not prev.startswith(_DET) and not w.startswith(_DET) and (prev.endswith(fem) or (x == tr.b and prev.endswith(_ev()["fem_plural_endings"]))))):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
@@ -1320,6 +1349,12 @@ class Events(Stage):
                         e.where = merged.where
                         break
         return out, out_meta
+
+
+def _in_any(word: str, *sets) -> bool:
+    """The word, or the word without a leading «و/ف» («وفي قصف»), is in one of the sets."""
+    bare = word[1:] if word[:1] in _CONJ and len(word) > 2 else None
+    return any(word in st or bare in st for st in sets)
 
 
 @functools.lru_cache(maxsize=64)
