@@ -35,6 +35,7 @@ ROUNDS = (
     ("eval/data/facts_gold_src4.yaml", "eval/data/facts_split4.json", "eval/data/facts_gold4.jsonl", ("tune4", "heldout4")),
     ("eval/data/facts_gold_src5.yaml", "eval/data/facts_split5.json", "eval/data/facts_gold5.jsonl", ("tune5", "heldout5")),
     ("eval/data/facts_gold_src6.yaml", "eval/data/facts_split6.json", "eval/data/facts_gold6.jsonl", ("tune6", "heldout6")),
+    ("eval/data/facts_gold_src7.yaml", "eval/data/facts_split7.json", "eval/data/facts_gold7.jsonl", ("tune7", "heldout7")),
 )
 
 
