@@ -131,8 +131,10 @@ def test_claims_statement_author_written_with_li():
     assert _source(doc, c.source) == "وزارة الصحة"
 
 
-def test_claims_resumptive_pronoun_and_fa_qad_end_the_source():
+def test_claims_resumptive_pronoun_points_back_and_fa_qad_ends_the_source():
     doc = _extract("ونشر المرصد حصيلة جديدة أشار فيها إلى مقتل أكثر من 350 ألف شخص.")
+    assert [(c.value, _source(doc, c.source)) for c in doc.claims] == [(350000, "المرصد")]
+    doc = _extract("وجاءت حصيلة جديدة أشار فيها إلى مقتل أكثر من 350 ألف شخص.")
     assert [(c.value, c.source) for c in doc.claims] == [(350000, "article")]
     doc = _extract("وبحسب مصادر أمنية سودانية فقد أفلحت جهود الأمن في توقيف 10 متهمين.")
     (c,) = doc.claims
@@ -233,6 +235,10 @@ FIGURES = [
                  [(400000, "killed"), (5600000, "displaced")], id="people_who_became_refugees"),
     pytest.param("أسفر التمرد عن مقتل أكثر من 800 شخص وآلاف الجرحى خلال أربعة عقود.",
                  [(800, "killed")], id="a_vague_amount_after_the_figure_counts_others"),
+    pytest.param('وقال المدير إن حصيلة القتلى منذ اندلاع النزاع حتى اليوم بلغت "353,935 شخصاً على الأقل".',
+                 [(353935, "killed")], id="a_toll_reached_a_quoted_figure"),
+    pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
+                 [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
 ]
 
 SOURCES = [
@@ -247,6 +253,7 @@ SOURCES = [
     pytest.param("وقدر المرصد السوري لحقوق الإنسان نزوح أكثر من 70 ألف مدني خلال أسبوع.", "المرصد السوري لحقوق الإنسان", id="the_subject_of_an_estimate"),
     pytest.param("ووثقت الشبكة السورية لحقوق الإنسان مقتل 50 مدنيا في الغارات.", "الشبكة السورية لحقوق الإنسان", id="the_subject_of_a_documenting_verb"),
     pytest.param("وقال الوزير: \"علينا أن نتذكر الضحايا\"، مشيرا إلى القتلى الذين بلغ عددهم 853، كما يفيد الإحصاء الأخير للحكومة.", "الإحصاء الأخير", id="kama_yufid"),
+    pytest.param("نشر المرصد السوري لحقوق الإنسان الاثنين حصيلة جديدة لضحايا النزاع، أشار فيها إلى مقتل أكثر من 350 ألف شخص.", "المرصد السوري لحقوق الإنسان", id="who_published_the_toll_it_points_at"),
     pytest.param("وقال المتحدث إن الوضع صعب. وغادر أكثر من 44 ألف نازح تلك الملاجئ \"بعد إنهائهم المسح الأمني\"، وفقاً لقوله.", "المتحدث", id="according_to_his_saying_is_the_speaker_before"),
 ]
 

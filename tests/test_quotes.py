@@ -334,3 +334,10 @@ def test_quotes_a_statement_given_by_li_someone_is_theirs_not_the_interviewers()
 def test_quotes_three_letter_addressee_with_li_is_not_the_speaker():
     sp = _speakers("وكانت مصادر أمنية قالت لبي بي سي إن الانفجار وقع في خزانات وقود.")
     assert sp == ["مصادر أمنية"]
+
+
+def test_quotes_the_name_between_commas_after_a_long_title_or_a_relayed_title():
+    sp = _speakers("وقال المتحدث باسم وكالة التخفيف من الكوارث، سوتوبوبو بورو نوغروهو، إن ثوران البركان حدث صباح الجمعة.")
+    assert sp == ["سوتوبوبو بورو نوغروهو"]
+    doc = _extract("ونقلت وكالة الجمهورية الإيرانية للأنباء، الأحد، عن وزير المخابرات الإيراني، محمود علوى، قوله إن وزارته ساعدت في كشف الخلايا.")
+    assert [(_speaker(doc, q.speaker), _speaker(doc, q.via)) for q in doc.quotes] == [("محمود علوى", "وكالة الجمهورية الإيرانية")]

@@ -139,7 +139,8 @@ class _Lex:
             rf"|(?P<ord>{ord_alt}))"
             rf"(?:\s*(?P<pct>{pct_alt}){_RB}?)?"
             rf"(?:\s*(?P<cur>{cur_alt}){_RB})?"
-            rf"(?:(?P<gap>\s+[^\W\d_]+)??\s+(?P<after>{after_alt}){_RB})?"
+            # («19,811 طفلاً وأكثر من 12500 امرأة»: «وأكثر من» opens the next figure)
+            rf"(?:(?P<gap>\s+[^\W\d_]+)??\s+(?P<after>{after_alt}){_RB}(?!\s+{re.escape(self.range_from)}{_RB}))?"
         )
         # hedges and range words sit up to 24 characters before a number («ما لا يزيد على»)
         lead = {f.split()[-1] for f in self.hedge} | {f.split()[-1] for f in self.range_open} | {"$"}

@@ -25,6 +25,7 @@ from .quotes import _li_len, _says_own, np_end
 
 _CLAUSE = punct()["boundary"]
 _STOP_OR_COLON = punct()["stop"] | punct()["colon"]
+_QUOTES = punct()["quote_marks"]
 _DASHES = {"-", "–", "—"}
 
 
@@ -383,9 +384,11 @@ class Claims(Stage):
             prev_q_end = qtok[qi - 1][1] if qi > 0 else -1
             x = ta - 1
             reach = ta if ta > 0 and lx["total"].match(words, ta - 1) else 8  # «ومجموعهم 66»
-            if reach == 8 and ta > 0 and words[ta - 1] in lx["toll_reached"]:
+            # («بلغت "353,935 شخصاً"»: the figure may open a quotation)
+            lead_q = ta - 2 if ta > 1 and words[ta - 1] in _QUOTES else ta - 1
+            if reach == 8 and lead_q >= 0 and words[lead_q] in lx["toll_reached"]:
                 # «وارتفع عدد القتلى في الهجمات ... إلى 45»: back to the toll's noun in the clause
-                toll = next((y for y in range(ta - 2, max(-1, ta - 25), -1) if words[y] in _STOP_OR_COLON or stem_of(words[y]) in lx["toll_nouns"] or words[y] in lx["toll_nouns"]), None)
+                toll = next((y for y in range(lead_q - 1, max(-1, ta - 25), -1) if words[y] in _STOP_OR_COLON or stem_of(words[y]) in lx["toll_nouns"] or words[y] in lx["toll_nouns"]), None)
                 if toll is not None and words[toll] not in _STOP_OR_COLON and ta - toll > 8:
                     reach = ta - toll
             while x >= max(0, ta - reach):
@@ -558,11 +561,15 @@ class Claims(Stage):
             if counts or (verb and not sp["parts"].match(words, x)):
                 if verb and verb[0] in lx["not_asserting"]:
                     break  # «نفت الوزارة مقتل 5 جنود»: a denier does not give the figure
-                if x + 1 < n and (words[x + 1] in lx["anaphora"] or words[x + 1] in sp["resumptive"]):
-                    break  # «ويعتبر هذا الاعتداء الأكثر دموية», «حصيلة أشار فيها إلى»: no subject here
+                if x + 1 < n and words[x + 1] in sp["resumptive"]:
+                    continue  # «أورد المرصد حصيلة، أشار فيها إلى»: who issued the toll, further back
+                if x + 1 < n and words[x + 1] in lx["anaphora"]:
+                    break  # «ويعتبر هذا الاعتداء الأكثر دموية»: no subject here
                 end = np_end(s, x + 1, sp)
                 # «أفادت مصادر عسكرية بمقتل»: the subject ends where the figure's words begin
                 end = next((y for y in range(x + 1, end) if words[y] in lx["forms"] and (lx["before"].match(words, y) or lx["after"].match(words, y))), end)
+                # «أورد المرصد السوري حصيلة جديدة»: and before what it issued
+                end = next((y for y in range(x + 2, end) if lx["source_nouns"].match(words, y)), end)
                 if end > x + 1:
                     ref = self._phrase_ref(doc, s, x + 1, min(end, ta), lx, mentions)
                     if ref is not None:

@@ -332,9 +332,11 @@ class Quotes(Stage):
                 k = g
             else:
                 via = self._np_ref(doc, s, cue.j, min(f, np_end(s, cue.j, lx, speech_pairs)), mentions, lx) if f > cue.j else None
-                y_end = np_end(s, f + 1, lx, speech_pairs)
-                speaker = self._np_ref(doc, s, f + 1, y_end, mentions, lx)
-                k = y_end
+                y, y_end = f + 1, np_end(s, f + 1, lx, speech_pairs)
+                if y < y_end < n - 2:
+                    y, y_end = self._apposed_name(s, y, y_end, mentions, lx)  # «عن وزير المخابرات، محمود علوى، قوله»
+                speaker = self._np_ref(doc, s, y, y_end, mentions, lx)
+                k = max(y_end, np_end(s, f + 1, lx, speech_pairs))
             while k < n and (words[k] in lx["saying"] or words[k] in _CLAUSE):
                 k += 1
             if k < n and words[k] in lx["saying"]:
@@ -361,7 +363,14 @@ class Quotes(Stage):
                 if (np_start, np_stop) == (a0, k0):
                     np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
             elif np_start < np_stop < n - 2 and words[np_stop] in lx["place_prep"]:
+                a0, k0 = np_start, np_stop
                 np_start, np_stop = self._name_after_place(s, np_start, np_stop, mentions, lx)
+                if (np_start, np_stop) == (a0, k0):
+                    np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
+            elif np_start < np_stop < n - 2:
+                # «المتحدث باسم وكالة التخفيف من الكوارث، سوتوبوبو بورو نوغروهو، إن»: the title goes on
+                # to a comma, the name follows it
+                np_start, np_stop = self._apposed_name(s, np_start, np_stop, mentions, lx)
             cue_key = lx["verbs"].match(words, cue.i)
             if np_stop > np_start + 1 and cue_key and cue_key[0] in lx["object_after"]:
                 r = mentions.at(s.starts[np_start])
@@ -382,6 +391,8 @@ class Quotes(Stage):
                 via = self._np_ref(doc, s, np_start, via_end, mentions, lx) if via_end > np_start else None
                 y = k + relay[1]
                 y_end = np_end(s, y, lx, speech_pairs)
+                if y < y_end < n - 2:
+                    y, y_end = self._apposed_name(s, y, y_end, mentions, lx)  # «عن وزير المخابرات، محمود علوى، قوله»
                 speaker = self._np_ref(doc, s, y, y_end, mentions, lx)
                 np_stop = None
                 k = y_end
