@@ -20,7 +20,7 @@ from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import mentions_of, best_entity, span_ref
-from .quotes import lexicon as speech_lexicon
+from .quotes import Quotes, lexicon as speech_lexicon
 from .quotes import _li_len, _says_own, np_end
 
 _CLAUSE = punct()["boundary"]
@@ -571,7 +571,11 @@ class Claims(Stage):
                 # «أورد المرصد السوري حصيلة جديدة»: and before what it issued
                 end = next((y for y in range(x + 2, end) if lx["source_nouns"].match(words, y)), end)
                 if end > x + 1:
-                    ref = self._phrase_ref(doc, s, x + 1, min(end, ta), lx, mentions)
+                    a2, b2 = x + 1, min(end, ta)
+                    if b2 < ta:
+                        # «أعلن المتحدث باسم قوى الأمن، العميد سعيد منتظر المهدي، عن اعتقال»: the name after the title
+                        a2, b2 = Quotes._apposed_name(s, a2, b2, mentions, sp)
+                    ref = self._phrase_ref(doc, s, a2, b2, lx, mentions)
                     if ref is not None:
                         return ref
                 elif x > 0:
@@ -579,13 +583,24 @@ class Claims(Stage):
                     b = x
                     while b > 0 and words[b - 1] in _CLAUSE:
                         b -= 1
+                    while b > 1 and words[b - 1] in sp["aux"]:
+                        b -= 1  # «وكانت الميليشيات الحوثية قد أعلنت»
+                    # «وكانت الحصيلة الأخيرة للمرصد في 24 تشرين الثاني أفادت»: the date is when, not who
+                    dated = b
+                    while dated > 1 and any(t.start <= s.starts[dated - 1] < t.end for t in doc.times):
+                        dated -= 1
+                    if dated < b and words[dated - 1] in lx["preps"]:
+                        b = dated - 1
                     a = b
                     while a > 0 and b - a < 6 and words[a - 1] not in _CLAUSE and words[a - 1] not in sp["comp"] and words[a - 1] not in sp["stop"]:
                         a -= 1
                     opens = a == 0 or words[a - 1] in sp["comp"] or words[a - 1] in _CLAUSE
+                    led = False
                     while a < b - 1 and any(v in sp["aux"] for v, _ in variants(words[a])):
                         a += 1  # «وكان تقرير حقوقي كشف عن مقتل»
-                    if a < b and opens and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None):
+                        led = True
+                    # (after «وكان/وكانت» a definite noun is the subject too)
+                    if a < b and opens and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None or (led and words[a].startswith(clitics()["det"]))):
                         ref = self._phrase_ref(doc, s, a, b, lx, mentions)
                         if ref is not None:
                             return ref
@@ -614,8 +629,9 @@ class Claims(Stage):
             by = next((y for y in range(head, min(b - 1, head + 3)) if words[y] in lx["author_from"]), None)
             if by is not None and (mentions.at(s.starts[by + 1]) is not None or words[by + 1].startswith(cl["det"])):
                 head = by + 1
-            elif not words[head].startswith((cl["det"], cl["li"])):
-                # «وفق حصيلة غير نهائية للصليب الأحمر»: the author with «لـ» after the noun's adjectives
+            elif not words[head].startswith(cl["li"]):
+                # «وفق حصيلة غير نهائية للصليب الأحمر», «الحصيلة الأخيرة للمرصد»: the author with «لـ»
+                # after the noun's adjectives
                 by = next((y for y in range(head + 1, min(b, head + 3)) if words[y].startswith(cl["li"] + cl["li"]) or (words[y][:1] == cl["li"] and mentions.at(s.starts[y]) is not None)), None)
                 if by is not None:
                     head = by
