@@ -341,3 +341,13 @@ def test_quotes_the_name_between_commas_after_a_long_title_or_a_relayed_title():
     assert sp == ["سوتوبوبو بورو نوغروهو"]
     doc = _extract("ونقلت وكالة الجمهورية الإيرانية للأنباء، الأحد، عن وزير المخابرات الإيراني، محمود علوى، قوله إن وزارته ساعدت في كشف الخلايا.")
     assert [(_speaker(doc, q.speaker), _speaker(doc, q.via)) for q in doc.quotes] == [("محمود علوى", "وكالة الجمهورية الإيرانية")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param('وغرد الدفاع المدني السوري المعروف بـ "الخوذ البيضاء" على "تويتر" أن الضحايا سقطوا في 75 غارة جوية.', "الدفاع المدني السوري", id="tweeted_and_known_as"),
+    pytest.param("ونبهت السلطات إلى أن المنطقة ستشهد المزيد من الأمطار في الأيام المقبلة.", "السلطات", id="alerted_to"),
+    pytest.param("وتوقعت حكومة الولاية أن يستمر ارتفاع منسوب النهر.", "حكومة الولاية", id="expected"),
+    pytest.param("حذرت مجدداً إسرائيل من أنها لن تسمح بالتواجد الإيراني في سوريا.", "إسرائيل", id="warned_again"),
+])
+def test_quotes_tweets_alerts_expectations_and_adverbs_before_the_subject(text, speaker):
+    assert _speakers(text) == [speaker]
