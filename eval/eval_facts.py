@@ -51,9 +51,13 @@ def pipeline() -> Pipeline:
     return Pipeline([*stages, Quotes(), Claims(), Events()])
 
 
+_NOT_FORM = str.maketrans("", "", "#\"«»“”„")
+
+
 def n(s: str | None) -> str:
-    # the guide writes hashtags without «#» («وزارة الداخلية_اليمنية»)
-    return " ".join(normalise((s or "").replace("#", "")).split())
+    # the guide writes hashtags without «#» («وزارة الداخلية_اليمنية»); quotation marks around a
+    # name («منظمة "أنقذوا الأطفال"») are form, whichever side of a span edge they fall
+    return " ".join(normalise((s or "").translate(_NOT_FORM)).split())
 
 
 def surfaces(doc: Document, ref) -> list[str]:

@@ -351,3 +351,8 @@ def test_quotes_the_name_between_commas_after_a_long_title_or_a_relayed_title():
 ])
 def test_quotes_tweets_alerts_expectations_and_adverbs_before_the_subject(text, speaker):
     assert _speakers(text) == [speaker]
+
+
+def test_quotes_an_according_antecedent_loses_its_li():
+    sp = _speakers("ووقع الحادث قرب القاعدة الجوية، وفقا للوكالة التي أشارت إلى أن أسباب وقوع الحادث لا تزال مجهولة.")
+    assert sp == ["وكالة"]

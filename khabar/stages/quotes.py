@@ -721,7 +721,10 @@ class Quotes(Stage):
         while a > 0 and rel - a < 5 and s.words[a - 1] not in _EDGE and s.words[a - 1] not in _CLAUSE and s.words[a - 1] not in lx["stop"] and not lx["according"].match(s.words, a - 1):
             a -= 1
         if a < rel and lx["unnamed"].match(s.words, a):
-            return self._np_ref(doc, s, a, rel, mentions, lx)
+            ref = self._np_ref(doc, s, a, rel, mentions, lx)
+            if isinstance(ref, SpanRef) and a > 0 and s.words[a][:1] == lx["cl"]["li"] and lx["according"].match(s.words, a - 1):
+                ref = span_ref(doc, ref.start + _li_len(doc.text, ref.start), ref.end)  # «وفقا للوكالة التي أشارت»
+            return ref
         return None
 
     def _left_subject(self, doc, s: Sent, cue: _Cue, lx, mentions):
