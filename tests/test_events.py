@@ -534,3 +534,26 @@ def test_events_clouds_of_smoke_are_no_withdrawal_and_a_noun_after_wa_fi_is_a_no
     assert not _find(_extract("وأمكن رؤية سحب الدخان الكثيف فوق المطار."), "RETREAT")
     doc = _extract("قتل 20 شخصا في غارة جوية أمام مستشفى الصورة، وفي قصف استهدف سوق السمك بالمدينة.")
     assert all(_name(doc, e.actor) != "سوق السمك" for e in doc.events)
+
+
+@pytest.mark.parametrize("text, type_", [
+    pytest.param("وكذّب المصدر هذه المعلومات.", "REJECT", id="belied"),
+    pytest.param("واستنفرت الميليشيا عناصرها في شوارع العاصمة.", "MOBILIZE", id="put_on_alert"),
+    pytest.param("وأعلنت السلطات التركية حالة الطوارئ في البلاد.", "COERCE", id="state_of_emergency"),
+    pytest.param("ونصبت الميليشيا نقاط تفتيش على الطريق المؤدي للعاصمة.", "COERCE", id="checkpoints"),
+    pytest.param("وقال إن مسلحين اثنين فتحا النار على حوالي ألف شخص.", "ASSAULT", id="dual_opened_fire"),
+])
+def test_events_denials_alerts_emergencies_checkpoints_and_fire(text, type_):
+    assert _find(_extract(text), type_)
+
+
+def test_events_whom_a_call_is_made_to_with_a_pronoun_or_a_genitive_and_what_is_asked_is_no_one():
+    doc = _extract("ودعت مملكة البحرين مواطنيها إلى عدم السفر إلى لبنان.")
+    (req,) = _find(doc, "REQUEST")
+    assert _name(doc, req.target) == "مواطنيها"
+    doc = _extract("ودعت المجموعة حكومات مالي والنيجر إلى التحرك.")
+    (req,) = _find(doc, "REQUEST")
+    assert _name(doc, req.target).startswith("حكومات مالي")
+    doc = _extract("ودعا الرئيس إلى الحوار.")
+    (req,) = _find(doc, "REQUEST")
+    assert req.target is None

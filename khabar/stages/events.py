@@ -42,7 +42,7 @@ _PREFIXED = (*_CONJ, _BI, _LI)
 def _ev() -> dict:
     """Letters and endings of ``events.yaml`` some rules test words against."""
     ev = load("ar/events.yaml")
-    keys = ("do_noun_initials", "do_attached_initials", "plural_verb_endings", "fem_endings", "fem_plural_endings", "adjective_endings")
+    keys = ("do_noun_initials", "do_attached_initials", "plural_verb_endings", "fem_endings", "fem_plural_endings", "adjective_endings", "object_pronouns")
     out = {k: tuple(ev[k]) for k in keys}
     out.update({k: ev[k] for k in ("partitive", "nisba_ya", "participle_prefix", "masc_plural")})
     return out
@@ -678,7 +678,7 @@ class Events(Stage):
         # («بالعاصمة مقديشو»: a place with «بـ» on it is where, with «لـ» whom)
         cand = [r for r in cand if r[2].type != "LOC" or (s.index_at(r[0]) == start and not genitive_place) or (r[0] in clitic and doc.text[r[0]] == _LI) or _after_prep(words, s.index_at(r[0]), start, lx)]
         obj = addressed = None
-        if entry["type"] in lx["content_types"] and entry.get("pos") == "verb" and start < len(words) and words[start][:1] == _BI and mentions_of(doc).at(s.starts[start]) is None:
+        if entry["type"] in lx["content_types"] and entry.get("pos") == "verb" and start < len(words) and (words[start][:1] == _BI or (words[start] in lx["to"] and start + 1 < len(words) and mentions_of(doc).at(s.starts[start + 1]) is None)) and mentions_of(doc).at(s.starts[start]) is None:
             # «طالب بإطلاق سراح فلان», «هدد بقتل»: what follows «بـ» is what is asked or threatened,
             # and those it names are not whom the demand is made to
             content_end = next((x for x in range(start, len(words)) if tr.clauses[x] != tr.clause), len(words))
@@ -702,7 +702,7 @@ class Events(Stage):
         if obj is None and target is None and entry.get("object_first") and entry.get("pos") == "verb" and not no_addressee:
             # «دعا الصدر الخميس جميع الساسة إلى»: whom a call is made to comes before what is asked
             addr = self._addressee(doc, s, tr, lx, start)
-            if addr is not None and not (cand and cand[0][0] < addr.end):
+            if addr is not None and not (cand and cand[0][0] < addr.start):
                 obj = addressed = addr
         if obj is not None and cand and 0 <= s.index_at(cand[0][0]) - s.index_at(obj.end) <= 2 and not (obj is addressed and any(
             w in lx["preps"] or w[:1] in (_BI, _LI) for w in words[s.index_at(obj.end) : s.index_at(cand[0][0])]
@@ -1269,6 +1269,14 @@ class Events(Stage):
             elif w.startswith(_DET) and not _has_prep(w):
                 end = _phrase(words, x, lx)
                 return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
+            elif not _has_prep(w) and w not in lx["function"] and x + 1 < n and (w.endswith(_ev()["object_pronouns"]) or (words[x + 1].startswith(_DET) and words[x + 1] not in lx["function"]) or mentions_of(doc).at(s.starts[x + 1]) is not None):
+                # «دعت البحرين مواطنيها», «تطالب السلطات سكان منطقة كابوهو»: a noun with its
+                # pronoun or its genitive after the subject
+                if w.endswith(_ev()["object_pronouns"]):
+                    return span_ref(doc, s.starts[x], s.ends[x])
+                r = mentions_of(doc).at(s.starts[x + 1])
+                end = s.index_at(r[1]) + 1 if r is not None and r[0] == s.starts[x + 1] else (_phrase(words, x + 1, lx) or x + 2)
+                return span_ref(doc, s.starts[x], s.ends[end - 1])
             else:
                 return None
         return None
