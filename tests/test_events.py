@@ -557,3 +557,14 @@ def test_events_whom_a_call_is_made_to_with_a_pronoun_or_a_genitive_and_what_is_
     doc = _extract("ودعا الرئيس إلى الحوار.")
     (req,) = _find(doc, "REQUEST")
     assert req.target is None
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    pytest.param("واتهم قائد الحرس الثوري الإيراني، محمد علي جعفري، بعض الدول الإسلامية بالتواطؤ.", "محمد علي جعفري", "بعض الدول الإسلامية", id="title_taken_as_a_name"),
+    pytest.param("وحثّ العاهل المغربي، الملك محمد السادس، الحكومة على الإسراع.", "محمد السادس", "الحكومة", id="title_word_before_the_name"),
+    pytest.param("وقتل 20 شخصا في ضربات جوية مكثفة شنتها قوات النظام السوري على مدينة دوما.", "قوات النظام السوري", "دوما", id="a_name_inside_the_actor_is_not_the_target"),
+])
+def test_events_the_name_after_a_title_acts_and_the_actor_s_own_words_are_not_hit(text, actor, target):
+    doc = _extract(text)
+    (e,) = doc.events
+    assert _name(doc, e.actor) == actor and _name(doc, e.target) == target

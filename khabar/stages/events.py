@@ -597,6 +597,13 @@ class Events(Stage):
             if named is not None:
                 actor, actor_ref = named, named[2].id
                 after = [r for r in after if r is not named]
+        elif actor is not None and actor[0] >= t_end:
+            # «اتهم قائد الحرس الثوري الإيراني، محمد علي جعفري، بعض الدول»: the same for a title
+            # the entity layer took as a name
+            named = self._named_after_title(doc, s, SpanRef(actor[0], actor[1], doc.text[actor[0] : actor[1]]), rows)
+            if named is not None:
+                actor, actor_ref = named, named[2].id
+                after = [r for r in after if r is not named]
         if not is_verb and words[tr.a][:1] == _LI:
             hit = self._undergone(doc, s, tr, lx, rows)
             if hit is not None:
@@ -654,6 +661,9 @@ class Events(Stage):
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
         cand = [r for r in after if (actor is None or r[2].id != actor[2].id) and r[2].type != "MISC"]
+        if isinstance(actor_ref, SpanRef):
+            # «ضربات شنتها قوات النظام السوري على دوما»: a name inside the actor's words is not whom it hit
+            cand = [r for r in cand if not (actor_ref.start <= r[0] < actor_ref.end)]
         # «التحالف الذي تقوده السعودية»: who is named in a relative clause is not the recipient
         rel = next((x for x in range(tr.b, len(words)) if tr.clauses[x] == tr.clause and words[x] in lx["relative"]), None)
         if rel is not None:
@@ -1178,7 +1188,8 @@ class Events(Stage):
         x = s.index_at(phrase.end)
         if x + 1 >= n or words[x] not in _COMMA:
             return None
-        row = next((r for r in rows if r[0] == s.starts[x + 1] and r[2].type == "PER"), None)
+        # («العاهل المغربي، الملك محمد السادس،»: a title word may come before the name)
+        row = next((r for r in rows if r[0] in (s.starts[x + 1], s.starts[min(x + 2, n - 1)]) and r[2].type == "PER"), None)
         if row is None:
             return None
         y = s.index_at(row[1])
