@@ -237,6 +237,8 @@ FIGURES = [
                  [(800, "killed")], id="a_vague_amount_after_the_figure_counts_others"),
     pytest.param('وقال المدير إن حصيلة القتلى منذ اندلاع النزاع حتى اليوم بلغت "353,935 شخصاً على الأقل".',
                  [(353935, "killed")], id="a_toll_reached_a_quoted_figure"),
+    pytest.param('وأكد مدير المرصد "ارتفاع الخسائر البشرية (...) إلى 27 على الأقل هم 6 من قوات النظام، و11 من العناصر الإيرانيين".',
+                 [(27, "killed"), (6, "killed"), (11, "killed")], id="human_losses_past_an_elision"),
     pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
                  [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
 ]

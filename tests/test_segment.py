@@ -24,6 +24,11 @@ def test_segment_decimal_point_and_abbreviation_do_not_end_sentences():
     assert sents("نما الاقتصاد 2.5 في المئة. وقال د. أحمد إن ذلك جيد.") == ["نما الاقتصاد 2.5 في المئة.", "وقال د. أحمد إن ذلك جيد."]
 
 
+def test_segment_an_elision_in_brackets_does_not_end_a_sentence():
+    assert sents('وأكد "ارتفاع الخسائر (...) إلى 27". ثم غادر.') == ['وأكد "ارتفاع الخسائر (...) إلى 27".', "ثم غادر."]
+    assert sents("قال [...] إنه بخير. ثم غادر.") == ["قال [...] إنه بخير.", "ثم غادر."]
+
+
 def test_segment_line_end_ends_a_sentence_and_quote_closer_stays():
     assert sents('قال: "لا تفعلوا ذلك."\nسطر ثان') == ['قال: "لا تفعلوا ذلك."', "سطر ثان"]
 

@@ -31,7 +31,8 @@ def _rules():
     closers = re.escape(seg["closers"])
     ends = re.compile(rf"[{end}]+[{closers}]*")
     abbrevs = {View(a).text for a in seg["abbreviations"]}
-    return ends, abbrevs
+    elision = re.compile(rf"[{re.escape(seg['elision_marks'])}]+[{closers}]")
+    return ends, abbrevs, (seg["elision_open"], elision)
 
 
 @functools.cache
@@ -104,7 +105,7 @@ class Segment(Stage):
     assigns = ("sentences", "tokens")
 
     def __call__(self, doc: Document) -> None:
-        ends, abbrevs = _rules()
+        ends, abbrevs, (elision_open, elision) = _rules()
         text = doc.text
         sentences: list[Span] = []
         # every block is a line or a run of lines: sentences never cross a block
@@ -113,6 +114,8 @@ class Segment(Stage):
             start = bstart
             for m in ends.finditer(text, bstart, bend):
                 p = m.start()
+                if p > bstart and text[p - 1] in elision_open and elision.fullmatch(m.group()):
+                    continue  # «الخسائر البشرية (...) إلى 27»: words left out, the sentence goes on
                 if text[p] == "." and m.end() - p == 1:
                     if p > 0 and p + 1 < len(text) and text[p - 1].isdigit() and text[p + 1].isdigit():
                         continue
