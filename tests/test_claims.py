@@ -239,6 +239,10 @@ FIGURES = [
                  [(353935, "killed")], id="a_toll_reached_a_quoted_figure"),
     pytest.param('وأكد مدير المرصد "ارتفاع الخسائر البشرية (...) إلى 27 على الأقل هم 6 من قوات النظام، و11 من العناصر الإيرانيين".',
                  [(27, "killed"), (6, "killed"), (11, "killed")], id="human_losses_past_an_elision"),
+    pytest.param("نحو 62 شخصا استشهدوا، 50 منهم ينتمون لحماس.",
+                 [(62, "killed"), (50, "killed")], id="of_them_right_after_a_figure_opening_a_clause"),
+    pytest.param("وأفرجت السلطات عن الخمسة المعتقلين.",
+                 [(5, "released")], id="a_definite_number_word"),
     pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
                  [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
 ]

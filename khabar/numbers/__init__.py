@@ -113,7 +113,11 @@ class _Lex:
         word_alt = trie_pattern(self.words)
         scale_alt = trie_pattern(list(self.scale_one) + list(self.scale_two) + list(self.scale_many))
         # a run of number words joined by «و» or a scale word
-        words_re = rf"{_LB}{cl}(?:{word_alt}){_RB}(?:\s+{wa}?\s*(?:{word_alt}){_RB})*"
+        # «الخمسة», «الاثنا عشر»: a definite number from three to nineteen (not «الاثنين», Monday,
+        # nor a definite ten, which is mostly an ordinal: «الذكرى السبعين»)
+        self.definite = {w for w, (typ, v) in self.words.items() if typ == "unit" and 3 <= v <= 19}
+        def_alt = trie_pattern(sorted(self.definite))
+        words_re = rf"{_LB}{cl}(?:{word_alt}|{c['det']}(?:{def_alt})){_RB}(?:\s+{wa}?\s*(?:{word_alt}){_RB})*"
         num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C{letters}_-])|(?<=(?<![^\W_])[{glued}]))(?:{_DECIMAL_COMMA}(?=\s*(?:{scale_alt}){_RB})|{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
         self.num_re = num
         ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+{wa}\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith(c['det'])])})"
@@ -209,6 +213,16 @@ def _words(s: str) -> float | int | None:
             best = _form_at(rest[1:])
             if best is not None:
                 rest = rest[1:]
+        det = clitics()["det"]
+        if best is None and not toks:
+            # «الخمسة», «والاثنا عشر»: the article on the first word
+            bare = rest[1:] if rest[:1] in L.clitic_letters and rest[1:].startswith(det) else rest
+            if bare.startswith(det):
+                best = _form_at(bare[len(det) :])
+                if best is not None and best in L.definite:
+                    rest = bare[len(det) :]
+                else:
+                    best = None
         if best is None:
             return None
         toks.append(L.words[best])

@@ -80,6 +80,7 @@ def lexicon():
         "anaphora": {fold(w) for w in load("ar/events.yaml")["anaphora"]},
         "filler": {fold(w) for w in s["filler"]},
         "part_of": PhraseIndex(c["part_of"], bare=True),
+        "part_after": {fold(w) for w in c["part_after"]},
         "not_before": PhraseIndex(c["not_before"]),
         "apposition": PhraseIndex(c["apposition"], bare=True),
         "preps": {fold(w) for w in c["joining_preps"]},
@@ -359,6 +360,9 @@ class Claims(Stage):
                 if prev is not None:
                     part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
                 break
+        if part_of is None and prev is not None and category is None and ta > 0 and words[ta - 1] in _CLAUSE and tb < n and words[tb] in lx["part_after"]:
+            # «نحو 62 شخصا استشهدوا، 50 منهم ينتمون لحماس»: «of them» right after the figure
+            part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
         # «و2550 سيدة», «وإلى 100 ألف», «أي ما يزيد عن 6500»: the same kind of figure again
         wa = clitics()["wa"]
         joined = prev is not None and (
