@@ -29,6 +29,10 @@ def test_segment_an_elision_in_brackets_does_not_end_a_sentence():
     assert sents("قال [...] إنه بخير. ثم غادر.") == ["قال [...] إنه بخير.", "ثم غادر."]
 
 
+def test_segment_an_acronym_spelt_in_arabic_letters_does_not_end_a_sentence():
+    assert sents('وقال في تصريح لتلفزيون "إل. سي. إي" إن الهجوم فشل. ثم غادر.') == ['وقال في تصريح لتلفزيون "إل. سي. إي" إن الهجوم فشل.', "ثم غادر."]
+
+
 def test_segment_line_end_ends_a_sentence_and_quote_closer_stays():
     assert sents('قال: "لا تفعلوا ذلك."\nسطر ثان') == ['قال: "لا تفعلوا ذلك."', "سطر ثان"]
 
