@@ -243,6 +243,8 @@ FIGURES = [
                  [(62, "killed"), (50, "killed")], id="of_them_right_after_a_figure_opening_a_clause"),
     pytest.param("وأفرجت السلطات عن الخمسة المعتقلين.",
                  [(5, "released")], id="a_definite_number_word"),
+    pytest.param("وتابع أن عدد الذين اضطروا للهرب من بيوتهم ارتفع إلى 387 ألف شخص.",
+                 [(387000, "displaced")], id="forced_to_flee"),
     pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
                  [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
 ]
