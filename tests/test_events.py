@@ -568,3 +568,9 @@ def test_events_the_name_after_a_title_acts_and_the_actor_s_own_words_are_not_hi
     doc = _extract(text)
     (e,) = doc.events
     assert _name(doc, e.actor) == actor and _name(doc, e.target) == target
+
+
+def test_events_an_attack_noun_keeps_whom_the_verb_after_it_hit():
+    doc = _extract("وقتل 5 أشخاص في غارة جوية استهدفت مدرسة في المدينة.")
+    (att,) = _find(doc, "ASSAULT")
+    assert att.mode == "aerial" and _name(doc, att.target) == "مدرسة"

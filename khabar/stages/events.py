@@ -277,6 +277,14 @@ class Events(Stage):
                     gov = next((g for g, gt in zip(made[:k], made_trigs[:k]) if gt.b == tr.after_verb), None)
                     if gov is not None and gov.type == "ACCUSE" and gov.mode == "allege" and gov.target == e.target:
                         e.actor, e.target = e.target, None
+            for e, tr in zip(made, made_trigs):
+                if tr.continues is not None:
+                    # «غارة جوية استهدفت مدرسة»: one attack; the noun keeps whom the verb says it hit
+                    noun = next((ne for ne, nt in zip(made, made_trigs) if nt is tr.continues), None)
+                    if noun is not None and noun.target is None and e.target is not None:
+                        noun.target, e.target = e.target, None
+                        noun.actor = noun.actor or e.actor
+                        e.actor = None
             kept_types = set()
             by_type_loc = {r[2].id for r in sent_rows if r[2].type == "LOC"}
             for k, (e, tr) in enumerate(zip(made, made_trigs)):
