@@ -574,3 +574,13 @@ def test_events_an_attack_noun_keeps_whom_the_verb_after_it_hit():
     doc = _extract("وقتل 5 أشخاص في غارة جوية استهدفت مدرسة في المدينة.")
     (att,) = _find(doc, "ASSAULT")
     assert att.mode == "aerial" and _name(doc, att.target) == "مدرسة"
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    pytest.param("وحاول المسلحون استهداف قوات الأمن في المدينة.", "المسلحون", "قوات الأمن", id="tried_to"),
+    pytest.param("وأمرت محكمة تركية باعتقال 12 شخصا.", "محكمة تركية", "12 شخصا", id="ordered"),
+])
+def test_events_who_tried_or_ordered_the_deed_did_it(text, actor, target):
+    doc = _extract(text)
+    (e,) = doc.events
+    assert _name(doc, e.actor) == actor and _name(doc, e.target) == target

@@ -103,6 +103,7 @@ def lexicon():
         "causal_types": set(ev["causal_types"]),
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
+        "attempt": frozenset(p + fold(w) for w in ev["attempt_verbs"] for p in ("", *_CONJ)),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
         "anaphora": {fold(w) for w in ev["anaphora"]},
         "not_real": {fold(w) for w in (*ev["background_before"], *ev["alleged_before"], *ev["negation_before"])},
@@ -450,7 +451,7 @@ class Events(Stage):
             rest = [r for r in after if s.index_at(r[0]) >= y]
             return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), rest, None, t_start, t_end)
         w0 = words[tr.a]
-        if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"]):  # «بإطلاق النار» is a noun
+        if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"] or not lx["attempt"].isdisjoint(words[max(0, tr.a - 6) : tr.a])):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
             if doer is not None:
                 # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
@@ -842,7 +843,7 @@ class Events(Stage):
         """«قام X بـ», «تمكنت X من», «نجح X في» before a noun trigger: X, as (ref, row)."""
         words = s.words
         w = words[tr.a]
-        if tr.a < 2 or w[:1] not in _ev()["do_noun_initials"] and words[tr.a - 1] not in lx["do_preps"]:
+        if tr.a < 2 or w[:1] not in _ev()["do_noun_initials"] and words[tr.a - 1] not in lx["do_preps"] and lx["attempt"].isdisjoint(words[max(0, tr.a - 6) : tr.a]):
             return None
         lo = max(-1, tr.a - 8)
         if lx["do_forms"].isdisjoint(words[lo + 1 : tr.a]):
@@ -852,7 +853,8 @@ class Events(Stage):
                 return None
             core = words[x][1:] if words[x][:1] in _CONJ and len(words[x]) > 3 else words[x]
             if words[x] in lx["do_verbs"] or core in lx["do_verbs"]:
-                a, b = x + 1, tr.a if w[:1] in _ev()["do_attached_initials"] and words[tr.a - 1] not in lx["do_preps"] else tr.a - 1
+                direct = words[x] in lx["attempt"] and w[:1] not in _ev()["do_noun_initials"] and words[tr.a - 1] not in lx["do_preps"]
+                a, b = x + 1, tr.a if direct or (w[:1] in _ev()["do_attached_initials"] and words[tr.a - 1] not in lx["do_preps"]) else tr.a - 1
                 while a < b and words[a] in _QUOTES:
                     a += 1
                 if b <= a:
