@@ -412,7 +412,7 @@ class Events(Stage):
                 continue
             need = lx["with"][k]
             if need:
-                for x in range(i + length, min(n, i + length + lx["window"])):
+                for x in range(i + length, min(n, i + length + lx["triggers"][k].get("window", lx["window"]))):
                     if clause[x] != clause[i]:
                         break
                     if any(v in need for v, _ in variants(words[x])):
