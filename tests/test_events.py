@@ -584,3 +584,10 @@ def test_events_who_tried_or_ordered_the_deed_did_it(text, actor, target):
     doc = _extract(text)
     (e,) = doc.events
     assert _name(doc, e.actor) == actor and _name(doc, e.target) == target
+
+
+def test_events_concern_voiced_and_a_description_are_disapproval():
+    doc = _extract("وأعربت منظمة الصحة العالمية عن قلقها من انتشار المرض.")
+    (acc,) = _find(doc, "ACCUSE", "disapprove")
+    assert _name(doc, acc.actor) == "منظمة الصحة العالمية"
+    assert _find(_extract("ووصف رئيس الوزراء الحادث بأنه مأساة."), "ACCUSE", "disapprove")
