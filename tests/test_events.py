@@ -591,3 +591,9 @@ def test_events_concern_voiced_and_a_description_are_disapproval():
     (acc,) = _find(doc, "ACCUSE", "disapprove")
     assert _name(doc, acc.actor) == "منظمة الصحة العالمية"
     assert _find(_extract("ووصف رئيس الوزراء الحادث بأنه مأساة."), "ACCUSE", "disapprove")
+
+
+def test_events_a_noun_after_a_nisba_adjective_begins_the_object():
+    doc = _extract("ووصف الرئيس اليمني العناصر الإرهابية بالمارقة.")
+    (acc,) = _find(doc, "ACCUSE")
+    assert _name(doc, acc.actor) == "الرئيس اليمني" and _name(doc, acc.target) == "العناصر الإرهابية"

@@ -1427,11 +1427,15 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
     stem = w[1:] if w[:1] in _CONJ and len(w) > 4 else w
     definite = stem.startswith(_DET)
     end = x + 1
+    nisba = False
     while end < n and end - x < 4:
         nxt = words[end]
         if not nxt[:1].isalpha() or nxt in lx["function"] or (nxt in lx["forms"] and lx["index"].match(words, end)):
             break
         if definite and nxt.startswith(_DET):
+            if nisba and not nxt.endswith(lx["nisba"]):
+                break  # «الرئيس اليمني العناصر الإرهابية»: after a nisba adjective, a noun begins the next phrase
+            nisba = nxt.endswith(lx["nisba"])
             end += 1
         elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
             end += 1
