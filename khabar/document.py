@@ -156,8 +156,10 @@ class Document:
         return [b for b in self.blocks if b.kind == "paragraph" or (b.kind == "heading" and b.reason != "related_title")]
 
     def body_sentences(self) -> list[Span]:
-        """Sentences that fact stages (quotes, claims, events) read: those inside paragraphs."""
-        paras = [(b.start, b.end) for b in self.blocks if b.kind == "paragraph"]
+        """Sentences that fact stages (quotes, claims, events) read: those of the blocks that name
+        things, paragraphs and headings (a headline «مقتل امرأة وإصابة 13 شخصا» states figures too),
+        not boilerplate nor the titles of related links."""
+        paras = [(b.start, b.end) for b in self.body_blocks()]
         out, i = [], 0
         for s in self.sentences:
             while i < len(paras) and paras[i][1] < s.start:

@@ -47,8 +47,14 @@ def test_clean_blocks_keep_offsets_and_mark_boilerplate():
     assert kinds == [("boilerplate", "share"), ("paragraph", None), ("boilerplate", "related"), ("heading", "related_title"), ("boilerplate", "separator")]
     for b in doc.blocks:
         assert text[b.start : b.end].strip() == text[b.start : b.end]
-    # fact stages read only paragraphs
+    # fact stages read paragraphs and headings, not boilerplate nor related titles
     assert [doc.text[s.start : s.end] for s in doc.body_sentences()] == [text.splitlines()[1]]
+
+
+def test_clean_fact_stages_read_a_headline():
+    doc = khabar.extract("مقتل امرأة وإصابة 13 شخصا في إطلاق نار بمدينة تورونتو\nوقالت الشرطة إن المهاجم قتل.\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+    assert (13, "injured") in [(c.value, c.category) for c in doc.claims]
 
 
 def test_clean_heading_is_short_line_without_final_stop():
