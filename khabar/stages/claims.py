@@ -236,6 +236,8 @@ class Claims(Stage):
                 break
             if words[x] in lx["planned_forms"] and lx["planned"].match(words, x):
                 return _PLANNED
+        if after_planned and ta > 0 and (words[ta - 1] in lx["alternative"] or words[ta - 1] == clitics()["wa"]):
+            return _PLANNED  # «أن يقتل ألفي أو 3 آلاف شخص»: the other figure of the same possibility
         # what follows the figure: category, people, group, aid unit
         category = None
         unit = None
