@@ -597,3 +597,9 @@ def test_events_a_noun_after_a_nisba_adjective_begins_the_object():
     doc = _extract("ووصف الرئيس اليمني العناصر الإرهابية بالمارقة.")
     (acc,) = _find(doc, "ACCUSE")
     assert _name(doc, acc.actor) == "الرئيس اليمني" and _name(doc, acc.target) == "العناصر الإرهابية"
+
+
+def test_events_a_building_right_after_an_attack_noun_is_what_it_hit():
+    doc = _extract("وقتل 5 أشخاص في تفجير انتحاري في مسجد بالعاصمة كابول، بحسب ما قال الناطق محمد بخاري.")
+    (att,) = _find(doc, "ASSAULT")
+    assert _name(doc, att.target) == "مسجد"

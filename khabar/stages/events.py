@@ -103,6 +103,8 @@ def lexicon():
         "causal_types": set(ev["causal_types"]),
         "according": PhraseIndex(load("ar/sources.yaml")["according_to"]),
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
+        "site_preps": {fold(w) for w in ev["site_preps"]},
+        "sites": PhraseIndex(ev["attacked_sites"]),
         "attempt": frozenset(p + fold(w) for w in ev["attempt_verbs"] for p in ("", *_CONJ)),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
         "anaphora": {fold(w) for w in ev["anaphora"]},
@@ -627,6 +629,23 @@ class Events(Stage):
         return ev
 
     @staticmethod
+    def _site(doc, s: Sent, tr: _Trig, lx):
+        """«هجوم انتحاري في المعبد», «غارة جوية أمام مستشفى الصورة»: a building right after an
+        attack noun, with «في/أمام/قرب», is what it hit."""
+        words, n = s.words, len(s.words)
+        x = tr.b
+        if x < n and words[x] not in lx["site_preps"] and words[x].endswith(lx["nisba"]) and not words[x].startswith(_DET):
+            x += 1  # «تفجير انتحاري» already in the trigger; an adjective more
+        if x + 1 >= n or words[x] not in lx["site_preps"] or tr.clauses[x + 1] != tr.clause:
+            return None
+        w = words[x + 1]
+        core = w[len(_DET) :] if w.startswith(_DET) else w
+        if not (lx["sites"].match(words, x + 1) or lx["sites"].match([core], 0)):
+            return None
+        end = _phrase(words, x + 1, lx) or x + 2
+        return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+
+    @staticmethod
     def _killed(doc, s: Sent, tr: _Trig, lx, rows):
         """«قتل ثلاثة فلسطينيين برصاص الجيش»: a bare killing verb read as passive has the victim
         between it and the words that name whose fire it was."""
@@ -734,6 +753,8 @@ class Events(Stage):
             target_ref = obj
         elif target is not None:
             target_ref = target[2].id
+        elif entry["type"] == "ASSAULT" and entry.get("pos") == "noun" and (site := self._site(doc, s, tr, lx)) is not None:
+            target_ref = site  # «تفجير انتحاري في مسجد بالعاصمة كابول»: the building it hit
         elif cand:
             target = cand[0]
             if target[2].type != "PER" and len(cand) > 1 and cand[1][2].type == "PER" and s.index_at(cand[1][0]) - s.index_at(target[1] - 1) <= 2:
