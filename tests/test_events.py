@@ -603,3 +603,13 @@ def test_events_a_building_right_after_an_attack_noun_is_what_it_hit():
     doc = _extract("وقتل 5 أشخاص في تفجير انتحاري في مسجد بالعاصمة كابول، بحسب ما قال الناطق محمد بخاري.")
     (att,) = _find(doc, "ASSAULT")
     assert _name(doc, att.target) == "مسجد"
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    pytest.param("وقضت محكمة مصرية غيابيا بإعدام عشماوي.", "SANCTION", "convict", id="court_ruled"),
+    pytest.param("وقامت بريطانيا بطرد 23 دبلوماسيا روسيا.", "SANCTION", "expel", id="expelled_diplomats"),
+    pytest.param("وقررت تركيا استدعاء سفيرها في إسرائيل.", "SANCTION", None, id="recalling_an_envoy"),
+    pytest.param("ووجهت رئيسة بلدية باريس الشكر للمارة.", "SUPPORT", None, id="thanks"),
+])
+def test_events_rulings_expulsions_recalls_and_thanks(text, type_, mode):
+    assert _find(_extract(text), type_, mode)
