@@ -356,3 +356,10 @@ def test_quotes_tweets_alerts_expectations_and_adverbs_before_the_subject(text, 
 def test_quotes_an_according_antecedent_loses_its_li():
     sp = _speakers("ووقع الحادث قرب القاعدة الجوية، وفقا للوكالة التي أشارت إلى أن أسباب وقوع الحادث لا تزال مجهولة.")
     assert sp == ["وكالة"]
+
+
+def test_quotes_a_line_opening_with_a_speaker_and_a_colon():
+    doc = _extract("قال الوزير إن الوضع صعب في اليمن.\nاليونيسيف: مليونا طفل يمني باتوا خارج المدرسة.\n")
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes][1] == ("اليونيسيف", "مليونا طفل يمني باتوا خارج المدرسة")
+    # a dateline is no speaker
+    assert not _extract("القاهرة: أعلنت الحكومة خطة جديدة للإصلاح الاقتصادي.").quotes

@@ -191,6 +191,11 @@ class Quotes(Stage):
                 if quote.speaker is not None:
                     last_speaker = quote.speaker
                 nxt = max(next_i, i + 1)
+            if not sent_quotes:
+                head = self._headline(doc, s, lx, mentions)
+                if head is not None:
+                    sent_quotes.append(head)
+                    quotes.append(head)
             if lead is not None and lead.speaker is not None:
                 # «وبحسب الأناضول، فقد اعترف نازك بأنه ساعد»: a cue right inside what the source
                 # reports is the quote; the source conveyed it
@@ -537,6 +542,26 @@ class Quotes(Stage):
         content = Span(s.starts[start_tok], s.ends[end_tok - 1])
         # reading goes on inside: «أفادت تقارير بأن سكان القرية قالوا إن ...» nests a quote
         return Quote(kind="indirect", speaker=speaker, cue=cue_span, content=content, via=via), start_tok
+
+    def _headline(self, doc, s: Sent, lx, mentions: Mentions):
+        """«اليونيسيف: مليونا طفل يمني باتوا خارج المدرسة»: a line that opens with a person, an
+        organisation or an unnamed source and a colon gives that speaker's words (not a place: «القاهرة:»
+        is a dateline)."""
+        words, n = s.words, len(s.words)
+        if s.start > 0 and doc.text[s.start - 1] != "\n":
+            return None
+        c = next((x for x in range(1, min(n, 6)) if words[x] in _P["colon"]), None)
+        if c is None or n - c < 4 or any(w in _MARKS for w in words[c + 1 :]):
+            return None
+        r = mentions.at(s.starts[0])
+        named = r is not None and r[0] == s.starts[0] and r[1] == s.ends[c - 1] and r[2].type in ("PER", "ORG")
+        if not named and not (lx["unnamed"].match(words, 0) and c <= 3):
+            return None
+        end = n
+        while end > c + 1 and words[end - 1] in _STOP_OR_COLON:
+            end -= 1
+        speaker = r[2].id if named else self._np_ref(doc, s, 0, c, mentions, lx)
+        return Quote(kind="direct", speaker=speaker, cue=Span(s.starts[c], s.ends[c]), content=Span(s.starts[c + 1], s.ends[end - 1]))
 
     def _np_ref(self, doc, s: Sent, a: int, b: int, mentions: Mentions, lx):
         """The speaker named by tokens [a, b): a person named there, an unnamed source as its
