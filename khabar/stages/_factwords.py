@@ -173,29 +173,32 @@ def body(doc: Document) -> list[Sent]:
             words = [vtext[x + d : y + d] for x, y in zip(starts, ends)]
         else:
             words = [vtext[x:y] for x, y in zip(_to_view(view, starts), _to_view(view, ends))]
-        if "(" in words or "[" in words:
+        if not _elision()[0].isdisjoint(words):
             _mark_elisions(words)
         out.append(Sent(s.start, s.end, starts, ends, words, p))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out
 
 
+_ELIDED = "…"  # what an elision's full stops read as: no fact stage stops at it
+
+
 @functools.cache
-def _elision() -> tuple[str, str, str]:
+def _elision() -> tuple[frozenset, frozenset, frozenset]:
     seg = load("ar/segment.yaml")
-    return seg["elision_open"], seg["elision_marks"], seg["closers"]
+    return frozenset(seg["elision_open"]), frozenset(seg["elision_marks"]), frozenset(seg["closers"])
 
 
 def _mark_elisions(words: list[str]) -> None:
-    """«(...)» leaves words out of a quotation: its full stops read as «…», which ends nothing."""
+    """«(...)» leaves words out of a quotation: its full stops are no sentence end."""
     opens, marks, closers = _elision()
     for i, w in enumerate(words):
         if w in opens:
             j = i + 1
-            while j < len(words) and words[j] and words[j] in marks:
+            while j < len(words) and words[j] in marks:
                 j += 1
             if j > i + 1 and j < len(words) and words[j] in closers:
-                words[i + 1 : j] = ["…"] * (j - i - 1)
+                words[i + 1 : j] = [_ELIDED] * (j - i - 1)
 
 
 def _to_view(view: View, positions: list[int]) -> list[int]:

@@ -453,7 +453,7 @@ class Events(Stage):
             rest = [r for r in after if s.index_at(r[0]) >= y]
             return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), rest, None, t_start, t_end)
         w0 = words[tr.a]
-        if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"] or not lx["attempt"].isdisjoint(words[max(0, tr.a - 6) : tr.a])):  # «بإطلاق النار» is a noun
+        if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"] or _after_attempt(words, tr.a, lx)):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
             if doer is not None:
                 # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
@@ -864,7 +864,7 @@ class Events(Stage):
         """«قام X بـ», «تمكنت X من», «نجح X في» before a noun trigger: X, as (ref, row)."""
         words = s.words
         w = words[tr.a]
-        if tr.a < 2 or w[:1] not in _ev()["do_noun_initials"] and words[tr.a - 1] not in lx["do_preps"] and lx["attempt"].isdisjoint(words[max(0, tr.a - 6) : tr.a]):
+        if tr.a < 2 or w[:1] not in _ev()["do_noun_initials"] and words[tr.a - 1] not in lx["do_preps"] and not _after_attempt(words, tr.a, lx):
             return None
         lo = max(-1, tr.a - 8)
         if lx["do_forms"].isdisjoint(words[lo + 1 : tr.a]):
@@ -1399,6 +1399,11 @@ class Events(Stage):
                         e.where = merged.where
                         break
         return out, out_meta
+
+
+def _after_attempt(words: list[str], i: int, lx) -> bool:
+    """A verb of trying stands a few words before word i («حاول المسلحون استهداف»)."""
+    return not lx["attempt"].isdisjoint(words[max(0, i - 6) : i])
 
 
 def _in_any(word: str, *sets) -> bool:

@@ -338,10 +338,11 @@ class Quotes(Stage):
             else:
                 via = self._np_ref(doc, s, cue.j, min(f, np_end(s, cue.j, lx, speech_pairs)), mentions, lx) if f > cue.j else None
                 y, y_end = f + 1, np_end(s, f + 1, lx, speech_pairs)
+                k = y_end
                 if y < y_end < n - 2:
                     y, y_end = self._apposed_name(s, y, y_end, mentions, lx)  # «عن وزير المخابرات، محمود علوى، قوله»
                 speaker = self._np_ref(doc, s, y, y_end, mentions, lx)
-                k = max(y_end, np_end(s, f + 1, lx, speech_pairs))
+                k = max(k, y_end)
             while k < n and (words[k] in lx["saying"] or words[k] in _CLAUSE):
                 k += 1
             if k < n and words[k] in lx["saying"]:
