@@ -580,6 +580,9 @@ PARTIES = [
     # after a nisba adjective a definite noun begins the object
     pytest.param("ووصف الرئيس اليمني العناصر الإرهابية بالمارقة.", "الرئيس اليمني", "العناصر الإرهابية", id="noun_after_a_nisba"),
     pytest.param("وأعربت منظمة الصحة العالمية عن قلقها من انتشار المرض.", "منظمة الصحة العالمية", None, id="who_voiced_concern"),
+    # a bare noun after the trigger's own preposition, «لـ» after thanks or support
+    pytest.param("واشتبكت الشرطة مع محتجين.", "الشرطة", "محتجين", id="clashed_with"),
+    pytest.param("ووجهت رئيسة البلدية الشكر للمارة.", "رئيسة البلدية", "مارة", id="thanks_to"),
 ]
 
 

@@ -25,6 +25,7 @@ from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
+from .quotes import _li_len
 
 _P = punct()
 _CLAUSE = _P["boundary"]
@@ -105,6 +106,8 @@ def lexicon():
         "according_forms": PhraseIndex(load("ar/sources.yaml")["according_to"]).surfaces(),
         "site_preps": {fold(w) for w in ev["site_preps"]},
         "sites": PhraseIndex(ev["attacked_sites"]),
+        "bare_recipient": {fold(p): frozenset(types) for p, types in ev["bare_recipient"].items()},
+        "li_recipient_types": frozenset(ev["li_recipient_types"]),
         "attempt": frozenset(p + fold(w) for w in ev["attempt_verbs"] for p in ("", *_CONJ)),
         "function": {fold(w) for w in ev["function_words"]} | {fold(w) for w in load("ar/speech.yaml")["speaker_stop"]},
         "anaphora": {fold(w) for w in ev["anaphora"]},
@@ -1098,6 +1101,18 @@ class Events(Stage):
                 end = _phrase(words, y, lx) if y < n else None
                 if end:
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+            # «اشتبكت الشرطة مع محتجين», «ألقت القبض على مشتبه به», «وجهت الشكر للمارة»: a bare
+            # noun right after the trigger's own preposition
+            if x - start < 2 and x + 1 < n and words[x + 1][:1].isalpha() and words[x + 1] not in lx["function"] and not _has_prep(words[x + 1]):
+                bare_prep = lx["bare_recipient"].get(words[x])
+                if bare_prep is not None and tr.entry["type"] in bare_prep:
+                    end = _phrase(words, x + 1, lx)
+                    if end and self._nounish(words, x + 1, end, lx):
+                        return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+            if x - start < 2 and tr.entry["type"] in lx["li_recipient_types"] and words[x][:1] == _LI and len(words[x]) > 3:
+                end = _phrase(words, x, lx)
+                if end:
+                    return span_ref(doc, s.starts[x] + _li_len(doc.text, s.starts[x]), s.ends[end - 1])
             # («على جماعة ماركسية»: an indefinite noun with its adjective)
             if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith(_DET) or x + 2 < n and words[x + 2].endswith(lx["nisba"]) and words[x + 1] not in lx["function"]):
                 end = _phrase(words, x + 1, lx)
