@@ -36,6 +36,7 @@ ROUNDS = (
     ("eval/data/facts_gold_src5.yaml", "eval/data/facts_split5.json", "eval/data/facts_gold5.jsonl", ("tune5", "heldout5")),
     ("eval/data/facts_gold_src6.yaml", "eval/data/facts_split6.json", "eval/data/facts_gold6.jsonl", ("tune6", "heldout6")),
     ("eval/data/facts_gold_src7.yaml", "eval/data/facts_split7.json", "eval/data/facts_gold7.jsonl", ("tune7", "heldout7")),
+    ("eval/data/facts_gold_src8.yaml", "eval/data/facts_split8.json", "eval/data/facts_gold8.jsonl", ("tune8", "heldout8")),
 )
 
 
