@@ -363,3 +363,8 @@ def test_quotes_a_line_opening_with_a_speaker_and_a_colon():
     assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes][1] == ("اليونيسيف", "مليونا طفل يمني باتوا خارج المدرسة")
     # a dateline is no speaker
     assert not _extract("القاهرة: أعلنت الحكومة خطة جديدة للإصلاح الاقتصادي.").quotes
+
+
+def test_quotes_the_subject_after_a_publishing_verb_that_opens_the_clause():
+    sp = _speakers('نشرت صحيفة "صباح" التركية أسماء 15 شخصا تقول إنهم من المخابرات.')
+    assert sp and sp[0].startswith("صحيفة")

@@ -544,8 +544,13 @@ class Claims(Stage):
                 continue  # «كانوا - بحسب تقارير - يحضرون حفل زفاف»: the aside's own source
             if ta < x and any(words[y] in lx["then_words"] for y in range(a, min(n, a + 10))):
                 continue  # «...، وحسب التقارير الواردة فقد تحطمت»: it sources what follows it
-            ref = self._phrase_ref(doc, s, a, b, lx, mentions)
             sp = speech_lexicon()
+            if b < n:
+                # «وفق ما أفادت المتحدثة باسم اللجنة الدولية للصليب الأحمر في دمشق، أنجي صدقي»
+                a2, b2 = Quotes._apposed_name(s, a, b, mentions, sp)
+                if (a2, b2) != (a, b):
+                    return self._phrase_ref(doc, s, a2, b2, lx, mentions)
+            ref = self._phrase_ref(doc, s, a, b, lx, mentions)
             if isinstance(ref, SpanRef) and ref.start == s.starts[a] and words[a][:1] == sp["cl"]["li"] and (words[a - 1] in sp["li_cues"] or stem_of(words[a - 1]) in sp["li_cues"]):
                 ref = span_ref(doc, ref.start + _li_len(doc.text, ref.start), ref.end)  # «وفقا للبيان»
             if ref is not None:

@@ -82,6 +82,7 @@ def _lexicon(sp, src):
         "li": {fold(w) for w in sp["li"]} | {w for w in sp["li"]},
         "addressee_heads": {fold(w) for w in sp["addressee_heads"]},
         "not_left": {fold(w) for w in sp["not_left_subject"]},
+        "publish": {fold(w) for w in sp["publishing_verbs"]},
         "pronoun_endings": tuple(load("ar/clitics.yaml")["enclitics"]["pron"]),
         "place_prep": {fold(w) for w in sp["place_prep"]},
         "trailing": {fold(w) for w in sp["trailing"]},
@@ -651,7 +652,7 @@ class Quotes(Stage):
             r = mentions.at(s.starts[t])
             if r is not None and r[0] == s.starts[t] and r[2].type == "PER":
                 e = s.index_at(r[1])
-                if e < n and (words[e] in _COMMA or words[e] in lx["comp"]):
+                if e >= n or words[e] in _COMMA or words[e] in lx["comp"] or words[e] in _STOP:
                     return c + 1, e  # «آلان بيتر كايتانو»: the first name may be outside the mention
                 return a, k
         return a, k
@@ -781,6 +782,10 @@ class Quotes(Stage):
             return None  # («وصفته الشرطة بأنه "حدث خاص"، فيما أوضحت أن»: quoted words are no subject)
         w0 = s.words[a]
         core = w0[1:] if w0[:1] in lx["cl"]["conj"] and len(w0) > 2 else w0
+        if a + 1 < b and (core in lx["publish"] or w0 in lx["publish"]):
+            # «نشرت صحيفة "صباح" أسماء 15 شخصا تقول إنهم»: the subject follows the verb that opens the clause
+            a += 1
+            w0 = core = s.words[a]
         if core in lx["not_left"] or core in lx["stop"] or s.words[b - 1] in lx["not_left"]:
             return None  # «وبعدما رافق الجنرال إلى سيارته، أضاف», «جاء ذلك في كلمة ... حيث قال»: a circumstance
         if any(s.words[t] in lx["cont"] for t in range(a, b)):
