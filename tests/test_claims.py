@@ -247,6 +247,8 @@ FIGURES = [
                  [(387000, "displaced")], id="forced_to_flee"),
     pytest.param("هؤلاء الأشخاص يمكن للواحد منهم أن يقتل ألفي أو 3 آلاف شخص ولا شيء يحدث لهم.",
                  [], id="only_possible_and_its_alternative"),
+    pytest.param("وصلت رفات 38 عاملا هنديا خطفوا وقتلوا في الموصل.",
+                 [(38, "hostages")], id="kidnapped_then_killed"),
     pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
                  [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
 ]

@@ -92,6 +92,7 @@ def lexicon():
         "author_from": {fold(w) for w in s["author_from"]},
         "as_stated": {fold(w) for w in s["as_stated"]},
         "intent_categories": frozenset(c["intent_categories"]),
+        "together": frozenset(c["counted_together"]),
         "alternative": {fold(w) for w in c["alternative"]},
         "most_of": {fold(w) for w in c["most_of"]},
         "toll_nouns": {fold(w) for w in c["toll_nouns"]},
@@ -291,8 +292,8 @@ class Claims(Stage):
                 z = t + hit[1]
                 if z < n and words[z][:1] == clitics()["wa"]:
                     other = lx["after"].match(words, z)
-                    if other and other[0] != hit[0] and other[2] == 1:
-                        return None
+                    if other and other[0] != hit[0] and other[2] == 1 and {other[0], hit[0]} <= lx["together"]:
+                        return None  # (but «38 عاملا خطفوا وقتلوا»: kidnapped, then killed, counts the kidnapped)
                 category = hit[0]
                 counted = True
                 after_at = t
