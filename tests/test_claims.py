@@ -249,6 +249,8 @@ FIGURES = [
                  [], id="only_possible_and_its_alternative"),
     pytest.param("وصلت رفات 38 عاملا هنديا خطفوا وقتلوا في الموصل.",
                  [(38, "hostages")], id="kidnapped_then_killed"),
+    pytest.param("وتشير تقديرات إلى أن حوالي 709 مدنيين قتلوا في الغوطة. ويقول رامي عبد الرحمن إن من بين هؤلاء 166 طفلا.",
+                 [(709, "killed"), (166, "killed")], id="among_these_in_the_next_sentence"),
     pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
                  [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
 ]
@@ -272,6 +274,7 @@ SOURCES = [
     pytest.param("وأظهرت بيانات للشرطة الأسبوع الماضي أن عدد القتلى في المدينة ارتفع ليسجل 26 قتيلا حتى الآن.", "بيانات", id="what_data_show"),
     pytest.param("ويأتي النفي الروسي، عقب إعلان المرصد السوري لحقوق الإنسان إن غارات يرجح أنها روسية أوقعت 44 قتيلا.", "المرصد السوري لحقوق الإنسان", id="the_announcing_noun_and_its_genitive"),
     pytest.param("دخلت قافلة تضم 13 شاحنة من المساعدات إلى الغوطة الشرقية، وفق ما أفادت المتحدثة باسم اللجنة الدولية للصليب الأحمر في دمشق، أنجي صدقي.", "أنجي صدقي", id="the_name_after_an_according_title"),
+    pytest.param("وقال المرصد إن الطائرات أدت إلى أضرار في حمورية، حيث قتل - بحسب تقارير - 10 أشخاص.", "تقارير", id="an_aside_inside_someone_s_words"),
     pytest.param("وقال المتحدث إن الوضع صعب. وغادر أكثر من 44 ألف نازح تلك الملاجئ \"بعد إنهائهم المسح الأمني\"، وفقاً لقوله.", "المتحدث", id="according_to_his_saying_is_the_speaker_before"),
 ]
 

@@ -93,6 +93,7 @@ def lexicon():
         "as_stated": {fold(w) for w in s["as_stated"]},
         "intent_categories": frozenset(c["intent_categories"]),
         "together": frozenset(c["counted_together"]),
+        "part_reach": c["part_of_reach"],
         "alternative": {fold(w) for w in c["alternative"]},
         "most_of": {fold(w) for w in c["most_of"]},
         "toll_nouns": {fold(w) for w in c["toll_nouns"]},
@@ -360,6 +361,8 @@ class Claims(Stage):
             if x >= 0 and x + _part_of_len(words, x, lx) == ta:
                 if after_planned:
                     return _PLANNED  # part of a figure announced for later
+                if prev is None and claims and s.start - claims[-1].evidence.end < lx["part_reach"]:
+                    prev = claims[-1]  # «... قتل 709 مدنيين. ويقول عبد الرحمن إن من بين هؤلاء 166 طفلا»: the figure told just before
                 if prev is not None:
                     part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
                 break
@@ -522,7 +525,8 @@ class Claims(Stage):
                 said = speech_lexicon()["verbs"].match(s.words, s.index_at(inner.cue.start))
                 if said is not None and said[0] in lx["not_asserting"]:
                     return "article"  # «وتنفي الحكومة ... بأنها لعبت دورا في الهجوم، الذي خلف 53 قتيلا»
-            return inner.speaker
+            aside = self._aside_source(doc, s, ta, lx, mentions)
+            return aside if aside is not None else inner.speaker
         words, n = s.words, len(s.words)
         for x in range(n):
             hit = lx["according"].match(words, x)
@@ -541,8 +545,8 @@ class Claims(Stage):
             b = a
             while b < n and b - a < 8 and words[b] not in _CLAUSE and words[b] not in _DASHES and not lx["according"].match(words, b):
                 b += 1
-            if x > 0 and words[x - 1] in _DASHES and b < n and words[b] in _DASHES and not (s.starts[x] <= q.start < s.ends[b]):
-                continue  # «كانوا - بحسب تقارير - يحضرون حفل زفاف»: the aside's own source
+            if x > 0 and words[x - 1] in _DASHES and b < n and words[b] in _DASHES and not (s.starts[x] <= q.start < s.ends[min(n - 1, b + 3)]):
+                continue  # «كانوا - بحسب تقارير - يحضرون حفل زفاف»: the aside's own source (but «حيث قتل - بحسب تقارير - 10 أشخاص» sources the figure right after it)
             if ta < x and any(words[y] in lx["then_words"] for y in range(a, min(n, a + 10))):
                 continue  # «...، وحسب التقارير الواردة فقد تحطمت»: it sources what follows it
             sp = speech_lexicon()
@@ -618,6 +622,19 @@ class Claims(Stage):
                             return ref
                 break
         return "article"
+
+    def _aside_source(self, doc, s: Sent, ta, lx, mentions):
+        """«قال المرصد إن ... حيث قتل - بحسب تقارير - 10 أشخاص»: an attribution between dashes right
+        before the figure sources it, inside someone's words too."""
+        words = s.words
+        close = ta - 1 if ta > 0 and words[ta - 1] in _DASHES else ta - 2 if ta > 1 and words[ta - 2] in _DASHES else None
+        if close is None:
+            return None
+        op = next((y for y in range(close - 1, max(-1, close - 9), -1) if words[y] in _DASHES), None)
+        if op is None or not lx["according"].match(words, op + 1):
+            return None
+        a = op + 1 + lx["according"].match(words, op + 1)[1]
+        return self._phrase_ref(doc, s, a, close, lx, mentions) if a < close else None
 
     def _phrase_ref(self, doc, s: Sent, a, b, lx, mentions):
         words = s.words
