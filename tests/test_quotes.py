@@ -368,3 +368,10 @@ def test_quotes_a_line_opening_with_a_speaker_and_a_colon():
 def test_quotes_the_subject_after_a_publishing_verb_that_opens_the_clause():
     sp = _speakers('نشرت صحيفة "صباح" التركية أسماء 15 شخصا تقول إنهم من المخابرات.')
     assert sp and sp[0].startswith("صحيفة")
+
+
+def test_quotes_a_short_utterance_after_a_colon():
+    doc = _extract('وقال الوزير: "الموانئ مغلقة".')
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [("الوزير", "الموانئ مغلقة")]
+    # a two-word title in quotation marks without a colon is no speech
+    assert not _extract('وتحدث الوزير عن "حرب مدمرة" في المنطقة.').quotes

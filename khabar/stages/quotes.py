@@ -136,7 +136,8 @@ class Quotes(Stage):
         pairs = quote_pairs(doc)
         mentions = mentions_of(doc)
         # («أفاد "المرصد السوري لحقوق الإنسان" عن»: a name in quotation marks is no speech)
-        speech_pairs = [p for p in pairs if p[2] >= lx["min_words"] and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx) and not _named_by_head(doc, p, lx)]
+        # («قائلة: "الموانئ مغلقة"»: a short utterance after a colon is speech too)
+        speech_pairs = [p for p in pairs if (p[2] >= lx["min_words"] or (p[2] >= 2 and doc.text[max(0, p[0] - 3) : p[0]].strip().endswith(tuple(_P["colon"])))) and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx) and not _named_by_head(doc, p, lx)]
         text = doc.text
         quotes: list[Quote] = []
         used_pairs: set[int] = set()
