@@ -583,6 +583,7 @@ PARTIES = [
     # a bare noun after the trigger's own preposition, «لـ» after thanks or support
     pytest.param("واشتبكت الشرطة مع محتجين.", "الشرطة", "محتجين", id="clashed_with"),
     pytest.param("ووجهت رئيسة البلدية الشكر للمارة.", "رئيسة البلدية", "مارة", id="thanks_to"),
+    pytest.param("وخرج آلاف المتظاهرين في مسيرات مناهضة للحكومة.", "آلاف المتظاهرين", "حكومة", id="protest_opposing_li"),
 ]
 
 

@@ -96,6 +96,7 @@ def lexicon():
         "attackers": PhraseIndex(ev["attackers"]),
         "crowd_nouns": PhraseIndex(ev["crowd_nouns"]),
         "against": PhraseIndex(ev["protest_against"]),
+        "against_li": {fold(w) for w in ev["protest_against_li"]},
         "crowd_counts": {fold(w) for w in ev["crowd_counts"]},
         "agent_next_words": {fold(w) for w in ev["agent_next"]},
         "comp": {fold(w) for w in load("ar/speech.yaml")["complementizers"]},
@@ -1065,7 +1066,11 @@ class Events(Stage):
             if row is not None and row[2].type != "MISC":
                 return row[2].id
             end = _phrase(words, y, lx)
-            return span_ref(doc, s.starts[y], s.ends[end - 1]) if end else None
+            if not end:
+                return None
+            # «مناهضة للأمريكيين»: an adjective of opposing takes its object with «لـ»
+            start = s.starts[y] + (_li_len(doc.text, s.starts[y]) if words[x + hit[1] - 1] in lx["against_li"] and words[y][:1] == _LI else 0)
+            return span_ref(doc, start, s.ends[end - 1])
         return None
 
     @staticmethod
