@@ -631,9 +631,10 @@ class Claims(Stage):
         if close is None:
             return None
         op = next((y for y in range(close - 1, max(-1, close - 9), -1) if words[y] in _DASHES), None)
-        if op is None or not lx["according"].match(words, op + 1):
+        hit = lx["according"].match(words, op + 1) if op is not None else None
+        if hit is None:
             return None
-        a = op + 1 + lx["according"].match(words, op + 1)[1]
+        a = op + 1 + hit[1]
         return self._phrase_ref(doc, s, a, close, lx, mentions) if a < close else None
 
     def _phrase_ref(self, doc, s: Sent, a, b, lx, mentions):

@@ -66,6 +66,7 @@ def _lexicon(sp, src):
         "stop": {fold(w) for w in sp["speaker_stop"]},
         "relative": {fold(w) for w in sp["relative"]},
         "min_words": sp["min_direct_words"],
+        "min_words_colon": sp["min_direct_words_after_colon"],
         "unnamed": PhraseIndex(src["unnamed_heads"]),
         "statement": PhraseIndex(sp["nouns"]),
         "aux": {fold(w) for w in sp["auxiliaries"]},
@@ -136,8 +137,7 @@ class Quotes(Stage):
         pairs = quote_pairs(doc)
         mentions = mentions_of(doc)
         # («أفاد "المرصد السوري لحقوق الإنسان" عن»: a name in quotation marks is no speech)
-        # («قائلة: "الموانئ مغلقة"»: a short utterance after a colon is speech too)
-        speech_pairs = [p for p in pairs if (p[2] >= lx["min_words"] or (p[2] >= 2 and doc.text[max(0, p[0] - 3) : p[0]].strip().endswith(tuple(_P["colon"])))) and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx) and not _named_by_head(doc, p, lx)]
+        speech_pairs = [p for p in pairs if (p[2] >= lx["min_words"] or (p[2] >= lx["min_words_colon"] and doc.text[max(0, p[0] - 3) : p[0]].strip().endswith(tuple(_P["colon"])))) and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx) and not _named_by_head(doc, p, lx)]
         text = doc.text
         quotes: list[Quote] = []
         used_pairs: set[int] = set()
