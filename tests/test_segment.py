@@ -71,3 +71,7 @@ def test_segment_clitic_parts_keep_diacritics_in_source():
     doc = khabar.extract(text)
     tok = doc.tokens[1]
     assert "".join(text[s:e] for s, e, _ in tok.parts) == text[tok.start : tok.end]
+
+
+def test_segment_a_full_stop_inside_a_word_does_not_end_a_sentence():
+    assert sents("ذكرت محطة (سي.إن.إن ترك) أن الوضع هادئ. ثم غادر.") == ["ذكرت محطة (سي.إن.إن ترك) أن الوضع هادئ.", "ثم غادر."]

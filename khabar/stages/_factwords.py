@@ -175,6 +175,8 @@ def body(doc: Document) -> list[Sent]:
             words = [vtext[x:y] for x, y in zip(_to_view(view, starts), _to_view(view, ends))]
         if not _elision()[0].isdisjoint(words):
             _mark_elisions(words)
+        if "." in words:
+            _join_acronyms(words, starts, ends)
         out.append(Sent(s.start, s.end, starts, ends, words, p))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out
@@ -199,6 +201,24 @@ def _mark_elisions(words: list[str]) -> None:
                 j += 1
             if j > i + 1 and j < len(words) and words[j] in closers:
                 words[i + 1 : j] = [_ELIDED] * (j - i - 1)
+
+
+def _join_acronyms(words: list[str], starts: list[int], ends: list[int]) -> None:
+    """«سي.إن.إن»: letters joined by full stops with no space are one word to the fact stages (its
+    «إن» is no complementizer); every token of it reads as the whole."""
+    n = len(words)
+    i = 1
+    while i < n - 1:
+        if words[i] == "." and ends[i - 1] == starts[i] and ends[i] == starts[i + 1] and words[i - 1][:1].isalpha() and words[i + 1][:1].isalpha():
+            a = i - 1
+            b = i + 2
+            while b + 1 < n and words[b] == "." and ends[b - 1] == starts[b] and ends[b] == starts[b + 1] and words[b + 1][:1].isalpha():
+                b += 2
+            whole = "".join(words[a:b])
+            words[a:b] = [whole] * (b - a)
+            i = b
+        else:
+            i += 1
 
 
 def _to_view(view: View, positions: list[int]) -> list[int]:

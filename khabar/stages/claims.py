@@ -93,6 +93,7 @@ def lexicon():
         "as_stated": {fold(w) for w in s["as_stated"]},
         "intent_categories": frozenset(c["intent_categories"]),
         "together": frozenset(c["counted_together"]),
+        "one_of": {fold(w) for w in c["one_of"]},
         "part_reach": c["part_of_reach"],
         "alternative": {fold(w) for w in c["alternative"]},
         "most_of": {fold(w) for w in c["most_of"]},
@@ -238,6 +239,8 @@ class Claims(Stage):
                 break
             if words[x] in lx["planned_forms"] and lx["planned"].match(words, x):
                 return _PLANNED
+        if ta > 1 and words[ta - 2] in lx["one_of"] and words[ta].startswith(clitics()["det"]):
+            return None  # «سجن أحد الرجال الثلاثة»: one of the three
         if after_planned and ta > 0 and (words[ta - 1] in lx["alternative"] or words[ta - 1] == clitics()["wa"]):
             return _PLANNED  # «أن يقتل ألفي أو 3 آلاف شخص»: the other figure of the same possibility
         # what follows the figure: category, people, group, aid unit
@@ -361,7 +364,7 @@ class Claims(Stage):
             if x >= 0 and x + _part_of_len(words, x, lx) == ta:
                 if after_planned:
                     return _PLANNED  # part of a figure announced for later
-                if prev is None and claims and s.start - claims[-1].evidence.end < lx["part_reach"]:
+                if prev is None and qi == 0 and claims and s.start - claims[-1].evidence.end < lx["part_reach"]:
                     prev = claims[-1]  # «... قتل 709 مدنيين. ويقول عبد الرحمن إن من بين هؤلاء 166 طفلا»: the figure told just before
                 if prev is not None:
                     part_of = len(claims) - 1 if prev.part_of is None else prev.part_of

@@ -119,6 +119,8 @@ class Segment(Stage):
                 if text[p] == "." and m.end() - p == 1:
                     if p > 0 and p + 1 < len(text) and text[p - 1].isdigit() and text[p + 1].isdigit():
                         continue
+                    if p > 0 and p + 1 < len(text) and text[p - 1].isalpha() and text[p + 1].isalpha():
+                        continue  # «سي.إن.إن», «U.S»: a full stop inside a word is no sentence end
                     w = re.search(r"[\w\u0640]+$", text[max(bstart, p - 12) : p])
                     if w and View(w.group()).text in abbrevs:
                         continue
