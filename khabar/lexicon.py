@@ -34,11 +34,11 @@ def load(name: str) -> Any:
 @functools.cache
 def punct() -> dict[str, Any]:
     """``ar/punctuation.yaml`` as sets: ``comma``, ``semicolon``, ``stop``, ``colon``,
-    ``quote_marks``; ``clause`` (commas and semicolons), ``boundary`` (clause, stop or colon);
-    the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``; ``word_edges``,
-    ``after_closing_quote`` and ``span_trim`` as strings."""
+    ``quote_marks``, ``dashes``, ``brackets``; ``clause`` (commas and semicolons), ``boundary``
+    (clause, stop or colon); the Arabic forms alone as ``ar_comma`` and ``ar_semicolon``;
+    ``word_edges``, ``after_closing_quote`` and ``span_trim`` as strings."""
     p = load("ar/punctuation.yaml")
-    out: dict[str, Any] = {k: frozenset(p[k]) for k in ("comma", "semicolon", "stop", "colon", "quote_marks")}
+    out: dict[str, Any] = {k: frozenset(p[k]) for k in ("comma", "semicolon", "stop", "colon", "quote_marks", "dashes", "brackets")}
     out["clause"] = out["comma"] | out["semicolon"]
     out["boundary"] = out["clause"] | out["stop"] | out["colon"]
     out["ar_comma"], out["ar_semicolon"] = p["comma"][0], p["semicolon"][0]

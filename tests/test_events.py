@@ -486,12 +486,6 @@ def test_events_joined_verb_after_a_comma_goes_on_with_the_opening_speaker():
     assert "جميع الدول" in _name(doc, req.target)
 
 
-def test_events_a_trigger_that_is_also_the_speech_cue_keeps_its_parties():
-    doc = _extract("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.")
-    (acc,) = _find(doc, "ACCUSE")
-    assert _name(doc, acc.actor) == "تركيا" and _name(doc, acc.target) == "غولن"
-
-
 # trigger words and phrases, each with its type (and mode)
 TRIGGERS = [
     pytest.param("وأجلت السلطات أكثر من ألفي شخص بسبب ثوران البركان.", "AID", None, id="evacuation_verb"),
@@ -567,6 +561,8 @@ def test_events_a_building_right_after_an_attack_noun_is_what_it_hit():
 
 # one event per sentence, and who did it to whom
 PARTIES = [
+    # a trigger that is also the speech cue keeps its parties
+    pytest.param("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.", "تركيا", "غولن", id="trigger_is_the_cue"),
     # a bare killing verb has its victim before whose fire it was
     pytest.param("قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي في غزة.", "الجيش الإسرائيلي", "ثلاثة فلسطينيين", id="count_then_named_fire"),
     pytest.param("قتل شاب برصاص مسلحين في بغداد.", "مسلحين", "شاب", id="unnamed_fire"),

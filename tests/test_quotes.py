@@ -305,6 +305,14 @@ SPEAKERS = [
     pytest.param("بدأ الزفزافي إضرابا عن الطعام بعدما \"تعرض منذ اعتقاله لتعذيب فظيع ولمعاملة حاطة بالكرامة\"، حسبما أعلنت محامية من هيئة الدفاع عنه.", ["محامية"], id="a_source_after_the_quotation_with_the_rest_of_its_description"),
     pytest.param("وأضاف المتحدث أن الوضع صعب. وغادر الآلاف الملاجئ \"بعد إنهائهم المسح الأمني والتدقيق\"، وفقاً لقوله.", ["المتحدث", "المتحدث"], id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وشهدت المدينة \"مزيدا من القصف والمزيد من القتال\"، وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك، هذا الأسبوع.", ["مارك لوكوك"], id="source_after_the_quotation_with_a_report_verb_and_a_name_after_the_title"),
+    pytest.param("وقال المتحدث باسم وكالة التخفيف من الكوارث، سوتوبوبو بورو نوغروهو، إن ثوران البركان حدث صباح الجمعة.", ["سوتوبوبو بورو نوغروهو"], id="the_name_between_commas_after_a_long_title"),
+    pytest.param('وغرد الدفاع المدني السوري المعروف بـ "الخوذ البيضاء" على "تويتر" أن الضحايا سقطوا في 75 غارة جوية.', ["الدفاع المدني السوري"], id="tweeted_and_known_as"),
+    pytest.param("ونبهت السلطات إلى أن المنطقة ستشهد المزيد من الأمطار في الأيام المقبلة.", ["السلطات"], id="alerted_to"),
+    pytest.param("حذرت مجدداً إسرائيل من أنها لن تسمح بالتواجد الإيراني في سوريا.", ["إسرائيل"], id="warned_again"),
+    pytest.param("ووقع الحادث قرب القاعدة الجوية، وفقا للوكالة التي أشارت إلى أن أسباب وقوع الحادث لا تزال مجهولة.", ["وكالة"], id="an_according_antecedent_loses_its_li"),
+    # expectations and what a video shows are no speech
+    pytest.param("ومن المتوقع أن تؤدي العواصف الرعدية إلى تزايد قوة النيران.", [], id="it_is_expected"),
+    pytest.param("وأظهر مقطع فيديو رجلا يشهر مسدسا في وجه الشرطة.", [], id="a_video_showed"),
 ]
 
 
@@ -336,25 +344,9 @@ def test_quotes_three_letter_addressee_with_li_is_not_the_speaker():
     assert sp == ["مصادر أمنية"]
 
 
-def test_quotes_the_name_between_commas_after_a_long_title_or_a_relayed_title():
-    sp = _speakers("وقال المتحدث باسم وكالة التخفيف من الكوارث، سوتوبوبو بورو نوغروهو، إن ثوران البركان حدث صباح الجمعة.")
-    assert sp == ["سوتوبوبو بورو نوغروهو"]
+def test_quotes_the_name_between_commas_after_a_relayed_title():
     doc = _extract("ونقلت وكالة الجمهورية الإيرانية للأنباء، الأحد، عن وزير المخابرات الإيراني، محمود علوى، قوله إن وزارته ساعدت في كشف الخلايا.")
     assert [(_speaker(doc, q.speaker), _speaker(doc, q.via)) for q in doc.quotes] == [("محمود علوى", "وكالة الجمهورية الإيرانية")]
-
-
-@pytest.mark.parametrize("text, speaker", [
-    pytest.param('وغرد الدفاع المدني السوري المعروف بـ "الخوذ البيضاء" على "تويتر" أن الضحايا سقطوا في 75 غارة جوية.', "الدفاع المدني السوري", id="tweeted_and_known_as"),
-    pytest.param("ونبهت السلطات إلى أن المنطقة ستشهد المزيد من الأمطار في الأيام المقبلة.", "السلطات", id="alerted_to"),
-    pytest.param("حذرت مجدداً إسرائيل من أنها لن تسمح بالتواجد الإيراني في سوريا.", "إسرائيل", id="warned_again"),
-])
-def test_quotes_tweets_alerts_and_adverbs_before_the_subject(text, speaker):
-    assert _speakers(text) == [speaker]
-
-
-def test_quotes_an_according_antecedent_loses_its_li():
-    sp = _speakers("ووقع الحادث قرب القاعدة الجوية، وفقا للوكالة التي أشارت إلى أن أسباب وقوع الحادث لا تزال مجهولة.")
-    assert sp == ["وكالة"]
 
 
 def test_quotes_a_line_opening_with_a_speaker_and_a_colon():
@@ -374,14 +366,6 @@ def test_quotes_a_short_utterance_after_a_colon():
     assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [("الوزير", "الموانئ مغلقة")]
     # a two-word title in quotation marks without a colon is no speech
     assert not _extract('وتحدث الوزير عن "حرب مدمرة" في المنطقة.').quotes
-
-
-@pytest.mark.parametrize("text", [
-    pytest.param("ومن المتوقع أن تؤدي العواصف الرعدية إلى تزايد قوة النيران.", id="it_is_expected"),
-    pytest.param("وأظهر مقطع فيديو رجلا يشهر مسدسا في وجه الشرطة.", id="a_video_showed"),
-])
-def test_quotes_expectations_and_what_a_video_shows_are_no_speech(text):
-    assert not _extract(text).quotes
 
 
 def test_quotes_the_letters_of_a_dotted_acronym_are_no_complementizer():

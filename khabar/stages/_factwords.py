@@ -140,7 +140,6 @@ class Sent:
     starts: list[int]
     ends: list[int]
     words: list[str]
-    para: int  # index of the paragraph block holding it
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after source offset ``pos``."""
@@ -157,12 +156,8 @@ def body(doc: Document) -> list[Sent]:
     tokens = doc.tokens
     tok_starts = [t.start for t in tokens]
     src_at = view._src_at
-    paras = [(b.start, b.end) for b in doc.blocks if b.kind == "paragraph"]
     out = []
-    p = 0
     for s in doc.body_sentences():
-        while p < len(paras) and paras[p][1] < s.start:
-            p += 1
         a = bisect.bisect_left(tok_starts, s.start)
         b = bisect.bisect_left(tok_starts, s.end)
         starts = tok_starts[a:b]
@@ -177,7 +172,7 @@ def body(doc: Document) -> list[Sent]:
             _mark_elisions(words)
         if "." in words:
             _join_acronyms(words, starts, ends)
-        out.append(Sent(s.start, s.end, starts, ends, words, p))
+        out.append(Sent(s.start, s.end, starts, ends, words))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out
 

@@ -26,7 +26,8 @@ from .quotes import _li_len, _says_own, np_end
 _CLAUSE = punct()["boundary"]
 _STOP_OR_COLON = punct()["stop"] | punct()["colon"]
 _QUOTES = punct()["quote_marks"]
-_DASHES = {"-", "–", "—"}
+_STOP = punct()["stop"]
+_DASHES = punct()["dashes"]
 
 
 _OWN = tuple(fold(w) for w in load("ar/clitics.yaml")["enclitics"]["pron"])
@@ -647,9 +648,9 @@ class Claims(Stage):
         if relay is not None:
             a = relay + 1
         sp = speech_lexicon()
-        while a < b and (words[a] in ('"', "'", "«", "»") or words[a] in lx["filler"] or (a + 1 < b and ((sp["may_cue"](words[a]) and sp["verbs"].match(words, a)) or lx["report_verbs"].match(words, a)))):
+        while a < b and (words[a] in _QUOTES or words[a] in lx["filler"] or (a + 1 < b and ((sp["may_cue"](words[a]) and sp["verbs"].match(words, a)) or lx["report_verbs"].match(words, a)))):
             a += 1  # «بحسب ما أوردت وزارة الصحة»: who reported it, not the verb
-        while b > a and words[b - 1] in ('"', "'", "«", "»", "."):
+        while b > a and (words[b - 1] in _QUOTES or words[b - 1] in _STOP):
             b -= 1
         # «بحسب بيان الجيش»: the source is who issued it; «وفقا للبيان» alone names the statement
         head = a

@@ -31,6 +31,7 @@ _P = punct()
 _CLAUSE = _P["boundary"]
 _QUOTES = _P["quote_marks"]
 _COMMA = _P["comma"]
+_DASHES = _P["dashes"]
 _STOP = _P["stop"]
 _STOP_OR_AR_SEMICOLON = _P["stop"] | {_P["ar_semicolon"]}
 _CL = clitics()
@@ -376,7 +377,7 @@ class Events(Stage):
         for x, w in enumerate(words):
             if w in lx["according_forms"] and lx["according"].match(words, x):
                 y = x + lx["according"].match(words, x)[1]
-                while y < len(words) and y - x < 8 and words[y] not in _CLAUSE and words[y] not in ("-", "–"):
+                while y < len(words) and y - x < 8 and words[y] not in _CLAUSE and words[y] not in _DASHES:
                     y += 1
                 zones.append((s.starts[x], s.ends[y - 1] if y > x else s.starts[x]))
         return zones
@@ -1077,7 +1078,7 @@ class Events(Stage):
     def _no_prep_between(words, a, b, lx) -> bool:
         """Whether the entity at word b can be the subject of the verb ending at word a: near,
         with no preposition before it nor on it («لحركة حماس» is no subject)."""
-        if b - a > 4 or any(words[x] in lx["preps"] or words[x] in lx["place_preps"] or words[x] in ('"', "«") or words[x] in lx["li"] for x in range(a, b)):
+        if b - a > 4 or any(words[x] in lx["preps"] or words[x] in lx["place_preps"] or words[x] in _QUOTES or words[x] in lx["li"] for x in range(a, b)):
             return False
         return not _has_prep(words[b] if b < len(words) else "")
 

@@ -37,6 +37,7 @@ _STOP = _P["stop"]
 _STOP_OR_COLON = _P["stop"] | _P["colon"]
 _MARKS = _P["quote_marks"] | {_TATWEEL}  # quotation marks, and tatweel drawn as a dash
 _EDGE = _P["semicolon"] | _P["colon"]  # how far back a subject before the cue may reach
+_DASHES, _BRACKETS = _P["dashes"], _P["brackets"]
 
 
 @functools.cache
@@ -695,7 +696,7 @@ class Quotes(Stage):
         or a person or organisation named right after the first word («ووصفت الأناضول»)."""
         words = s.words
         # «هافانا، كوبا (CNN)-- أعلنت»: the sentence begins after a dateline
-        h = next((t + 1 for t in range(min(len(words), 12) - 1, -1, -1) if words[t] in ("-", "–", "—") and t + 1 < cue.i), 0)
+        h = next((t + 1 for t in range(min(len(words), 12) - 1, -1, -1) if words[t] in _DASHES and t + 1 < cue.i), 0)
         if h < cue.i - 2 and any(v in lx["aux"] for v, _ in variants(words[h])) and lx["may_cue"](words[h + 1]):
             h += 1  # «وقد أكدت وكالة الأنباء ...، وذكرت»: a speech verb after the auxiliary
         if cue.i < h + 2:
@@ -819,7 +820,7 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         pos = s.starts[k]
         if any(p[0] == pos for p in speech_pairs):
             break
-        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in _STOP_OR_COLON or w in ("(", ")", "-", "–") or w in lx["negation"]:
+        if w in lx["comp"] or w in _CLAUSE or w in lx["saying"] or w in _STOP_OR_COLON or w in _BRACKETS or w in _DASHES or w in lx["negation"]:
             break  # («مصدر دبلوماسي لم تذكر اسمه»: a negated clause describes the speaker)
         link = lx["statement_links"].match(words, k) if head_statement and k > j else None
         if link:
