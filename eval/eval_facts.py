@@ -219,6 +219,7 @@ DEVSETS = (
     ("eval/data/facts_split6.json", "eval/data/facts_gold6.jsonl", ("tune6", "heldout6")),
     ("eval/data/facts_split7.json", "eval/data/facts_gold7.jsonl", ("tune7", "heldout7")),
     ("eval/data/facts_split8.json", "eval/data/facts_gold8.jsonl", ("tune8", "heldout8")),
+    ("eval/data/facts_split9.json", "eval/data/facts_gold9.jsonl", ("tune9", "heldout9")),
 )
 # halves only scored: their item-level output (misses, extras) is never written. heldout2 was
 # scored blind twice (sessions 2 and 3), then opened for tuning once heldout3 existed; heldout3's
@@ -226,8 +227,10 @@ DEVSETS = (
 # heldout4's for two (session 5), opened once round 5 was chosen for annotation; heldout5's for two
 # (session 6: the code as found and at a first end of the session), opened once round 6 existed;
 # heldout6's for three (session 6), opened once round 7 was annotated; heldout7's for two (session
-# 7: the code as found and at a first end of the session), opened once round 8 was annotated.
-HELD_BACK = frozenset({"heldout", "heldout8"})
+# 7: the code as found and at a first end of the session), opened once round 8 was annotated;
+# heldout8's for three (sessions 7 and 8: the code as found in session 7, twice at its end), opened
+# once round 9 was annotated.
+HELD_BACK = frozenset({"heldout", "heldout9"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
 NOT_BLIND = frozenset({
@@ -325,7 +328,8 @@ def markdown(report: dict) -> str:
               "`tune5` / `heldout5` are round 5 (facts_split5.json), 40 more articles annotated blind; `heldout5` only scored for two code versions, then opened for tuning.",
               "`tune6` / `heldout6` are round 6 (facts_split6.json), 40 more articles annotated blind; `heldout6` only scored for three code versions, then opened for tuning.",
               "`tune7` / `heldout7` are round 7 (facts_split7.json), 40 more articles annotated blind; `heldout7` only scored for two code versions, then opened for tuning.",
-              "`tune8` / `heldout8` are round 8 (facts_split8.json), 40 more articles annotated blind; `heldout8` only scored."]
+              "`tune8` / `heldout8` are round 8 (facts_split8.json), 40 more articles annotated blind; `heldout8` only scored for three code versions, then opened for tuning.",
+              "`tune9` / `heldout9` are round 9 (facts_split9.json), 40 more articles annotated blind; `heldout9` only scored."]
     return "\n".join(lines) + "\n"
 
 
