@@ -253,6 +253,14 @@ FIGURES = [
                  [(709, "killed"), (166, "killed")], id="among_these_in_the_next_sentence"),
     pytest.param("وأوضح أن من بين القتلى المدنيين 19,811 طفلاً وأكثر من 12500 امرأة.",
                  [(19811, "killed"), (12500, "killed")], id="wa_akthar_min_opens_the_next_figure"),
+    pytest.param("وأضاف أن الهجوم أوقع قتيلين على الأقل وخمسة جرحى.",
+                 [(2, "killed"), (5, "injured")], id="a_hedge_after_a_dual_does_not_open_the_next_figure"),
+    pytest.param("وقال مدير اللجنة إن 9 صحفيين من مؤسسات إعلامية مختلفة لقوا مصرعهم.",
+                 [(9, "killed")], id="the_verb_several_words_after_a_victim_group"),
+    pytest.param("قتل 17 مدنيا على الأقل، بينهم 7 أطفال من جراء غارات على مخيم اليرموك للاجئين.",
+                 [(17, "killed"), (7, "killed")], id="a_part_keeps_to_the_words_right_after_it"),
+    pytest.param("وأكدت القوات الأمريكية مقتل قرابة 100 شخص من بين 500 عنصر اجتازوا النهر.",
+                 [(100, "killed")], id="the_whole_a_toll_was_taken_from_is_no_claim"),
 ]
 
 SOURCES = [
@@ -275,6 +283,8 @@ SOURCES = [
     pytest.param("دخلت قافلة تضم 13 شاحنة من المساعدات إلى الغوطة الشرقية، وفق ما أفادت المتحدثة باسم اللجنة الدولية للصليب الأحمر في دمشق، أنجي صدقي.", "أنجي صدقي", id="the_name_after_an_according_title"),
     pytest.param("وقال المرصد إن الطائرات أدت إلى أضرار في حمورية، حيث قتل - بحسب تقارير - 10 أشخاص.", "تقارير", id="an_aside_inside_someone_s_words"),
     pytest.param("وقال المتحدث إن الوضع صعب. وغادر أكثر من 44 ألف نازح تلك الملاجئ \"بعد إنهائهم المسح الأمني\"، وفقاً لقوله.", "المتحدث", id="according_to_his_saying_is_the_speaker_before"),
+    pytest.param("وكانت حصيلة رسمية سابقة أفادت بمقتل 99 شخصا إثر ثوران البركان.", "حصيلة رسمية سابقة", id="a_toll_after_kana_speaks"),
+    pytest.param("وتسببت الغارات في مقتل 1450 مدنيا، حسب الأرقام التي أكدها المرصد السوري لحقوق الإنسان.", "المرصد السوري لحقوق الإنسان", id="who_stated_the_figures_after_the_relative"),
 ]
 
 

@@ -313,6 +313,10 @@ SPEAKERS = [
     # expectations and what a video shows are no speech
     pytest.param("ومن المتوقع أن تؤدي العواصف الرعدية إلى تزايد قوة النيران.", [], id="it_is_expected"),
     pytest.param("وأظهر مقطع فيديو رجلا يشهر مسدسا في وجه الشرطة.", [], id="a_video_showed"),
+    pytest.param("ونوه أبو قطيش إلى أنه لم تتم محاسبة أي جندي على ذلك.", ["أبو قطيش"], id="nawwaha_ila_anna"),
+    pytest.param("ونوه بأهمية اللقاء مع الهيئة، مشيراً إلى أنها ستنعكس على تطوير العمل.", [], id="nawwaha_bi_praises_and_names_no_subject"),
+    pytest.param("وأوضح الرئيس أن الأساتذة سيحملون سلاحهم، لكن دون أن يعلن قراراً حاسماً حول المسألة، مضيفاً أن \"الأمر ينطبق على الأساتذة المدربين\".", ["الرئيس", "الرئيس"], id="a_cue_after_without_is_not_said"),
+    pytest.param("يتعلق التحقيق باتهامات من رجل أعمال يدعى زياد تقي الدين يقول إنه نقل الأموال بنفسه.", ["زياد تقي الدين"], id="a_name_right_before_a_bare_cue_is_its_subject"),
 ]
 
 

@@ -99,6 +99,7 @@ class _Lex:
         self.not_alone = {fold(f) for f in d["not_alone"]}
         c = clitics()
         wa, li = c["wa"], c["li"]
+        self.wa = wa
         # a clitic before a number word: و، ف، بـ, or لـ when it does not begin «لل» (the article)
         cl = rf"(?:[{''.join(c['conj'])}{c['bi']}]|{li}(?!{c['lil'][len(li):]}))?"
         # the letters glued to digits that still start a number («و5», «بـ10»)
@@ -420,6 +421,9 @@ def _build(m: re.Match, L: _Lex) -> Found | None:
             end = m.end("after")
     elif g("pct") or g("cur"):
         end = ne
+    if hedge and L.wa in m.string[m.end("hedge") : ns + 1]:
+        # «قتيلين على الأقل وخمسة جرحى»: the hedge ends the figure before; «و» opens another
+        hedge, approximate, bound = None, False, None
     start = m.start("hedge") if hedge else ns
     if hedge and bound is None and not approximate:
         start = ns

@@ -62,6 +62,8 @@ def lexicon():
         "injured_context": PhraseIndex(c["injured_context"]),
         "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
+        "out_of": PhraseIndex(c["out_of"]),
+        "hedge_after": PhraseIndex(load("ar/numbers.yaml")["hedges_after"]),
         "planned": PhraseIndex(c["planned_before"]),
         "total": PhraseIndex(c["total_words"]),
         "status": PhraseIndex(c["status_nouns"]),
@@ -121,6 +123,11 @@ def _part_of_len(words: list[str], x: int, lx) -> int:
     return hit[1] if hit else 0
 
 
+@functools.cache
+def sp_relative() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("ar/speech.yaml")["relative"])
+
+
 def _prep_letters() -> tuple[str, ...]:
     cl = clitics()
     return (cl["bi"], cl["li"], cl["ka"])
@@ -171,7 +178,10 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
         w = s.words[k]
         if w[:1] in clitics()["conj"] and w[1:] in lx["duals"]:
             start += 1  # «ومسلحان»: the figure after «و», joined to the one before
-        out.append(Quantity(start, end, 2, number_start=start, number_end=end if k in nouns else start, unit="person" if k in nouns else None))
+        # «قتيلين على الأقل»: a hedge after the dual bounds it
+        after = lx["hedge_after"].match(s.words, k + 1) if k + 1 < len(s.words) else None
+        bound = after[0] if after and after[0] != "approximate" else None
+        out.append(Quantity(start, end, 2, number_start=start, number_end=end if k in nouns else start, unit="person" if k in nouns else None, bound=bound, approximate=bool(after) and after[0] == "approximate"))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -242,6 +252,8 @@ class Claims(Stage):
                 return _PLANNED
         if ta > 1 and words[ta - 2] in lx["one_of"] and words[ta].startswith(clitics()["det"]):
             return None  # «سجن أحد الرجال الثلاثة»: one of the three
+        if qi > 0 and ta - qtok[qi - 1][1] <= 4 and any(lx["out_of"].match(words, x) and x + lx["out_of"].match(words, x)[1] == ta for x in (ta - 2, ta - 3) if x >= 0):
+            return None  # «مقتل قرابة 100 شخص من بين 500 عنصر»: the whole, not a toll
         if after_planned and ta > 0 and (words[ta - 1] in lx["alternative"] or words[ta - 1] == clitics()["wa"]):
             return _PLANNED  # «أن يقتل ألفي أو 3 آلاف شخص»: the other figure of the same possibility
         # what follows the figure: category, people, group, aid unit
@@ -254,7 +266,10 @@ class Claims(Stage):
         t = tb
         # «32 شخصا من الرعاة الرحل من إثنية الفولاني قتلوا»: after a noun of people the verb may
         # come several words later
-        reach = 12 if tb < n and lx["persons"].match(words, tb) else 5
+        # («9 صحفيين من مؤسسات إعلامية مختلفة لقوا مصرعهم»: after a victim group too)
+        # (but «بينهم 7 أطفال من جراء غارات ... للاجئين»: a part keeps to the words right after it)
+        led_part = any(x >= 0 and x + _part_of_len(words, x, lx) == ta for x in (ta - 1, ta - 2))
+        reach = 12 if tb < n and (lx["persons"].match(words, tb) or (lx["groups"].match(words, tb) and not led_part)) else 5
         while t < min(n, tb + reach, next_q):
             w = words[t]
             if w in _CLAUSE and counted and category is None and t + 1 < n and self._aside(words, t + 1, lx):
@@ -620,7 +635,8 @@ class Claims(Stage):
                         a += 1  # «وكان تقرير حقوقي كشف عن مقتل»
                         led = True
                     # (after «وكان/وكانت» a definite noun is the subject too)
-                    if a < b and opens and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None or (led and words[a].startswith(clitics()["det"]))):
+                    # («وكانت حصيلة رسمية سابقة أفادت بمقتل»: after «وكانت» a toll speaks too)
+                    if a < b and opens and (lx["unnamed"].match(words, a) or mentions.at(s.starts[a]) is not None or (led and (words[a].startswith(clitics()["det"]) or lx["source_nouns"].match(words, a)))):
                         ref = self._phrase_ref(doc, s, a, b, lx, mentions)
                         if ref is not None:
                             return ref
@@ -669,6 +685,8 @@ class Claims(Stage):
                 by = next((y for y in range(head + 1, min(b, head + 3)) if words[y].startswith(cl["li"] + cl["li"]) or (words[y][:1] == cl["li"] and mentions.at(s.starts[y]) is not None)), None)
                 if by is not None:
                     head = by
+        if head > a and head + 2 < b and words[head] in sp_relative():
+            head += 2  # «حسب الأرقام التي أكدها المرصد»: who stated them, after the relative's verb
         if head < b and not (head > a and not words[head].startswith((cl["det"], cl["li"])) and mentions.at(s.starts[head]) is None):
             authored = head > a
             a = head  # («بحسب أرقام رسمية», «حسب حصيلة جديدة»: an indefinite word after the noun keeps the noun)

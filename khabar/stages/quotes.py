@@ -97,6 +97,8 @@ def _lexicon(sp, src):
         "name_heads": {fold(w) for w in sp["quoted_name_heads"]},
         "nisba": tuple(fold(w) for w in load("ar/casualties.yaml")["demonym_endings"]),
         "negation": {fold(w) for w in sp["negation"]},
+        "without": {fold(w) for w in sp["without"]},
+        "bi_object": frozenset(sp["bi_object"]),
         "manner": {fold(w) for w in sp["manner"]},
         "topic": {fold(w) for w in sp["topic"]},
         "object_after": frozenset(sp["object_after"]),
@@ -166,7 +168,7 @@ class Quotes(Stage):
                 last_speaker = lead.speaker
             nxt = 0
             for i in [i for i, w in enumerate(words) if w in cue_forms]:
-                if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i) or (i > 0 and words[i - 1] in lx["negation"]):
+                if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i) or (i > 0 and words[i - 1] in lx["negation"]) or (i > 1 and words[i - 1] in lx["comp"] and words[i - 2] in lx["without"]):
                     continue
                 hit = lx["convey"].match(words, i)
                 kind = "convey" if hit else None
@@ -180,6 +182,8 @@ class Quotes(Stage):
                 if not hit:
                     continue
                 j = i + hit[1]
+                if kind == "verb" and not part and hit[0] in lx["bi_object"] and j < n and _commends(s, j, lx, mentions):
+                    continue  # «ونوه بأهمية اللقاء»: praised, not said
                 if j < n and words[j] in lx["particles"]:
                     j += 1
                 q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
@@ -705,6 +709,8 @@ class Quotes(Stage):
             hit = lx["verbs"].match(words, h)
             if hit:
                 j = h + hit[1]
+                if j < cue.i and _commends(s, j, lx, mentions):
+                    return None  # «ونوه بأهمية اللقاء، مشيراً إلى»: what was praised, no subject named
                 end = min(np_end(s, j, lx, speech_pairs), cue.i)
                 return self._np_ref(doc, s, j, end, mentions, lx) if end > j else None
         w0 = words[h]
@@ -762,6 +768,14 @@ class Quotes(Stage):
         w0 = s.words[cue.i]
         if cue.part or w0[:1] in lx["cl"]["conj"] and lx["verbs"].match([w0[1:]], 0):
             return None
+        if cue.i > 1:
+            # «رجل أعمال فرنسي لبناني يدعى زياد تقي الدين يقول إنه»: a person named right before
+            # a bare cue, not after a preposition, is its subject wherever the clause began
+            last = mentions.at(s.starts[cue.i - 1])
+            if last is not None and last[2].type == "PER" and last[1] == s.ends[cue.i - 1] and last[0] not in mentions.clitic:
+                x = s.index_at(last[0])
+                if x > 0 and s.words[x - 1] not in lx["stop"] and s.words[x - 1] not in _CLAUSE and s.words[x - 1] not in lx["comp"]:
+                    return last[2].id
         b = cue.i
         def aux(w):
             return any(v in lx["aux"] for v, _ in variants(w))
@@ -807,6 +821,12 @@ class Quotes(Stage):
         if any(lx["verbs"].match(s.words, t) for t in range(a, b)):
             return None
         return self._np_ref(doc, s, a, b, mentions, lx)
+
+
+def _commends(s: Sent, j: int, lx, mentions) -> bool:
+    """«نوه بأهمية اللقاء»: a noun with «بـ» right after the verb, not a name, is what it praises."""
+    w = s.words[j]
+    return w[:1] == lx["cl"]["bi"] and len(w) > 2 and w not in lx["comp"] and mentions.at(s.starts[j]) is None
 
 
 def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
