@@ -99,6 +99,7 @@ def _lexicon(sp, src):
         "negation": {fold(w) for w in sp["negation"]},
         "without": {fold(w) for w in sp["without"]},
         "bi_object": frozenset(sp["bi_object"]),
+        "li_nouns": {fold(w) for w in sp["li_nouns"]},
         "manner": {fold(w) for w in sp["manner"]},
         "topic": {fold(w) for w in sp["topic"]},
         "object_after": frozenset(sp["object_after"]),
@@ -365,7 +366,7 @@ class Quotes(Stage):
                 return None  # «التي وصفها بـ"الخائنة"»: a description, not speech
             np_stop = np_end(s, np_start, lx, speech_pairs)
             # («لبي بي سي»: a three-letter word may carry «لـ» when a name goes on after it)
-            said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and (len(words[np_start]) > 3 or len(words[np_start]) == 3 and words[np_start] not in lx["stop"] and np_stop > np_start + 1) and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
+            said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and words[np_start] not in lx["li_nouns"] and (len(words[np_start]) > 3 or len(words[np_start]) == 3 and words[np_start] not in lx["stop"] and np_stop > np_start + 1) and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
             if np_stop > np_start and (_addressee(words[np_start], lx) or said_to or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
                 # «وقال لـ"الشرق الأوسط" إن», «قال لوكالة تسنيم», «قد قال أول من أمس، إن»: no speaker after the cue
                 np_stop = np_start
@@ -635,8 +636,14 @@ class Quotes(Stage):
                 if r[0] in mentions.clitic and words[t][:1] == lx["cl"]["li"]:
                     return a, k  # «في البنتاغون لفرانس برس أن»: whom it was said to
                 e = s.index_at(r[1])
-                # («ديفيد شيرر: إن»: a colon may come before the complementizer)
-                return (t, e) if e < n and (words[e] in lx["comp"] or words[e] == ":") else (a, k)
+                # («ديفيد شيرر: إن»: a colon may come before the complementizer; «منصور العتيبي بعد
+                # ظهر الجمعة لصحافيين إنّ», «رياض منصور على أنه»: when and to whom in between)
+                for x in range(e, min(n, e + 6)):
+                    if words[x] in lx["comp"] or words[x] == ":":
+                        return t, e
+                    if not (words[x] in lx["stop"] or words[x] in lx["particles"] or _addressee(words[x], lx) or words[x][:1] == lx["cl"]["li"]) or words[x] in _CLAUSE:
+                        break
+                return a, k
         return a, k
 
     @staticmethod
