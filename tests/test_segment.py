@@ -75,3 +75,15 @@ def test_segment_clitic_parts_keep_diacritics_in_source():
 
 def test_segment_a_full_stop_inside_a_word_does_not_end_a_sentence():
     assert sents("ذكرت محطة (سي.إن.إن ترك) أن الوضع هادئ. ثم غادر.") == ["ذكرت محطة (سي.إن.إن ترك) أن الوضع هادئ.", "ثم غادر."]
+
+
+def test_segment_a_full_stop_inside_a_quotation_that_closes_further_on_does_not_end_a_sentence():
+    text = '"لم يستطع الجميع الفرار. أعتقد أنهم دفنوا"، حسبما قالت إحدى السكان. ثم غادرت.'
+    assert sents(text) == ['"لم يستطع الجميع الفرار. أعتقد أنهم دفنوا"، حسبما قالت إحدى السكان.', "ثم غادرت."]
+    assert sents("قال: «وصلنا. ثم غادرنا». ثم صمت.") == ["قال: «وصلنا. ثم غادرنا».", "ثم صمت."]
+
+
+def test_segment_straight_quotation_marks_that_do_not_pair_up_cleanly_are_not_trusted():
+    # a mark is missing after «مونت كارلو الدولية»: the next one opens, it does not close
+    text = 'وقال المحلل لإذاعة "مونت كارلو الدولية إن المرشح منافس مهم. في المقابل اعتبر أن حزب "الشعوب" ضعيف.'
+    assert len(sents(text)) == 2

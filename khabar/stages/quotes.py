@@ -710,6 +710,8 @@ class Quotes(Stage):
         h = next((t + 1 for t in range(min(len(words), 12) - 1, -1, -1) if words[t] in _DASHES and t + 1 < cue.i), 0)
         if h < cue.i - 2 and any(v in lx["aux"] for v, _ in variants(words[h])) and lx["may_cue"](words[h + 1]):
             h += 1  # «وقد أكدت وكالة الأنباء ...، وذكرت»: a speech verb after the auxiliary
+        if h < cue.i - 3 and (words[h] in lx["negation"] or words[h][:1] in lx["cl"]["conj"] and words[h][1:] in lx["negation"]):
+            h += 1  # «ولم تتمكن السلطات من تحديد عددهم، وتقول إنها»: the verb after the negation
         if cue.i < h + 2:
             return None
         if lx["may_cue"](words[h]):

@@ -32,7 +32,35 @@ def _rules():
     ends = re.compile(rf"[{end}]+[{closers}]*")
     abbrevs = {View(a).text for a in seg["abbreviations"]}
     elision = re.compile(rf"[{re.escape(seg['elision_marks'])}]+[{closers}]")
-    return ends, abbrevs, (seg["elision_open"], elision)
+    q = seg["quotations"]
+    return ends, abbrevs, (seg["elision_open"], elision), ({p[0]: p[1] for p in q["pairs"]}, q["reach"])
+
+
+def _quotations(text: str, start: int, end: int, pairs: dict[str, str], reach: int) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of the quotations of text[start:end] that close within ``reach``."""
+    marks = set(pairs) | set(pairs.values())
+    out, open_at, same = [], {}, []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in marks:
+            continue
+        closing = next((o for o, c in pairs.items() if c == ch and o in open_at), None)
+        if closing is not None:
+            a = open_at.pop(closing)
+            if i - a <= reach:
+                (same if ch == closing else out).append((a, i))
+        elif ch in pairs:
+            open_at[ch] = i
+    # a mark that opens and closes alike pairs up only where every pair looks like one: opened
+    # after a space and before a word, closed after a word (else one mark is missing or stray,
+    # «لإذاعة "مونت كارلو الدولية إن»)
+    if same and not any(ch in open_at and pairs[ch] == ch for ch in pairs) and all(
+        (a == start or text[a - 1].isspace() or text[a - 1] in ":(") and not text[a + 1].isspace()
+        and not text[b - 1].isspace() and (b + 1 == end or not text[b + 1].isalnum())
+        for a, b in same
+    ):
+        out += same
+    return out
 
 
 @functools.cache
@@ -105,15 +133,20 @@ class Segment(Stage):
     assigns = ("sentences", "tokens")
 
     def __call__(self, doc: Document) -> None:
-        ends, abbrevs, (elision_open, elision) = _rules()
+        ends, abbrevs, (elision_open, elision), (pairs, reach) = _rules()
         text = doc.text
         sentences: list[Span] = []
         # every block is a line or a run of lines: sentences never cross a block
         regions = [(b.start, b.end) for b in doc.blocks] if doc.blocks else _lines(text)
         for bstart, bend in regions:
             start = bstart
+            quoted = None
             for m in ends.finditer(text, bstart, bend):
                 p = m.start()
+                if quoted is None:
+                    quoted = _quotations(text, bstart, bend, pairs, reach)
+                if any(a < p and m.end() <= b for a, b in quoted):
+                    continue  # a full stop inside a quotation that closes further on
                 if p > bstart and text[p - 1] in elision_open and elision.fullmatch(m.group()):
                     continue  # «الخسائر البشرية (...) إلى 27»: words left out, the sentence goes on
                 if text[p] == "." and m.end() - p == 1:
