@@ -33,17 +33,16 @@ def _rules():
     abbrevs = {View(a).text for a in seg["abbreviations"]}
     elision = re.compile(rf"[{re.escape(seg['elision_marks'])}]+[{closers}]")
     q = seg["quotations"]
-    return ends, abbrevs, (seg["elision_open"], elision), ({p[0]: p[1] for p in q["pairs"]}, q["reach"])
+    pairs = {p[0]: p[1] for p in q["pairs"]}
+    marks = re.compile("[" + re.escape("".join(sorted(set(pairs) | set(pairs.values())))) + "]")
+    return ends, abbrevs, (seg["elision_open"], elision), (pairs, q["reach"], marks)
 
 
-def _quotations(text: str, start: int, end: int, pairs: dict[str, str], reach: int) -> list[tuple[int, int]]:
+def _quotations(text: str, start: int, end: int, pairs: dict[str, str], reach: int, marks: re.Pattern) -> list[tuple[int, int]]:
     """(opening, closing) offsets of the quotations of text[start:end] that close within ``reach``."""
-    marks = set(pairs) | set(pairs.values())
     out, open_at, same = [], {}, []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in marks:
-            continue
+    for m in marks.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         closing = next((o for o, c in pairs.items() if c == ch and o in open_at), None)
         if closing is not None:
             a = open_at.pop(closing)
@@ -133,7 +132,7 @@ class Segment(Stage):
     assigns = ("sentences", "tokens")
 
     def __call__(self, doc: Document) -> None:
-        ends, abbrevs, (elision_open, elision), (pairs, reach) = _rules()
+        ends, abbrevs, (elision_open, elision), quotations = _rules()
         text = doc.text
         sentences: list[Span] = []
         # every block is a line or a run of lines: sentences never cross a block
@@ -144,7 +143,7 @@ class Segment(Stage):
             for m in ends.finditer(text, bstart, bend):
                 p = m.start()
                 if quoted is None:
-                    quoted = _quotations(text, bstart, bend, pairs, reach)
+                    quoted = _quotations(text, bstart, bend, *quotations)
                 if any(a < p and m.end() <= b for a, b in quoted):
                     continue  # a full stop inside a quotation that closes further on
                 if p > bstart and text[p - 1] in elision_open and elision.fullmatch(m.group()):
