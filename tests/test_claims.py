@@ -261,6 +261,8 @@ FIGURES = [
                  [(17, "killed"), (7, "killed")], id="a_part_keeps_to_the_words_right_after_it"),
     pytest.param("وأكدت القوات الأمريكية مقتل قرابة 100 شخص من بين 500 عنصر اجتازوا النهر.",
                  [(100, "killed")], id="the_whole_a_toll_was_taken_from_is_no_claim"),
+    pytest.param("وقال المتحدث إن 17 من عناصر قوات الأمن الأفغانية على الأقل قتلوا في الهجوم.",
+                 [(17, "killed")], id="the_verb_several_words_after_min_and_a_noun_of_people"),
 ]
 
 SOURCES = [
@@ -284,6 +286,7 @@ SOURCES = [
     pytest.param("وقال المرصد إن الطائرات أدت إلى أضرار في حمورية، حيث قتل - بحسب تقارير - 10 أشخاص.", "تقارير", id="an_aside_inside_someone_s_words"),
     pytest.param("وقال المتحدث إن الوضع صعب. وغادر أكثر من 44 ألف نازح تلك الملاجئ \"بعد إنهائهم المسح الأمني\"، وفقاً لقوله.", "المتحدث", id="according_to_his_saying_is_the_speaker_before"),
     pytest.param("وكانت حصيلة رسمية سابقة أفادت بمقتل 99 شخصا إثر ثوران البركان.", "حصيلة رسمية سابقة", id="a_toll_after_kana_speaks"),
+    pytest.param("وألقت الدول الغربية باللائمة على النظام في هجوم كيمياوي أسفر عن مقتل أكثر من 40 شخصا.", "الدول الغربية", id="a_toll_inside_a_blame_is_the_accusers"),
     pytest.param("وتسببت الغارات في مقتل 1450 مدنيا، حسب الأرقام التي أكدها المرصد السوري لحقوق الإنسان.", "المرصد السوري لحقوق الإنسان", id="who_stated_the_figures_after_the_relative"),
 ]
 
@@ -302,6 +305,13 @@ def test_claims_figures_and_categories(text, expected):
 def test_claims_parts_listed_after_hum_with_number_words_joined_by_wa():
     doc = _extract("وقال المرصد إن التفجير أسفر عن 28 قتيلا هم خمسة مدنيين وعشرة مقاتلين في هيئة تحرير الشام وثمانية أشخاص متهمين بالانتماء إلى تنظيم داعش.")
     assert [(c.value, c.category, c.part_of) for c in doc.claims] == [(28, "killed", None), (5, "killed", 0), (10, "killed", 0), (8, "killed", 0)]
+
+
+def test_claims_a_figure_describing_the_speaker_is_the_articles():
+    doc = _extract("وأضافت الحركة، التي سقط خلال حملتها نحو 850 قتيلا، إن قراراتها تهدف إلى بناء مستقبل جديد.")
+    assert [(c.value, c.source) for c in doc.claims] == [(850, "article")]
+    doc = _extract("وألقت الشرطة القبض على 5 أشخاص في المدينة.")
+    assert [(c.value, c.category, c.source) for c in doc.claims] == [(5, "arrested", "article")]
 
 
 def test_claims_a_figure_in_what_someone_denies_is_the_articles():

@@ -63,6 +63,7 @@ def lexicon():
         "injured_forms": PhraseIndex(c["injured_context"]).surfaces(),
         "gap_ok": PhraseIndex(c["gap_ok"], bare=True),
         "out_of": PhraseIndex(c["out_of"]),
+        "of": {fold(w) for w in c["of"]},
         "hedge_after": PhraseIndex(load("ar/numbers.yaml")["hedges_after"]),
         "planned": PhraseIndex(c["planned_before"]),
         "total": PhraseIndex(c["total_words"]),
@@ -78,6 +79,8 @@ def lexicon():
         "relay_from": {fold(w) for w in s["relay_from"]},
         "report_verbs": PhraseIndex(s["report_verbs"]),
         "count_verbs": PhraseIndex(s["count_verbs"]),
+        "blame_verbs": PhraseIndex(s["blame_verbs"]),
+        "blame_objects": {fold(w) for w in s["blame_objects"]},
         "not_asserting": frozenset(s["not_asserting"]),
         "then_words": {fold(w) for w in s["then_words"]},
         "anaphora": {fold(w) for w in load("ar/events.yaml")["anaphora"]},
@@ -269,7 +272,9 @@ class Claims(Stage):
         # («9 صحفيين من مؤسسات إعلامية مختلفة لقوا مصرعهم»: after a victim group too)
         # (but «بينهم 7 أطفال من جراء غارات ... للاجئين»: a part keeps to the words right after it)
         led_part = any(x >= 0 and x + _part_of_len(words, x, lx) == ta for x in (ta - 1, ta - 2))
-        reach = 12 if tb < n and (lx["persons"].match(words, tb) or (lx["groups"].match(words, tb) and not led_part)) else 5
+        # («17 من عناصر قوات الأمن الأفغانية على الأقل قتلوا»: «من» and the noun)
+        noun_at = tb + 1 if tb + 1 < n and words[tb] in lx["of"] else tb
+        reach = 12 if noun_at < n and (lx["persons"].match(words, noun_at) or (lx["groups"].match(words, noun_at) and not led_part)) else 5
         while t < min(n, tb + reach, next_q):
             w = words[t]
             if w in _CLAUSE and counted and category is None and t + 1 < n and self._aside(words, t + 1, lx):
@@ -591,6 +596,13 @@ class Claims(Stage):
                 break
             verb = sp["verbs"].match(words, x)
             counts = not verb and lx["count_verbs"].match(words, x)
+            if not verb and not counts and lx["blame_verbs"].match(words, x):
+                # «وألقت الدول الغربية باللائمة على النظام في هجوم»: the accuser, up to the blame
+                obj = next((y for y in range(x + 2, min(ta, x + 8)) if words[y] in lx["blame_objects"]), None)
+                if obj is not None:
+                    ref = self._phrase_ref(doc, s, x + 1, obj, lx, mentions)
+                    if ref is not None:
+                        return ref
             if counts and not (x + 1 < n and (mentions.at(s.starts[x + 1]) is not None or lx["unnamed"].match(words, x + 1) or words[x + 1].startswith(clitics()["det"]))):
                 continue
             if counts or (verb and not sp["parts"].match(words, x)):
@@ -600,6 +612,8 @@ class Claims(Stage):
                     continue  # «أورد المرصد حصيلة، أشار فيها إلى»: who issued the toll, further back
                 if x + 1 < n and words[x + 1] in lx["anaphora"]:
                     break  # «ويعتبر هذا الاعتداء الأكثر دموية»: no subject here
+                if any(words[y] in _CLAUSE and words[y + 1] in sp_relative() for y in range(x + 1, ta - 1)) and any(words[z] in sp["comp"] for z in range(ta, n)):
+                    break  # «وأضافت الحركة، التي ... سقط خلالها نحو 850 قتيلا، إن»: the speaker described, not what it says
                 end = np_end(s, x + 1, sp)
                 # «أفادت مصادر عسكرية بمقتل»: the subject ends where the figure's words begin
                 end = next((y for y in range(x + 1, end) if words[y] in lx["forms"] and (lx["before"].match(words, y) or lx["after"].match(words, y))), end)
