@@ -261,6 +261,8 @@ FIGURES = [
                  [(17, "killed"), (7, "killed")], id="a_part_keeps_to_the_words_right_after_it"),
     pytest.param("وأكدت القوات الأمريكية مقتل قرابة 100 شخص من بين 500 عنصر اجتازوا النهر.",
                  [(100, "killed")], id="the_whole_a_toll_was_taken_from_is_no_claim"),
+    pytest.param("أعلن الجيش أن حادث الدهس الذي قتل فيه جنديان كان مدبرا، وأعلن اعتقال ثلاثة قيادات في الخلية.",
+                 [(2, "killed"), (3, "arrested")], id="a_resumptive_pronoun_before_a_dual_and_leaders_as_people"),
     pytest.param("وقال المتحدث إن 17 من عناصر قوات الأمن الأفغانية على الأقل قتلوا في الهجوم.",
                  [(17, "killed")], id="the_verb_several_words_after_min_and_a_noun_of_people"),
 ]

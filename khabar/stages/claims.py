@@ -434,7 +434,8 @@ class Claims(Stage):
                 hit = lx["before"].match(words, x)
                 if hit and x + hit[1] <= ta and _ordered(words, x, lx):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
-                if hit and x + hit[1] < ta and q.number_end == q.start and not (noun_first and x + hit[1] == ta - 1) and not all(any(t.start <= s.starts[y] < t.end for t in times) for y in range(x + hit[1], ta)):
+                # («الحادث الذي قتل فيه جنديان»: a resumptive pronoun between is no other word)
+                if hit and x + hit[1] < ta and q.number_end == q.start and not (noun_first and x + hit[1] == ta - 1) and not all(any(t.start <= s.starts[y] < t.end for t in times) or words[y] in speech_lexicon()["resumptive"] for y in range(x + hit[1], ta)):
                     break  # «عقوبة بالسجن لصفعها جنديين»: a dual noun takes only a deed word right before it
                 if hit and x + hit[1] <= ta and x > 0 and words[x][:1] == clitics()["wa"] and words[x - 1] in lx["forms"]:
                     other = lx["before"].match(words, x - 1)
