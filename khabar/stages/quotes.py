@@ -545,6 +545,9 @@ class Quotes(Stage):
             if lx["may_cue"](w) and (lx["parts"].match(words, t) or ((words[t - 1] in _CLAUSE or t > 1 and words[t - 2] in _CLAUSE and words[t - 1] in lx["new_clause"]) and lx["verbs"].match(words, t))):
                 end_tok = t if words[t - 1] in _CLAUSE else t - 1  # («...، فيما أوضحت أن»: another cue)
                 break
+            if lx["may_cue"](w) and t > 2 and words[t - 3] in _CLAUSE and f"{words[t - 2]} {words[t - 1]}" in lx["new_clause"] and lx["verbs"].match(words, t):
+                end_tok = t - 2  # («...، في حين ذكرت قوات الإنقاذ»)
+                break
         # trailing punctuation and a dangling «لكن»/«و» stay out of the content
         while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in _STOP or words[end_tok - 1] in lx["trailing"]):
             end_tok -= 1
