@@ -434,6 +434,8 @@ class Claims(Stage):
                 hit = lx["before"].match(words, x)
                 if hit and x + hit[1] <= ta and _ordered(words, x, lx):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
+                if hit and x > 0 and words[x - 1] in speech_lexicon()["negation"]:
+                    return None  # «لماذا لم يعتقل الرجال الأربعة؟»: not done
                 # («الحادث الذي قتل فيه جنديان»: a resumptive pronoun between is no other word)
                 if hit and x + hit[1] < ta and q.number_end == q.start and not (noun_first and x + hit[1] == ta - 1) and not all(any(t.start <= s.starts[y] < t.end for t in times) or words[y] in speech_lexicon()["resumptive"] for y in range(x + hit[1], ta)):
                     break  # «عقوبة بالسجن لصفعها جنديين»: a dual noun takes only a deed word right before it
@@ -631,16 +633,15 @@ class Claims(Stage):
                 elif x > 0:
                     # «غير أن مصادر طبية، أشارت إلى ارتفاع»: the subject written before the verb
                     b = x
-                    while b > 0 and words[b - 1] in _CLAUSE:
+                    # «وكانت الميليشيات الحوثية قد أعلنت», «وكانت حصيلة سابقة السبت، قد أشارت»
+                    while b > 1 and (words[b - 1] in _CLAUSE or words[b - 1] in sp["aux"]):
                         b -= 1
-                    while b > 1 and words[b - 1] in sp["aux"]:
-                        b -= 1  # «وكانت الميليشيات الحوثية قد أعلنت»
                     # «وكانت الحصيلة الأخيرة للمرصد في 24 تشرين الثاني أفادت»: the date is when, not who
                     dated = b
                     while dated > 1 and any(t.start <= s.starts[dated - 1] < t.end for t in doc.times):
                         dated -= 1
-                    if dated < b and words[dated - 1] in lx["preps"]:
-                        b = dated - 1
+                    if dated < b:
+                        b = dated - 1 if words[dated - 1] in lx["preps"] else dated
                     a = b
                     while a > 0 and b - a < 6 and words[a - 1] not in _CLAUSE and words[a - 1] not in sp["comp"] and words[a - 1] not in sp["stop"]:
                         a -= 1
