@@ -269,6 +269,8 @@ FIGURES = [
                  [(2700, "injured"), (25, "killed")], id="taken_into_hospital_and_met_their_fate"),
     pytest.param("ذكر تقرير أن السلطات تعتقل وتحاكم سنويا نحو 700 طفل. لماذا لم يعتقل الرجال الأربعة؟",
                  [(700, "arrested")], id="present_tense_arrests_and_a_negated_deed"),
+    pytest.param("وأوضح المتحدث أن 87 من بين الضحايا أعلنت وفاتهم، فيما يعاني 13 آخرون من أمراض.",
+                 [(87, "killed")], id="min_bayn_before_the_noun_and_a_new_clause_ends_the_search_back"),
     pytest.param("وقال المتحدث إن 17 من عناصر قوات الأمن الأفغانية على الأقل قتلوا في الهجوم.",
                  [(17, "killed")], id="the_verb_several_words_after_min_and_a_noun_of_people"),
 ]

@@ -426,8 +426,8 @@ class Claims(Stage):
                 if toll is not None and words[toll] not in _STOP_OR_COLON and ta - toll > 8:
                     reach = ta - toll
             while x >= max(0, ta - reach):
-                if words[x] in _STOP_OR_COLON:
-                    break
+                if words[x] in _STOP_OR_COLON or words[x] in speech_lexicon()["new_clause"]:
+                    break  # («أعلنت وفاتهم، فيما يعاني 13 آخرون»: another clause)
                 if words[x] not in lx["forms"] or mentions.in_name(s.starts[x], ("ORG", "LOC"), inner=True):
                     x -= 1  # («هيئة تحرير الشام»: a deed word inside a name is none)
                     continue
