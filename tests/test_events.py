@@ -561,6 +561,11 @@ def test_events_a_building_right_after_an_attack_noun_is_what_it_hit():
 
 # one event per sentence, and who did it to whom
 PARTIES = [
+    # whom a call or a request is made to
+    pytest.param("تطالب السلطات سكان منطقة كابوهو بالمغادرة.", "السلطات", "سكان منطقة كابوهو", id="a_noun_and_a_named_genitive_after_the_subject"),
+    pytest.param("دعا رئيس الوزراء جاستن ترودو مواطنيه إلى الحذر.", "جاستن ترودو", "مواطنيه", id="a_noun_with_his"),
+    pytest.param("وطلبت الشرطة من المواطنين تجنب المنطقة.", "الشرطة", "المواطنين", id="asked_of_after_min"),
+    pytest.param("إيران ألقت القبض على أحد أفراد جيشها.", "إيران", "أحد أفراد", id="arrested_one_of"),
     # a trigger that is also the speech cue keeps its parties
     pytest.param("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.", "تركيا", "غولن", id="trigger_is_the_cue"),
     # a bare killing verb has its victim before whose fire it was

@@ -46,7 +46,8 @@ def _ev() -> dict:
     ev = load("ar/events.yaml")
     keys = ("do_noun_initials", "do_attached_initials", "plural_verb_endings", "fem_endings", "fem_plural_endings", "adjective_endings", "object_pronouns")
     out = {k: tuple(ev[k]) for k in keys}
-    out.update({k: ev[k] for k in ("partitive", "nisba_ya", "participle_prefix", "masc_plural")})
+    out.update({k: ev[k] for k in ("partitive", "nisba_ya", "participle_prefix", "masc_plural", "heh")})
+    out["before_heh_pronoun"] = frozenset(ev["before_heh_pronoun"])
     return out
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
 
@@ -1008,6 +1009,11 @@ class Events(Stage):
         core = head[1:] if head[:1] in _CONJ else head
         if core.startswith(_DET) or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a) or lx["attackers"].match(words, a):
             return True
+        from .claims import lexicon as claims_lexicon
+
+        cl = claims_lexicon()
+        if cl["persons"].match(words, a) or cl["groups"].match(words, a):
+            return True  # «ألقت القبض على مشتبه به»: a word for people
         # «قوات الأمن الفيدرالية»: a noun with its genitive
         return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith(_DET))
 
@@ -1109,10 +1115,19 @@ class Events(Stage):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             # «اشتبكت الشرطة مع محتجين», «ألقت القبض على مشتبه به», «وجهت الشكر للمارة»: a bare
             # noun right after the trigger's own preposition
+            if x - start < 2 and x + 2 < n and words[x + 1] in lx["quantifiers"] and tr.entry["type"] in lx["bare_recipient"].get(words[x], ()):
+                end = _phrase(words, x + 2, lx)  # «ألقت القبض على أحد أفراد جيشها»
+                if end:
+                    return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             if x - start < 2 and x + 1 < n and words[x + 1][:1].isalpha() and words[x + 1] not in lx["function"] and not _has_prep(words[x + 1]):
                 bare_prep = lx["bare_recipient"].get(words[x])
                 if bare_prep is not None and tr.entry["type"] in bare_prep:
                     end = _phrase(words, x + 1, lx)
+                    from .claims import lexicon as claims_lexicon
+
+                    people = claims_lexicon()["persons"].match(words, x + 1)
+                    if end and people:
+                        end = max(end, x + 1 + people[1])  # «مشتبه به»
                     if end and self._nounish(words, x + 1, end, lx):
                         return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             if x - start < 2 and tr.entry["type"] in lx["li_recipient_types"] and words[x][:1] == _LI and len(words[x]) > 3:
@@ -1321,6 +1336,11 @@ class Events(Stage):
             elif w in lx["quantifiers"] and x + 1 < n and words[x + 1].startswith(_DET):
                 end = _phrase(words, x + 1, lx)  # «جميع الساسة»
                 return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
+            elif w in fold_set(tuple(tr.entry.get("addressee_prep", ()))) and x + 1 < n:
+                # «وطلبت الشرطة من المواطنين»: the one asked, after the subject
+                r = mentions_of(doc).at(s.starts[x + 1])
+                end = s.index_at(r[1]) if r is not None and r[0] == s.starts[x + 1] else _phrase(words, x + 1, lx)
+                return span_ref(doc, s.starts[x + 1], s.ends[end - 1]) if end else None
             elif w in lx["place_preps"] or w in lx["in"]:
                 # the «في» phrase runs to the next comma (or a few words)
                 p = x
@@ -1332,13 +1352,14 @@ class Events(Stage):
             elif w.startswith(_DET) and not _has_prep(w):
                 end = _phrase(words, x, lx)
                 return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
-            elif not _has_prep(w) and w not in lx["function"] and x + 1 < n and (w.endswith(_ev()["object_pronouns"]) or (words[x + 1].startswith(_DET) and words[x + 1] not in lx["function"]) or mentions_of(doc).at(s.starts[x + 1]) is not None):
-                # «دعت البحرين مواطنيها», «تطالب السلطات سكان منطقة كابوهو»: a noun with its
-                # pronoun or its genitive after the subject
-                if w.endswith(_ev()["object_pronouns"]):
+            elif not _has_prep(w) and w not in lx["function"] and (_pronoun_suffixed(doc, s, x) or x + 1 < n and ((words[x + 1].startswith(_DET) and words[x + 1] not in lx["function"]) or mentions_of(doc).at(s.starts[x + 1]) is not None or (x + 2 < n and not _has_prep(words[x + 1]) and words[x + 1] not in lx["function"] and mentions_of(doc).at(s.starts[x + 2]) is not None))):
+                # «دعت البحرين مواطنيها», «دعا ترودو مواطنيه», «تطالب السلطات سكان منطقة
+                # كابوهو»: a noun with its pronoun or its genitive after the subject
+                if _pronoun_suffixed(doc, s, x):
                     return span_ref(doc, s.starts[x], s.ends[x])
-                r = mentions_of(doc).at(s.starts[x + 1])
-                end = s.index_at(r[1]) + 1 if r is not None and r[0] == s.starts[x + 1] else (_phrase(words, x + 1, lx) or x + 2)
+                y = x + 1 if mentions_of(doc).at(s.starts[x + 1]) is not None or words[x + 1].startswith(_DET) else x + 2
+                r = mentions_of(doc).at(s.starts[y])
+                end = s.index_at(r[1]) if r is not None and r[0] == s.starts[y] else (_phrase(words, y, lx) or y + 1)
                 return span_ref(doc, s.starts[x], s.ends[end - 1])
             else:
                 return None
@@ -1425,6 +1446,16 @@ class Events(Stage):
 def _after_attempt(words: list[str], i: int, lx) -> bool:
     """A verb of trying stands a few words before word i («حاول المسلحون استهداف»)."""
     return not lx["attempt"].isdisjoint(words[max(0, i - 6) : i])
+
+
+def _pronoun_suffixed(doc: Document, s: Sent, x: int) -> bool:
+    """«مواطنيها», «مواطنيه»: a noun with a possessive pronoun (the source text tells «ـه» from
+    «ـة», which the view folds together)."""
+    w = s.words[x]
+    if w.endswith(_ev()["object_pronouns"]):
+        return True
+    end = s.ends[x]
+    return len(w) >= 5 and doc.text[end - 1] == _ev()["heh"] and w[-2:-1] in _ev()["before_heh_pronoun"]
 
 
 def _in_any(word: str, *sets) -> bool:
