@@ -489,6 +489,10 @@ def test_events_joined_verb_after_a_comma_goes_on_with_the_opening_speaker():
 # trigger words and phrases, each with its type (and mode)
 TRIGGERS = [
     pytest.param("وأجلت السلطات أكثر من ألفي شخص بسبب ثوران البركان.", "AID", None, id="evacuation_verb"),
+    pytest.param("قتل 23 عسكريا بعد تعرضهم لكمين نصبته جماعة بوكو حرام.", "ASSAULT", None, id="an_ambush"),
+    pytest.param("وقال إن عناصر طالبان استولوا على أسلحة في أعقاب الهجوم.", "COERCE", "seize", id="seized"),
+    pytest.param("وهو ما تنفيه روسيا بشكل قاطع.", "REJECT", None, id="denied_with_an_object_pronoun"),
+    pytest.param("أصدرت محكمة باكستانية حكماً بالإعدام على عمران علي.", "SANCTION", "convict", id="a_death_sentence_is_a_conviction"),
     pytest.param("واستدعت وزارة الخارجية الإيرانية السفير العراقي في طهران.", "SANCTION", None, id="summoning_an_envoy"),
     pytest.param("وسيطرت القوات على القرية وفرضت حصارا على المسلحين.", "COERCE", None, id="laying_siege"),
     pytest.param("ورد نتانياهو مهددا بتكثيف الغارات على غزة.", "THREATEN", None, id="threatening_participle"),
@@ -509,6 +513,11 @@ TRIGGERS = [
 @pytest.mark.parametrize("text, type_, mode", TRIGGERS)
 def test_events_trigger_types(text, type_, mode):
     assert _find(_extract(text), type_, mode)
+
+
+def test_events_words_that_spread_or_bring_down_a_player_are_no_event():
+    assert not _extract("وانتشرت أخبار الزفاف في أنحاء العالم.").events
+    assert not _find(_extract("احتج اللاعبون بعد أن تم إسقاط المهاجم داخل منطقة الجزاء."), "ASSAULT")
 
 
 def test_events_summoning_needs_an_envoy_or_a_unit():
@@ -566,6 +575,7 @@ PARTIES = [
     pytest.param("دعا رئيس الوزراء جاستن ترودو مواطنيه إلى الحذر.", "جاستن ترودو", "مواطنيه", id="a_noun_with_his"),
     pytest.param("وطلبت الشرطة من المواطنين تجنب المنطقة.", "الشرطة", "المواطنين", id="asked_of_after_min"),
     pytest.param("إيران ألقت القبض على أحد أفراد جيشها.", "إيران", "أحد أفراد", id="arrested_one_of"),
+    pytest.param("في السياق نفسه، حث بنس شركة جوجل على التخلي عن المشروع.", "بنس", "شركة جوجل", id="a_name_is_not_the_head_of_whom_is_called"),
     # a trigger that is also the speech cue keeps its parties
     pytest.param("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.", "تركيا", "غولن", id="trigger_is_the_cue"),
     # a bare killing verb has its victim before whose fire it was

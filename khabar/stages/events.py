@@ -1352,7 +1352,7 @@ class Events(Stage):
             elif w.startswith(_DET) and not _has_prep(w):
                 end = _phrase(words, x, lx)
                 return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
-            elif not _has_prep(w) and w not in lx["function"] and (_pronoun_suffixed(doc, s, x) or x + 1 < n and ((words[x + 1].startswith(_DET) and words[x + 1] not in lx["function"]) or mentions_of(doc).at(s.starts[x + 1]) is not None or (x + 2 < n and not _has_prep(words[x + 1]) and words[x + 1] not in lx["function"] and mentions_of(doc).at(s.starts[x + 2]) is not None))):
+            elif not _has_prep(w) and w not in lx["function"] and mentions_of(doc).at(s.starts[x]) is None and (_pronoun_suffixed(doc, s, x) or x + 1 < n and ((words[x + 1].startswith(_DET) and words[x + 1] not in lx["function"]) or mentions_of(doc).at(s.starts[x + 1]) is not None or (x + 2 < n and not _has_prep(words[x + 1]) and words[x + 1] not in lx["function"] and mentions_of(doc).at(s.starts[x + 2]) is not None))):
                 # «دعت البحرين مواطنيها», «دعا ترودو مواطنيه», «تطالب السلطات سكان منطقة
                 # كابوهو»: a noun with its pronoun or its genitive after the subject
                 if _pronoun_suffixed(doc, s, x):
