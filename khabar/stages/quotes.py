@@ -48,6 +48,7 @@ def lexicon():
     cues = (lx["verbs"], lx["parts"], lx["convey"], lx["impersonal"])
     lx["cue_forms"] = frozenset().union(*(ix.surfaces() for ix in cues))
     lx["may_cue"] = lx["cue_forms"].__contains__
+    lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
     return lx
 
 
@@ -671,6 +672,16 @@ class Quotes(Stage):
                 if e >= n or words[e] in _COMMA or words[e] in lx["comp"] or words[e] in _STOP:
                     return c + 1, e  # «آلان بيتر كايتانو»: the first name may be outside the mention
                 return a, k
+        # «وقال عمدة المدينة، أمان توليفيف، صباح الإثنين، إن»: after a person's title, two or three
+        # words between commas that are no date, preposition or article-led noun are a name the
+        # entities did not know
+        head = words[a][1:] if words[a][:1] in lx["cl"]["conj"] and words[a][1:] in lx["person_titles"] else words[a]
+        e = next((t for t in range(c + 1, min(n, c + 5)) if words[t] in _COMMA or words[t] in lx["comp"]), None)
+        if head in lx["person_titles"] and e is not None and 2 <= e - (c + 1) <= 3 and all(
+            w[:1].isalpha() and not w.startswith(lx["cl"]["det"]) and w not in lx["stop"] and not lx["may_cue"](w) and w not in lx["relative"] and mentions.at(s.starts[t]) is None and not _has_clitic_prep(w, lx)
+            for t, w in ((t, words[t]) for t in range(c + 1, e))
+        ):
+            return c + 1, e
         return a, k
 
     @staticmethod
@@ -833,6 +844,11 @@ class Quotes(Stage):
         if any(lx["verbs"].match(s.words, t) for t in range(a, b)):
             return None
         return self._np_ref(doc, s, a, b, mentions, lx)
+
+
+def _has_clitic_prep(w: str, lx) -> bool:
+    """«بالقرب», «لشبكة»: a word opened by «بـ» or «لـ» and more than a short name."""
+    return w[:1] in (lx["cl"]["bi"], lx["cl"]["li"]) and len(w) > 4
 
 
 def _commends(s: Sent, j: int, lx, mentions) -> bool:
