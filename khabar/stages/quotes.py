@@ -758,6 +758,13 @@ class Quotes(Stage):
                 if pers:
                     return pers[0][2].id
             return self._np_ref(doc, s, h + 1, end, mentions, lx)
+        if r is None and cue.part and h + 1 < cue.i:
+            # «دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس، إلى ...، قائلاً»: the name
+            # between commas after the title that follows the first verb
+            c = next((t for t in range(h + 1, min(cue.i, h + 8)) if words[t] in _CLAUSE), None)
+            p = mentions.at(s.starts[c + 1]) if c is not None and c + 1 < cue.i else None
+            if p is not None and p[0] == s.starts[c + 1] and p[2].type == "PER" and s.index_at(p[1]) < cue.i and words[s.index_at(p[1])] in _COMMA:
+                return p[2].id
         if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
