@@ -49,6 +49,7 @@ def lexicon():
     lx["cue_forms"] = frozenset().union(*(ix.surfaces() for ix in cues))
     lx["may_cue"] = lx["cue_forms"].__contains__
     lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
+    lx["talk"] = PhraseIndex(src["count_verbs"])
     return lx
 
 
@@ -205,6 +206,12 @@ class Quotes(Stage):
                 if head is not None:
                     sent_quotes.append(head)
                     quotes.append(head)
+            if not sent_quotes and len(words) > 2 and (lx["verbs"].match(words, 0) or lx["talk"].match(words, 0)):
+                # «وتحدثت ميركل منتقدة القرار. وقالت "..."»: a person who spoke without a quote
+                # of their own is who the next subject-less cue goes on with
+                r = mentions.at(s.starts[1])
+                if r is not None and r[0] == s.starts[1] and r[2].type == "PER" and r[0] not in mentions.clitic:
+                    last_speaker = r[2].id
             if lead is not None and lead.speaker is not None:
                 # «وبحسب الأناضول، فقد اعترف نازك بأنه ساعد»: a cue right inside what the source
                 # reports is the quote; the source conveyed it
