@@ -621,6 +621,9 @@ class Quotes(Stage):
         rows = [r for r in mentions.within(start, end) if not (r[0] > start and r[0] in mentions.clitic and doc.text[r[0]] == lx["cl"]["li"])]
         pers = [r for r in rows if r[2].type == "PER"]
         if pers:
+            after = s.index_at(pers[0][1])
+            if pers[0][0] == start and len(pers) > 1 and after < b and s.words[after] in lx["person_titles"]:
+                return pers[0][2].id  # «ابراهيم كالين المتحدث باسم الرئيس التركي رجب طيب أردوغان»: the name, then his title
             return pers[-1][2].id  # «رئيس منظمة "..." عبد العزيز ديالو»: the name after the title
         if lx["unnamed"].match(s.words, a) is not None:
             return span_ref(doc, start, end)
