@@ -313,6 +313,11 @@ SPEAKERS = [
     # expectations and what a video shows are no speech
     pytest.param("ومن المتوقع أن تؤدي العواصف الرعدية إلى تزايد قوة النيران.", [], id="it_is_expected"),
     pytest.param("وأظهر مقطع فيديو رجلا يشهر مسدسا في وجه الشرطة.", [], id="a_video_showed"),
+    pytest.param("وأظهر الاستطلاع أن 7 من كل 10 أشخاص لا يثقون بالرئيس.", ["الاستطلاع"], id="a_survey_showed_that"),
+    pytest.param("وهناك وصيفة أخرى، التي أظهرت ارتياحها بعد انتهاء مهمتها، وذلك بأن مسحت جبينها.", [], id="showed_her_relief_then_a_comma"),
+    pytest.param("في ظاهرة \"تحصل مرة كل 500 سنة\"، على حد وصف مسؤول محلي.", ["مسؤول محلي"], id="as_described_by"),
+    pytest.param("وتبعاً لـ \"لوس انجيلس تايمز\"، فإن أحد المتسابقين فتح النار على المشاركين.", ["لوس انجيلس تايمز"], id="according_to_tabaan_li"),
+    pytest.param("ورفض المدرب الخوض في الحديث عن مصيره، واكتفى بالقول إنه سيكشف عن هذا الأمر بعد المباراة.", ["المدرب"], id="bil_qawl_goes_with_the_subject"),
     pytest.param("ونوه أبو قطيش إلى أنه لم تتم محاسبة أي جندي على ذلك.", ["أبو قطيش"], id="nawwaha_ila_anna"),
     pytest.param("ونوه بأهمية اللقاء مع الهيئة، مشيراً إلى أنها ستنعكس على تطوير العمل.", [], id="nawwaha_bi_praises_and_names_no_subject"),
     pytest.param("وأوضح الرئيس أن الأساتذة سيحملون سلاحهم، لكن دون أن يعلن قراراً حاسماً حول المسألة، مضيفاً أن \"الأمر ينطبق على الأساتذة المدربين\".", ["الرئيس", "الرئيس"], id="a_cue_after_without_is_not_said"),
