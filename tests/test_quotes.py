@@ -312,6 +312,8 @@ SPEAKERS = [
     pytest.param("ووقع الحادث قرب القاعدة الجوية، وفقا للوكالة التي أشارت إلى أن أسباب وقوع الحادث لا تزال مجهولة.", ["وكالة"], id="an_according_antecedent_loses_its_li"),
     # expectations and what a video shows are no speech
     pytest.param("ومن المتوقع أن تؤدي العواصف الرعدية إلى تزايد قوة النيران.", [], id="it_is_expected"),
+    pytest.param("وتوقعت حكومة الولاية أن يستمر ارتفاع منسوب النهر.", ["حكومة الولاية"], id="expected_by_a_named_subject"),
+    pytest.param("وقال الوزير إن الوضع صعب. ويتوقع أن تستمر الأزمة، والخلاف الحاد يتوقع أن يستمر.", ["الوزير"], id="passive_yutawaqqa_names_no_one"),
     pytest.param("وأظهر مقطع فيديو رجلا يشهر مسدسا في وجه الشرطة.", [], id="a_video_showed"),
     pytest.param("وأظهر الاستطلاع أن 7 من كل 10 أشخاص لا يثقون بالرئيس.", ["الاستطلاع"], id="a_survey_showed_that"),
     pytest.param("وهناك وصيفة أخرى، التي أظهرت ارتياحها بعد انتهاء مهمتها، وذلك بأن مسحت جبينها.", [], id="showed_her_relief_then_a_comma"),

@@ -102,6 +102,7 @@ def _lexicon(sp, src):
         "without": {fold(w) for w in sp["without"]},
         "bi_object": frozenset(sp["bi_object"]),
         "needs_comp": frozenset(sp["needs_comp"]),
+        "subject_after": frozenset(sp["needs_subject_after"]),
         "li_nouns": {fold(w) for w in sp["li_nouns"]},
         "manner": {fold(w) for w in sp["manner"]},
         "topic": {fold(w) for w in sp["topic"]},
@@ -188,8 +189,8 @@ class Quotes(Stage):
                 j = i + hit[1]
                 if kind == "verb" and not part and hit[0] in lx["bi_object"] and j < n and _commends(s, j, lx, mentions):
                     continue  # «ونوه بأهمية اللقاء»: praised, not said
-                if kind == "verb" and hit[0] in lx["needs_comp"] and not next((words[t] in lx["comp"] for t in range(j, min(n, j + 7)) if words[t] in lx["comp"] or words[t] in _CLAUSE or inside_pair(s.starts[t])), False):
-                    continue  # «وأظهر مقطع فيديو رجلا يشهر مسدسا»: what it shows, not what someone said
+                if kind == "verb" and hit[0] in lx["needs_comp"] and not next((words[t] in lx["comp"] and (t > j or (hit[0] not in lx["subject_after"] and i > 0 and words[i - 1] not in _CLAUSE)) for t in range(j, min(n, j + 7)) if words[t] in lx["comp"] or words[t] in _CLAUSE or inside_pair(s.starts[t])), False):
+                    continue  # «وأظهر مقطع فيديو رجلا يشهر مسدسا», «ويتوقع أن»: no one's words, or no one named
                 if j < n and words[j] in lx["particles"]:
                     j += 1
                 q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
