@@ -319,6 +319,13 @@ def test_claims_parts_listed_after_hum_with_number_words_joined_by_wa():
     assert [(c.value, c.category, c.part_of) for c in doc.claims] == [(28, "killed", None), (5, "killed", 0), (10, "killed", 0), (8, "killed", 0)]
 
 
+def test_claims_the_articles_narration_after_a_quote_and_a_wording_attribution_give_no_source():
+    doc = _extract("وحذر وزيران إسرائيليان من أن إسرائيل ستواصل التحرك، وذلك بعد أسبوع على قصف مطار التيفور، الذي أسفر عن مقتل 7 ايرانيين.")
+    assert [(c.value, c.source) for c in doc.claims] == [(7, "article")]
+    doc = _extract("أدت الأمطار إلى إصابة 6 أشخاص، في ظاهرة \"تحصل مرة كل 500 سنة\"، على حد وصف مسؤول محلي.")
+    assert [(c.value, c.source) for c in doc.claims] == [(6, "article")]
+
+
 def test_claims_a_figure_describing_the_speaker_is_the_articles():
     doc = _extract("وأضافت الحركة، التي سقط خلال حملتها نحو 850 قتيلا، إن قراراتها تهدف إلى بناء مستقبل جديد.")
     assert [(c.value, c.source) for c in doc.claims] == [(850, "article")]

@@ -92,7 +92,7 @@ def lexicon():
         "preps": {fold(w) for w in c["joining_preps"]},
         "after_ok": PhraseIndex(c["after_ok"], bare=True),
         "directions": PhraseIndex(c["directions"], bare=True),
-        "according": PhraseIndex(s["according_to"]),
+        "according": PhraseIndex([w for w in s["according_to"] if w not in s["wording_only"]]),
         "unnamed": PhraseIndex(s["unnamed_heads"]),
         "source_nouns": PhraseIndex(s["source_nouns"]),
         "author_from": {fold(w) for w in s["author_from"]},
@@ -611,6 +611,11 @@ class Claims(Stage):
             if counts or (verb and not sp["parts"].match(words, x)):
                 if verb and verb[0] in lx["not_asserting"]:
                     break  # «نفت الوزارة مقتل 5 جنود»: a denier does not give the figure
+                said = [y for y in doc.quotes if y.cue is not None and y.cue.start == s.starts[x]]
+                if said and all(y.content.end <= q.start for y in said) and any(
+                    words[y] in _CLAUSE and words[y + 1] in speech_lexicon()["narration"] for y in range(s.index_at(max(z.content.end for z in said)), ta - 1)
+                ):
+                    break  # «حذر وزيران من أن ...، وذلك بعد قصف أسفر عن مقتل 7»: the article's narration after what the verb reports
                 if x + 1 < n and words[x + 1] in sp["resumptive"]:
                     continue  # «أورد المرصد حصيلة، أشار فيها إلى»: who issued the toll, further back
                 if x + 1 < n and words[x + 1] in lx["anaphora"]:

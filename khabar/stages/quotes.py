@@ -100,6 +100,7 @@ def _lexicon(sp, src):
         "nisba": tuple(fold(w) for w in load("ar/casualties.yaml")["demonym_endings"]),
         "negation": {fold(w) for w in sp["negation"]},
         "without": {fold(w) for w in sp["without"]},
+        "narration": {fold(w) for w in sp["narration"]},
         "bi_object": frozenset(sp["bi_object"]),
         "needs_comp": frozenset(sp["needs_comp"]),
         "subject_after": frozenset(sp["needs_subject_after"]),
@@ -559,6 +560,9 @@ class Quotes(Stage):
                 break
             if lx["may_cue"](w) and t > 2 and words[t - 3] in _CLAUSE and f"{words[t - 2]} {words[t - 1]}" in lx["new_clause"] and lx["verbs"].match(words, t):
                 end_tok = t - 2  # («...، في حين ذكرت قوات الإنقاذ»)
+                break
+            if w in lx["narration"] and words[t - 1] in _CLAUSE:
+                end_tok = t
                 break
         # trailing punctuation and a dangling «لكن»/«و» stay out of the content
         while end_tok > start_tok + 1 and (words[end_tok - 1] in _CLAUSE or words[end_tok - 1] in _STOP or words[end_tok - 1] in lx["trailing"]):
