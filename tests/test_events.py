@@ -575,6 +575,8 @@ PARTIES = [
     pytest.param("دعا رئيس الوزراء جاستن ترودو مواطنيه إلى الحذر.", "جاستن ترودو", "مواطنيه", id="a_noun_with_his"),
     pytest.param("وطلبت الشرطة من المواطنين تجنب المنطقة.", "الشرطة", "المواطنين", id="asked_of_after_min"),
     pytest.param("إيران ألقت القبض على أحد أفراد جيشها.", "إيران", "أحد أفراد", id="arrested_one_of"),
+    pytest.param("اتهم قائد الحرس الثوري الإيراني محمد علي جعفري بعض الدول الإسلامية بالتواطؤ.", "محمد علي جعفري", "بعض الدول الإسلامية", id="a_title_then_the_name_acts"),
+    pytest.param("طالب الأمين العام للأمم المتحدة انطونيو غوتيريش الأطراف بوقف القتال.", "انطونيو غوتيريش", "الأطراف", id="the_names_in_the_title_are_not_whom_it_was_done_to"),
     pytest.param("في السياق نفسه، حث بنس شركة جوجل على التخلي عن المشروع.", "بنس", "شركة جوجل", id="a_name_is_not_the_head_of_whom_is_called"),
     # a trigger that is also the speech cue keeps its parties
     pytest.param("واتهمت تركيا غولن بأنه العقل المدبر لمحاولة الانقلاب.", "تركيا", "غولن", id="trigger_is_the_cue"),

@@ -691,6 +691,16 @@ class Events(Stage):
     def _finish(self, doc, s: Sent, tr: _Trig, lx, entry, actor_ref, after, actor, t_start, t_end) -> Event:
         """The recipient and the place of an event whose actor is known."""
         words = s.words
+        span = (actor_ref.start, actor_ref.end) if isinstance(actor_ref, SpanRef) else (actor[0], actor[1]) if actor is not None and actor[2].type in ("ORG", "LOC") else None
+        if span is not None and span[0] >= t_end and after:
+            # «اتهم قائد الحرس الثوري الإيراني محمد علي جعفري بعض الدول», «لوح وزير الخارجية
+            # الروسي سيرغي لافروف»: a title, then the name of who acts, not whom it was done to
+            a = s.index_at(span[0])
+            first = next((r for r in after if r[0] >= span[1] and r[2].type == "PER"), None)
+            titled = _title_head(words[a]) or (a > 0 and _title_head(words[a - 1]))  # («وزير الخارجية الروسي»)
+            if first is not None and first[2].type == "PER" and titled and s.index_at(first[0]) - a <= 6 and not any(w in _CLAUSE for w in words[a : s.index_at(first[0])]):
+                actor, actor_ref = first, first[2].id  # («المتحدث باسم وزارة الدفاع شرف لقمان»)
+                after = [r for r in after if not (span[0] <= r[0] < first[1])]  # («الأمين العام للأمم المتحدة»: the title's own names)
         target = None
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
@@ -1446,6 +1456,17 @@ class Events(Stage):
 def _after_attempt(words: list[str], i: int, lx) -> bool:
     """A verb of trying stands a few words before word i («حاول المسلحون استهداف»)."""
     return not lx["attempt"].isdisjoint(words[max(0, i - 6) : i])
+
+
+@functools.cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
+
+
+def _title_head(word: str) -> bool:
+    """«قائد», «المتحدث», «ووزير»: a word that heads a person's title."""
+    titles = _person_titles()
+    return word in titles or (word[:1] in _CONJ and word[1:] in titles) or (word.startswith(_DET) and word[len(_DET):] in titles)
 
 
 def _pronoun_suffixed(doc: Document, s: Sent, x: int) -> bool:
