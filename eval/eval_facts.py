@@ -230,7 +230,7 @@ DEVSETS = (
 # 7: the code as found and at a first end of the session), opened once round 8 was annotated;
 # heldout8's for three (sessions 7 and 8: the code as found in session 7, twice at its end), opened
 # once round 9 was annotated.
-HELD_BACK = frozenset({"heldout", "heldout9"})
+HELD_BACK = frozenset({"heldout"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
 NOT_BLIND = frozenset({

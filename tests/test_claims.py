@@ -263,6 +263,8 @@ FIGURES = [
                  [(100, "killed")], id="the_whole_a_toll_was_taken_from_is_no_claim"),
     pytest.param("أعلن الجيش أن حادث الدهس الذي قتل فيه جنديان كان مدبرا، وأعلن اعتقال ثلاثة قيادات في الخلية.",
                  [(2, "killed"), (3, "arrested")], id="a_resumptive_pronoun_before_a_dual_and_leaders_as_people"),
+    pytest.param("وبعد نحو أسبوع من مقتل25 شخصا في اعتداءين، قتل57  شخصا على الأقل وأصيب119  في اعتداء انتحاري.",
+                 [(25, "killed"), (57, "killed"), (119, "injured")], id="figures_glued_to_their_casualty_word"),
     pytest.param("وألقي القبض في هونغ كونغ وحدها على 242 شخصا، و16 آخرين في ماكاو.",
                  [(242, "arrested"), (16, "arrested")], id="passive_arrest_with_a_place_between"),
     pytest.param("بينما أدخل إلى المستشفى 2700 شخص في الأسبوع الذي سبق، وقضى 25 شخصا على الأقل نحبهم.",

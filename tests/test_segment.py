@@ -87,3 +87,9 @@ def test_segment_straight_quotation_marks_that_do_not_pair_up_cleanly_are_not_tr
     # a mark is missing after «مونت كارلو الدولية»: the next one opens, it does not close
     text = 'وقال المحلل لإذاعة "مونت كارلو الدولية إن المرشح منافس مهم. في المقابل اعتبر أن حزب "الشعوب" ضعيف.'
     assert len(sents(text)) == 2
+
+
+def test_segment_digits_glued_to_an_arabic_word_are_a_token_of_their_own():
+    doc = khabar.extract("وبعد أسبوع من مقتل25 شخصا، قالت F16 إنها بخير.")
+    words = [doc.text[t.start : t.end] for t in doc.tokens]
+    assert "مقتل" in words and "25" in words and "F16" in words

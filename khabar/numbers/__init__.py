@@ -119,7 +119,11 @@ class _Lex:
         self.definite = {w for w, (typ, v) in self.words.items() if typ == "unit" and 3 <= v <= 19}
         def_alt = trie_pattern(sorted(self.definite))
         words_re = rf"{_LB}{cl}(?:{word_alt}|{c['det']}(?:{def_alt})){_RB}(?:\s+{wa}?\s*(?:{word_alt}){_RB})*"
-        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C{letters}_-])|(?<=(?<![^\W_])[{glued}]))(?:{_DECIMAL_COMMA}(?=\s*(?:{scale_alt}){_RB})|{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
+        # («مقتل25 شخصا», «نحو500»: a listed word glued to digits by a lost space still leaves
+        # them a number; «فرانس24», «إف16» stay names)
+        self.glued_words = {fold(w) for w in d["glued_words"]}
+        self.arabic_letter = re.compile(rf"[{letters}]")
+        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C_-])|(?<=(?<![^\W_])[{glued}]))(?:{_DECIMAL_COMMA}(?=\s*(?:{scale_alt}){_RB})|{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
         self.num_re = num
         ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+{wa}\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith(c['det'])])})"
         ord_alt = rf"{_LB}[{''.join(c['conj'])}{c['bi']}]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"
@@ -391,6 +395,8 @@ def _build(m: re.Match, L: _Lex) -> Found | None:
             return None
         value = parse_number(text_n)
         ns, ne = m.start("n"), m.end("n")
+        if ns > 0 and text_n[:1].isdigit() and L.arabic_letter.match(m.string, ns - 1) and not _glued_ok(m.string, ns, L):
+            return None
         if value is None:
             return None
     elif g("vague") is not None:
@@ -428,6 +434,18 @@ def _build(m: re.Match, L: _Lex) -> Found | None:
     if hedge and bound is None and not approximate:
         start = ns
     return Found(start, end, value, ns, ne, approximate, bound, vague, kind, unit, high)
+
+
+def _glued_ok(text: str, ns: int, L) -> bool:
+    """Digits right after Arabic letters: a number only after a clitic letter at a word's start
+    («و5», «بـ10») or a listed word whose space was lost («مقتل25»)."""
+    a = ns
+    while a > 0 and not text[a - 1].isspace() and not text[a - 1].isdigit():
+        a -= 1
+    word = text[a:ns]
+    if len(word) == 1 or word in L.glued_words:
+        return True
+    return word[:1] in L.clitic_letters and (len(word) == 1 or word[1:] in L.glued_words)
 
 
 def _num_text(s: str) -> str:

@@ -658,12 +658,19 @@ class Quotes(Stage):
                 if r[0] in mentions.clitic and words[t][:1] == lx["cl"]["li"]:
                     return a, k  # «في البنتاغون لفرانس برس أن»: whom it was said to
                 e = s.index_at(r[1])
+                while e < n and (nxt := mentions.at(s.starts[e])) is not None and nxt[0] == s.starts[e] and nxt[2].type == "PER":
+                    e = s.index_at(nxt[1])  # «غول» «محمد منغال»: one name the entities cut in two
                 # («ديفيد شيرر: إن»: a colon may come before the complementizer; «منصور العتيبي بعد
                 # ظهر الجمعة لصحافيين إنّ», «رياض منصور على أنه»: when and to whom in between)
-                for x in range(e, min(n, e + 6)):
+                said_to = False
+                for x in range(e, min(n, e + 7)):
                     if words[x] in lx["comp"] or words[x] == ":":
                         return t, e
-                    if not (words[x] in lx["stop"] or words[x] in lx["particles"] or _addressee(words[x], lx) or words[x][:1] == lx["cl"]["li"]) or words[x] in _CLAUSE:
+                    if words[x] in _CLAUSE:
+                        break
+                    if _addressee(words[x], lx) or words[x][:1] == lx["cl"]["li"]:
+                        said_to = True  # «لوكالة فرانس برس»: to whom, with the outlet's name
+                    elif not (said_to or words[x] in lx["stop"] or words[x] in lx["particles"]):
                         break
                 return a, k
         return a, k

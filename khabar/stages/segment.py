@@ -19,6 +19,9 @@ _MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
 _MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0640"
 TOKEN_RE = re.compile(
     rf"\d+(?:[.,\u066B\u066C]\d+)*%?"  # numbers: 2.5, 24,000, ٢٫٥
+    # («مقتل25»: digits glued to an Arabic word, where a space was lost, are a token of their own)
+    rf"|[\u0621-\u064A\u066E-\u06D3][\u0621-\u065F\u066E-\u06D3{_MARKS}]*(?![\w{_MARKS}])"
+    rf"|[\u0621-\u064A\u066E-\u06D3][\u0621-\u065F\u066E-\u06D3{_MARKS}]*(?=\d)"
     rf"|[^\W\d_][\w{_MARKS}]*|[\w{_MARKS}]+"  # words (letters first), then any other word chars
     rf"|[^\s]",  # one punctuation or symbol character
 )
