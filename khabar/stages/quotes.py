@@ -190,7 +190,7 @@ class Quotes(Stage):
                 j = i + hit[1]
                 if kind == "verb" and not part and hit[0] in lx["bi_object"] and j < n and _commends(s, j, lx, mentions):
                     continue  # «ونوه بأهمية اللقاء»: praised, not said
-                if kind == "verb" and hit[0] in lx["needs_comp"] and not next((words[t] in lx["comp"] and (t > j or (hit[0] not in lx["subject_after"] and i > 0 and words[i - 1] not in _CLAUSE)) for t in range(j, min(n, j + 7)) if words[t] in lx["comp"] or words[t] in _CLAUSE or inside_pair(s.starts[t])), False):
+                if kind == "verb" and hit[0] in lx["needs_comp"] and not next((words[t] in lx["comp"] and (t > j or (hit[0] not in lx["subject_after"] and i > 0 and words[i - 1] not in _CLAUSE)) for t in range(j, min(n, j + 9)) if words[t] in lx["comp"] or (words[t] in _CLAUSE and not _dated_aside(doc, s, t)) or inside_pair(s.starts[t])), False):
                     continue  # «وأظهر مقطع فيديو رجلا يشهر مسدسا», «ويتوقع أن»: no one's words, or no one named
                 if j < n and words[j] in lx["particles"]:
                     j += 1
@@ -401,8 +401,12 @@ class Quotes(Stage):
             cue_key = lx["verbs"].match(words, cue.i)
             if np_stop > np_start + 1 and cue_key and cue_key[0] in lx["object_after"]:
                 r = mentions.at(s.starts[np_start])
+                det = lx["cl"]["det"]
                 if r is not None and r[0] == s.starts[np_start] and r[1] < s.starts[np_stop - 1]:
                     np_stop = s.index_at(r[1])  # «واتهمت تركيا غولن بأنه»: the object follows the subject
+                    object_next = True
+                elif r is None and words[np_start].startswith(det) and words[np_start + 1].startswith(det) and not words[np_start + 1].endswith(lx["nisba"]):
+                    np_stop = np_start + 1  # «ووصفت الصحيفة الهجوم بأنه»: a noun, then another, not its adjective
                     object_next = True
             while np_stop > np_start + 1 and any(t.start <= s.starts[np_stop - 1] < t.end for t in doc.times):
                 np_stop -= 1  # «وأكدت المجموعة الأسبوع الماضي أنه»: the date is when, not who
@@ -876,6 +880,13 @@ class Quotes(Stage):
         if any(lx["verbs"].match(s.words, t) for t in range(a, b)):
             return None
         return self._np_ref(doc, s, a, b, mentions, lx)
+
+
+def _dated_aside(doc: Document, s: Sent, t: int) -> bool:
+    """The comma at token t opens or closes a date between commas («نتائج التعداد، الأربعاء، أن»)."""
+    def dated(x):
+        return 0 <= x < len(s.words) and any(tm.start <= s.starts[x] < tm.end for tm in doc.times)
+    return dated(t + 1) or dated(t - 1)
 
 
 def _has_clitic_prep(w: str, lx) -> bool:
