@@ -25,7 +25,7 @@ from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, span_ref
-from .quotes import _li_len
+from .quotes import _li_len, lexicon as speech_lexicon
 
 _P = punct()
 _CLAUSE = _P["boundary"]
@@ -329,7 +329,6 @@ class Events(Stage):
         doc.events = _merge_repeats(doc, events, meta, lx)
 
     def _announcer(self, doc, s: Sent, tr: _Trig, lx, rows):
-        from .quotes import lexicon as speech_lexicon
         from .quotes import np_end
 
         sp = speech_lexicon()
@@ -355,7 +354,6 @@ class Events(Stage):
 
     def _opening_speaker(self, doc, s: Sent, lx, rows):
         """«وأشار المجلس إلى ...»: the subject of a speech verb opening the sentence."""
-        from .quotes import lexicon as speech_lexicon
         from .quotes import np_end
 
         sp = speech_lexicon()
@@ -698,7 +696,7 @@ class Events(Stage):
             a = s.index_at(span[0])
             first = next((r for r in after if r[0] >= span[1] and r[2].type == "PER"), None)
             titled = _title_head(words[a]) or (a > 0 and _title_head(words[a - 1]))  # («وزير الخارجية الروسي»)
-            if first is not None and first[2].type == "PER" and titled and s.index_at(first[0]) - a <= 6 and not any(w in _CLAUSE for w in words[a : s.index_at(first[0])]):
+            if first is not None and titled and s.index_at(first[0]) - a <= 6 and not any(w in _CLAUSE for w in words[a : s.index_at(first[0])]):
                 actor, actor_ref = first, first[2].id  # («المتحدث باسم وزارة الدفاع شرف لقمان»)
                 after = [r for r in after if not (span[0] <= r[0] < first[1])]  # («الأمين العام للأمم المتحدة»: the title's own names)
         target = None
@@ -1019,10 +1017,7 @@ class Events(Stage):
         core = head[1:] if head[:1] in _CONJ else head
         if core.startswith(_DET) or lx["protesters"].match(words, a) or lx["unnamed"].match(words, a) or lx["attackers"].match(words, a):
             return True
-        from .claims import lexicon as claims_lexicon
-
-        cl = claims_lexicon()
-        if cl["persons"].match(words, a) or cl["groups"].match(words, a):
+        if _people_at(words, a, groups=True):
             return True  # «ألقت القبض على مشتبه به»: a word for people
         # «قوات الأمن الفيدرالية»: a noun with its genitive
         return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith(_DET))
@@ -1133,11 +1128,9 @@ class Events(Stage):
                 bare_prep = lx["bare_recipient"].get(words[x])
                 if bare_prep is not None and tr.entry["type"] in bare_prep:
                     end = _phrase(words, x + 1, lx)
-                    from .claims import lexicon as claims_lexicon
-
-                    people = claims_lexicon()["persons"].match(words, x + 1)
+                    people = _people_at(words, x + 1)
                     if end and people:
-                        end = max(end, x + 1 + people[1])  # «مشتبه به»
+                        end = max(end, x + 1 + people)  # «مشتبه به»
                     if end and self._nounish(words, x + 1, end, lx):
                         return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
             if x - start < 2 and tr.entry["type"] in lx["li_recipient_types"] and words[x][:1] == _LI and len(words[x]) > 3:
@@ -1458,14 +1451,18 @@ def _after_attempt(words: list[str], i: int, lx) -> bool:
     return not lx["attempt"].isdisjoint(words[max(0, i - 6) : i])
 
 
-@functools.cache
-def _person_titles() -> frozenset[str]:
-    return frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
+def _people_at(words: list[str], x: int, groups: bool = False) -> int:
+    """Length of the word for people («شخص», «مشتبه به»; with ``groups`` also «مدنيين») at word x, or 0."""
+    from .claims import lexicon as claims_lexicon  # (claims imports quotes, which events reads too)
+
+    cl = claims_lexicon()
+    hit = cl["persons"].match(words, x) or (cl["groups"].match(words, x) if groups else None)
+    return hit[1] if hit else 0
 
 
 def _title_head(word: str) -> bool:
     """«قائد», «المتحدث», «ووزير»: a word that heads a person's title."""
-    titles = _person_titles()
+    titles = speech_lexicon()["person_titles"]
     return word in titles or (word[:1] in _CONJ and word[1:] in titles) or (word.startswith(_DET) and word[len(_DET):] in titles)
 
 
@@ -1648,8 +1645,6 @@ def _same_time(f: Event, fm: dict, e: Event, m: dict) -> bool:
 
 
 def _speech_cues():
-    from .quotes import lexicon as speech_lexicon
-
     return speech_lexicon()["may_cue"]
 
 
