@@ -443,9 +443,7 @@ def _glued_ok(text: str, ns: int, L) -> bool:
     while a > 0 and not text[a - 1].isspace() and not text[a - 1].isdigit():
         a -= 1
     word = text[a:ns]
-    if len(word) == 1 or word in L.glued_words:
-        return True
-    return word[:1] in L.clitic_letters and (len(word) == 1 or word[1:] in L.glued_words)
+    return len(word) == 1 or word in L.glued_words or (word[:1] in L.clitic_letters and word[1:] in L.glued_words)
 
 
 def _num_text(s: str) -> str:

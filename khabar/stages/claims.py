@@ -126,11 +126,6 @@ def _part_of_len(words: list[str], x: int, lx) -> int:
     return hit[1] if hit else 0
 
 
-@functools.cache
-def sp_relative() -> frozenset[str]:
-    return frozenset(fold(w) for w in load("ar/speech.yaml")["relative"])
-
-
 def _prep_letters() -> tuple[str, ...]:
     cl = clitics()
     return (cl["bi"], cl["li"], cl["ka"])
@@ -620,7 +615,7 @@ class Claims(Stage):
                     continue  # «أورد المرصد حصيلة، أشار فيها إلى»: who issued the toll, further back
                 if x + 1 < n and words[x + 1] in lx["anaphora"]:
                     break  # «ويعتبر هذا الاعتداء الأكثر دموية»: no subject here
-                if any(words[y] in _CLAUSE and words[y + 1] in sp_relative() for y in range(x + 1, ta - 1)) and any(words[z] in sp["comp"] for z in range(ta, n)):
+                if any(words[y] in _CLAUSE and words[y + 1] in speech_lexicon()["relative"] for y in range(x + 1, ta - 1)) and any(words[z] in sp["comp"] for z in range(ta, n)):
                     break  # «وأضافت الحركة، التي ... سقط خلالها نحو 850 قتيلا، إن»: the speaker described, not what it says
                 end = np_end(s, x + 1, sp)
                 # «أفادت مصادر عسكرية بمقتل»: the subject ends where the figure's words begin
@@ -706,7 +701,7 @@ class Claims(Stage):
                 by = next((y for y in range(head + 1, min(b, head + 3)) if words[y].startswith(cl["li"] + cl["li"]) or (words[y][:1] == cl["li"] and mentions.at(s.starts[y]) is not None)), None)
                 if by is not None:
                     head = by
-        if head > a and head + 2 < b and words[head] in sp_relative():
+        if head > a and head + 2 < b and words[head] in speech_lexicon()["relative"]:
             head += 2  # «حسب الأرقام التي أكدها المرصد»: who stated them, after the relative's verb
         if head < b and not (head > a and not words[head].startswith((cl["det"], cl["li"])) and mentions.at(s.starts[head]) is None):
             authored = head > a

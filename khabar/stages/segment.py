@@ -20,8 +20,7 @@ _MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0640"
 TOKEN_RE = re.compile(
     rf"\d+(?:[.,\u066B\u066C]\d+)*%?"  # numbers: 2.5, 24,000, ٢٫٥
     # («مقتل25»: digits glued to an Arabic word, where a space was lost, are a token of their own)
-    rf"|[\u0621-\u064A\u066E-\u06D3][\u0621-\u065F\u066E-\u06D3{_MARKS}]*(?![\w{_MARKS}])"
-    rf"|[\u0621-\u064A\u066E-\u06D3][\u0621-\u065F\u066E-\u06D3{_MARKS}]*(?=\d)"
+    rf"|[\u0621-\u064A\u066E-\u06D3][\u0621-\u065F\u066E-\u06D3{_MARKS}]*(?![^\W\d]|[{_MARKS}])"
     rf"|[^\W\d_][\w{_MARKS}]*|[\w{_MARKS}]+"  # words (letters first), then any other word chars
     rf"|[^\s]",  # one punctuation or symbol character
 )
