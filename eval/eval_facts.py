@@ -221,6 +221,7 @@ DEVSETS = (
     ("eval/data/facts_split8.json", "eval/data/facts_gold8.jsonl", ("tune8", "heldout8")),
     ("eval/data/facts_split9.json", "eval/data/facts_gold9.jsonl", ("tune9", "heldout9")),
     ("eval/data/facts_split10.json", "eval/data/facts_gold10.jsonl", ("tune10", "heldout10")),
+    ("eval/data/facts_split11.json", "eval/data/facts_gold11.jsonl", ("tune11", "heldout11")),
 )
 # halves only scored: their item-level output (misses, extras) is never written. heldout2 was
 # scored blind twice (sessions 2 and 3), then opened for tuning once heldout3 existed; heldout3's
@@ -231,8 +232,9 @@ DEVSETS = (
 # 7: the code as found and at a first end of the session), opened once round 8 was annotated;
 # heldout8's for three (sessions 7 and 8: the code as found in session 7, twice at its end), opened
 # once round 9 was annotated; heldout9's for two (session 8: the code as found and at a first end of
-# the session), opened once round 10 was chosen.
-HELD_BACK = frozenset({"heldout", "heldout10"})
+# the session), opened once round 10 was chosen. heldout10's were printed for two (session 8) and
+# heldout11 joined it in session 9.
+HELD_BACK = frozenset({"heldout", "heldout10", "heldout11"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
 NOT_BLIND = frozenset({
@@ -241,6 +243,10 @@ NOT_BLIND = frozenset({
     "FR-middleEast-739-20180706",  # = tune3's FR-internationalNews-2193-20180706
     "CN-internationalNews-616-20181002",  # 47% of tune5's CN-internationalNews-638-20181003
     "FR-internationalNews-2502-20180729",  # = heldout9's FR-middleEast-844-20180729
+    "FR-internationalNews-2689-20180812",  # = tune10's FR-middleEast-922-20180812
+    "AL-internationalNews-1023-20180506",  # 54% of heldout3's AL-internationalNews-1018-20180506
+    # 55% of round 1's heldout AL-internationalNews-1819-20180709, whose items were read in session 1
+    "FR-internationalNews-2206-20180709",
 })
 
 
@@ -333,7 +339,8 @@ def markdown(report: dict) -> str:
               "`tune7` / `heldout7` are round 7 (facts_split7.json), 40 more articles annotated blind; `heldout7` only scored for two code versions, then opened for tuning.",
               "`tune8` / `heldout8` are round 8 (facts_split8.json), 40 more articles annotated blind; `heldout8` only scored for three code versions, then opened for tuning.",
               "`tune9` / `heldout9` are round 9 (facts_split9.json), 40 more articles annotated blind; `heldout9` only scored for two code versions, then opened for tuning.",
-              "`tune10` / `heldout10` are round 10 (facts_split10.json), 40 more articles annotated blind; `heldout10` only scored."]
+              "`tune10` / `heldout10` are round 10 (facts_split10.json), 40 more articles annotated blind; `heldout10` only scored.",
+              "`tune11` / `heldout11` are round 11 (facts_split11.json), 40 more articles annotated blind; `heldout11` only scored."]
     return "\n".join(lines) + "\n"
 
 
