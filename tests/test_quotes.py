@@ -398,3 +398,31 @@ def test_quotes_a_short_utterance_after_a_colon():
 def test_quotes_the_letters_of_a_dotted_acronym_are_no_complementizer():
     doc = _extract("ذكرت محطة (سي.إن.إن ترك) التلفزيونية، الخميس، أن الادعاء أمر باحتجاز 70 ضابطا.")
     assert [_content(doc, q) for q in doc.quotes] == ["الادعاء أمر باحتجاز 70 ضابطا"]
+
+
+def test_quotes_a_quotation_right_after_kama_qala_is_speech_not_its_source():
+    doc = _extract('وقال المحافظ إن السلطات تتحرك. كما قال "سنفعل كل ما بوسعنا لمساعدة الجرحى"، مضيفا "أمرت الإدارة بألا تدخر أي جهد".')
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [
+        ("المحافظ", "السلطات تتحرك"),
+        ("المحافظ", "سنفعل كل ما بوسعنا لمساعدة الجرحى"),
+        ("المحافظ", "أمرت الإدارة بألا تدخر أي جهد"),
+    ]
+
+
+def test_quotes_a_participle_after_an_opening_clause_goes_with_the_person_after_the_main_verb():
+    doc = _extract("في الوقت الذي تشهد فيه أوروبا جدلا واسعا حول الهجرة واللجوء، دعا الرئيس الفرنسي إيمانويل ماكرون، إلى احترام الحريات في بلاده، للحفاظ على وحدة المجتمع، مشيرا إلى أنه يحترم كل الأديان.")
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [("إيمانويل ماكرون", "يحترم كل الأديان")]
+
+
+def test_quotes_according_to_with_fa_inna_and_no_comma():
+    doc = _extract("وبحسب شهادات أدلى بها عدد من المسافرين فإن الباب انفتح في الجو.")
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [("شهادات أدلى بها عدد من المسافرين", "الباب انفتح في الجو")]
+
+
+def test_quotes_a_few_quoted_words_the_reported_clause_goes_on_after():
+    # the quoted words are the clause's subject: the clause is the quote, the words no quote of their own
+    doc = _extract('وذكر المدير الإقليمي للمنظمة، جيرت كابيلير، في مقابلة نشرت السبت بأن "مئات العائلات فقط" تمكنت من الخروج من المدينة.')
+    assert [_content(doc, q) for q in doc.quotes] == ['"مئات العائلات فقط" تمكنت من الخروج من المدينة']
+    # a quotation that is the whole clause stays direct speech
+    doc = _extract('وقال الوزير إن "الوضع خطير جدا".')
+    assert [(q.kind, _content(doc, q)) for q in doc.quotes] == [("direct", "الوضع خطير جدا")]

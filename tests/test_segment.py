@@ -93,3 +93,8 @@ def test_segment_digits_glued_to_an_arabic_word_are_a_token_of_their_own():
     doc = khabar.extract("وبعد أسبوع من مقتل25 شخصا، قالت F16 إنها بخير.")
     words = [doc.text[t.start : t.end] for t in doc.tokens]
     assert "مقتل" in words and "25" in words and "F16" in words
+
+
+def test_segment_a_one_letter_initial_does_not_end_a_sentence():
+    text = 'وجاء في بيان النيابة أن كريم س. وسارة ن. "يشتبه بأنهما خططا لهجوم" في باريس. ثم غادر.'
+    assert sents(text) == ['وجاء في بيان النيابة أن كريم س. وسارة ن. "يشتبه بأنهما خططا لهجوم" في باريس.', "ثم غادر."]

@@ -167,7 +167,7 @@ class Quotes(Stage):
             words = s.words
             n = len(words)
             sent_quotes: list[Quote] = []
-            lead = self._according(doc, s, lx, mentions)
+            lead = self._according(doc, s, lx, mentions, pair_at)
             if lead is not None:
                 sent_quotes.append(lead)
                 quotes.append(lead)
@@ -233,6 +233,8 @@ class Quotes(Stage):
                     continue
                 if any(o[0] < p[0] and p[1] < o[1] for kk, o in enumerate(speech_pairs) if kk in used_pairs):
                     continue
+                if p[2] <= lx["min_words"] and any(q.kind == "indirect" and q.content.start <= p[0] and p[1] < q.content.end for q in sent_quotes):
+                    continue  # a few quoted words inside reported speech: scare quotes, not a quote
                 trailing = self._cue_after(doc, s, p, lx, mentions, speech_pairs, last_speaker)
                 if trailing is not None:
                     used_pairs.add(k)
@@ -307,7 +309,7 @@ class Quotes(Stage):
                 speaker = r[2].id
         return (cue, speaker) if speaker is not None else None
 
-    def _according(self, doc, s: Sent, lx, mentions):
+    def _according(self, doc, s: Sent, lx, mentions, pair_at):
         """«وبحسب بيان للجيش، فإن ...», «ووفقاً لمصادر محلية، قتل ...»: a sentence that opens on
         its source reports that source's words."""
         words, n = s.words, len(s.words)
@@ -315,13 +317,16 @@ class Quotes(Stage):
         if not hit:
             return None
         a = hit[1]
+        if a < n and pair_at(s.starts[a]) is not None:
+            return None  # «كما قال "سنبذل ..."، مضيفا»: what follows is the speech, not its source
         b = a
-        while b < n and words[b] not in _CLAUSE and b - a < 10:
+        # («وبحسب إفادات أدلى بها عدد من الركاب فإن المحرك انفجر»: «فإن» with no comma before it)
+        while b < n and words[b] not in _CLAUSE and words[b] not in lx["then_that"] and b - a < 10:
             b += 1
-        if b >= n - 1 or b == a or words[b] not in _CLAUSE:
+        if b >= n - 1 or b == a or (words[b] not in _CLAUSE and words[b] not in lx["then_that"]):
             return None
         c = b + 1
-        if c < n and (words[c] in lx["then_that"] or words[c] in lx["comp"]):
+        if c < n and words[b] in _CLAUSE and (words[c] in lx["then_that"] or words[c] in lx["comp"]):
             c += 1
         if c >= n:
             return None
@@ -458,7 +463,10 @@ class Quotes(Stage):
             return None  # «الاتفاق الذي كشفت عنه الأنباء "ينص على ..."»: the quotation is the outer cue's
         if comp is not None and comp + 1 < n:
             pa = pair_at(s.starts[comp + 1])
-            if pa is not None:
+            after = s.index_at(pa[1][1] + 1) if pa is not None else n
+            # («بأن "آلاف الأطفال فقط" تمكنوا من الهرب»: a few quoted words the clause goes on
+            # after are its subject, the clause is what was said)
+            if pa is not None and not (pa[1][2] <= lx["min_words"] and after < n and words[after][:1].isalpha()):
                 quote_open = pa
         # the speaker
         if cue.kind != "convey" and speaker is None:
@@ -503,6 +511,8 @@ class Quotes(Stage):
                 # «ووصفت الأناضول العملية بـ"..."، مضيفة أن»: a participle goes with the subject
                 # of its sentence's verb, not with an earlier speaker
                 speaker = self._main_subject(doc, s, cue, lx, mentions, speech_pairs)
+                if speaker is None:
+                    speaker = self._clause_subject(s, cue, lx, mentions)
             if speaker is None and not cue.part:
                 # «... بومبيو، اجتمع مع زعيم كوريا الشمالية، وقال إن»: the person the sentence
                 # is about, outside any quote, speaks on
@@ -797,6 +807,29 @@ class Quotes(Stage):
         if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
+
+    @staticmethod
+    def _clause_subject(s: Sent, cue: _Cue, lx, mentions):
+        """«في الوقت الذي تشهد فيه أوروبا ... جدلاً، دعا الرئيس الفرنسي إيمانويل ماكرون، إلى ...،
+        مشيراً إلى أنه»: after an opening clause, the person named right after the verb that
+        opens the last clause before the participle."""
+        words = s.words
+        for t in range(cue.i - 2, 0, -1):
+            if words[t] not in _COMMA:
+                continue
+            v = t + 1
+            w = words[v]
+            if not w[:1].isalpha() or w in lx["stop"] or w.startswith(lx["cl"]["det"]) or v + 1 >= cue.i:
+                continue
+            for x in range(v + 1, min(cue.i, v + 5)):
+                if words[x] in _CLAUSE:
+                    break
+                r = mentions.at(s.starts[x])
+                if r is not None and r[0] == s.starts[x]:
+                    if r[2].type == "PER" and r[0] not in mentions.clitic:
+                        return r[2].id
+                    break
+        return None
 
     @staticmethod
     def _disagrees(doc, cue, s: Sent, via, lx) -> bool:
