@@ -426,3 +426,13 @@ def test_quotes_a_few_quoted_words_the_reported_clause_goes_on_after():
     # a quotation that is the whole clause stays direct speech
     doc = _extract('وقال الوزير إن "الوضع خطير جدا".')
     assert [(q.kind, _content(doc, q)) for q in doc.quotes] == [("direct", "الوضع خطير جدا")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وقال المتحدث باسم المجموعة المسلحة، ماي آيك كياو، لوكالة فرانس برس إن القتال مستمر.", "ماي آيك كياو"),
+    ("وقال الرئيس الأميركي، دونالد #ترمب، الخميس، إن العقوبة رادعة.", "دونالد #ترمب"),
+])
+def test_quotes_the_name_between_commas_after_a_title_even_when_the_tagger_misreads_it(text, name):
+    # the tagger reads these names as an organisation or a place: after a person's title between
+    # commas they are still the person who speaks
+    assert _speakers(text) == [name]

@@ -33,6 +33,7 @@ _PAIRS = re.compile(
 )
 _CLAUSE = _P["clause"]
 _COMMA = _P["comma"]
+_HASH = "#"  # «دونالد #ترمب»: a hashtag mark inside a name
 _STOP = _P["stop"]
 _STOP_OR_COLON = _P["stop"] | _P["colon"]
 _MARKS = _P["quote_marks"] | {_TATWEEL}  # quotation marks, and tatweel drawn as a dash
@@ -713,12 +714,14 @@ class Quotes(Stage):
                 return a, k
         # «وقال عمدة المدينة، أمان توليفيف، صباح الإثنين، إن»: after a person's title, two or three
         # words between commas that are no date, preposition or article-led noun are a name the
-        # entities did not know
+        # entities did not know (or took for a place or an organisation: «ماي آيك كياو»)
         head = words[a][1:] if words[a][:1] in lx["cl"]["conj"] and words[a][1:] in lx["person_titles"] else words[a]
-        e = next((t for t in range(c + 1, min(n, c + 5)) if words[t] in _COMMA or words[t] in lx["comp"]), None)
-        if head in lx["person_titles"] and e is not None and 2 <= e - (c + 1) <= 3 and all(
-            w[:1].isalpha() and not w.startswith(lx["cl"]["det"]) and w not in lx["stop"] and not lx["may_cue"](w) and w not in lx["relative"] and mentions.at(s.starts[t]) is None and not _has_clitic_prep(w, lx)
-            for t, w in ((t, words[t]) for t in range(c + 1, e))
+        e = next((t for t in range(c + 1, min(n, c + 6)) if words[t] in _COMMA or words[t] in lx["comp"]), None)
+        name = [t for t in range(c + 1, e) if words[t] != _HASH] if e is not None else []
+        if head in lx["person_titles"] and 2 <= len(name) <= 3 and all(
+            w[:1].isalpha() and not w.startswith(lx["cl"]["det"]) and w not in lx["stop"] and not lx["may_cue"](w) and w not in lx["relative"] and not _has_clitic_prep(w, lx)
+            and (mentions.at(s.starts[t]) is None or mentions.at(s.starts[t])[2].type != "PER")
+            for t, w in ((t, words[t]) for t in name)
         ):
             return c + 1, e
         return a, k
