@@ -19,7 +19,6 @@ from ..facts import Claim, Quantity, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
-from ._figures import NONE as FIGURE_NONE, features as figure_features, model as figure_model
 from ._refs import mentions_of, best_entity, span_ref
 from .quotes import Quotes, lexicon as speech_lexicon
 from .quotes import _li_len, _says_own, np_end
@@ -160,7 +159,6 @@ def _ordered(words, x, lx) -> bool:
 
 
 _PLANNED = object()  # what ``_claim`` returns for a figure announced for later
-_DEFAULT = object()
 
 
 def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
@@ -191,11 +189,6 @@ class Claims(Stage):
     version = "2"
     requires = ("quantities", "quotes", "entities", "times")
     assigns = ("claims",)
-
-    def __init__(self, settings=None, figures=_DEFAULT):
-        super().__init__(settings)
-        # the learned second opinion on figures the rules leave out (``_figures``); None: rules only
-        self.figures = figure_model() if figures is _DEFAULT else figures
 
     def __call__(self, doc: Document) -> None:
         lx = lexicon()
@@ -480,13 +473,6 @@ class Claims(Stage):
                     part_of = prev.part_of
                 if unit is None and prev.unit != "person":
                     unit = prev.unit
-        if category is None and self.figures is not None:
-            # no casualty word the rules know governs the figure: the learned model may read one
-            # in a phrasing they never saw
-            label, p = self.figures.predict(figure_features(s, ta, tb, q, doc.text, lx))
-            if label != FIGURE_NONE and p >= self.figures.threshold:
-                category = label
-                counted = counted or label != "aid_delivered"
         if category is None:
             return None
         if category == "aid_delivered" and unit is None and not counted:
