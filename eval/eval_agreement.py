@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
-from eval_facts import NOT_BLIND, f1, n  # noqa: E402
+from eval_facts import ACC_KEYS, NOT_BLIND, measures, n  # noqa: E402
 
 # (first annotation, second annotation, the half they share)
 PAIRS = (("eval/data/facts_gold11.jsonl", "eval/data/facts_gold11_second.jsonl", "heldout11"),)
@@ -68,17 +68,6 @@ def compare(ref: dict, other: dict, acc: dict) -> None:
     acc["events_pred"] += len(other["events"])
 
 
-def measures(acc: dict) -> dict:
-    return {
-        "claims_exact": f1(acc["claims_tp"], acc["claims_pred"], acc["claims_gold"]),
-        "quotes_found": f1(acc["quotes_found"], acc["quotes_pred"], acc["quotes_gold"]),
-        "quote_speaker_accuracy": round(acc["quotes_speaker_ok"] / acc["quotes_gold"], 3) if acc["quotes_gold"] else None,
-        "quote_speaker_accuracy_on_found": round(acc["quotes_speaker_ok"] / acc["quotes_found"], 3) if acc["quotes_found"] else None,
-        "events_type_actor_target": f1(acc["events_tp"], acc["events_pred"], acc["events_gold"]),
-        "events_type": f1(acc["events_type_tp"], acc["events_pred"], acc["events_gold"]),
-    }
-
-
 def _load(path: Path) -> dict[str, dict]:
     return {g["id"]: g for g in (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip())}
 
@@ -88,7 +77,7 @@ def agreement(first: Path, second: Path, half: str) -> dict:
     ids = sorted(i for i in b if i in a and a[i]["split"] == half and i not in NOT_BLIND)
     out = {"articles": len(ids)}
     for name, (ref, other) in {"second_vs_first": (a, b), "first_vs_second": (b, a)}.items():
-        acc = dict.fromkeys(("claims_gold", "claims_pred", "claims_tp", "quotes_gold", "quotes_pred", "quotes_found", "quotes_speaker_ok", "events_gold", "events_pred", "events_tp", "events_type_tp"), 0)
+        acc = dict.fromkeys(ACC_KEYS, 0)
         for i in ids:
             compare(ref[i], other[i], acc)
         out[name] = measures(acc)

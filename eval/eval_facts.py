@@ -250,8 +250,23 @@ NOT_BLIND = frozenset({
 })
 
 
+ACC_KEYS = ("claims_gold", "claims_pred", "claims_tp", "quotes_gold", "quotes_pred", "quotes_found", "quotes_speaker_ok", "events_gold", "events_pred", "events_tp", "events_type_tp")
+
+
+def measures(acc: dict) -> dict:
+    """The reported figures from the counts ``score_article`` adds up."""
+    return {
+        "claims_exact": f1(acc["claims_tp"], acc["claims_pred"], acc["claims_gold"]),
+        "quotes_found": f1(acc["quotes_found"], acc["quotes_pred"], acc["quotes_gold"]),
+        "quote_speaker_accuracy": round(acc["quotes_speaker_ok"] / acc["quotes_gold"], 3) if acc["quotes_gold"] else None,
+        "quote_speaker_accuracy_on_found": round(acc["quotes_speaker_ok"] / acc["quotes_found"], 3) if acc["quotes_found"] else None,
+        "events_type_actor_target": f1(acc["events_tp"], acc["events_pred"], acc["events_gold"]),
+        "events_type": f1(acc["events_type_tp"], acc["events_pred"], acc["events_gold"]),
+    }
+
+
 def eval_half(pipe: Pipeline, golds: list[dict], arts: dict[str, dict], split: dict, half: str) -> dict:
-    acc = {k: 0 for k in ("claims_gold", "claims_pred", "claims_tp", "quotes_gold", "quotes_pred", "quotes_found", "quotes_speaker_ok", "events_gold", "events_pred", "events_tp", "events_type_tp")}
+    acc = dict.fromkeys(ACC_KEYS, 0)
     acc["misses"], acc["extras"] = [], []
     done = 0
     for g in golds:
@@ -264,12 +279,7 @@ def eval_half(pipe: Pipeline, golds: list[dict], arts: dict[str, dict], split: d
     return {
         "articles_annotated": done,
         "articles_in_split": len(split[half]),
-        "claims_exact": f1(acc["claims_tp"], acc["claims_pred"], acc["claims_gold"]),
-        "quotes_found": f1(acc["quotes_found"], acc["quotes_pred"], acc["quotes_gold"]),
-        "quote_speaker_accuracy": round(acc["quotes_speaker_ok"] / acc["quotes_gold"], 3) if acc["quotes_gold"] else None,
-        "quote_speaker_accuracy_on_found": round(acc["quotes_speaker_ok"] / acc["quotes_found"], 3) if acc["quotes_found"] else None,
-        "events_type_actor_target": f1(acc["events_tp"], acc["events_pred"], acc["events_gold"]),
-        "events_type": f1(acc["events_type_tp"], acc["events_pred"], acc["events_gold"]),
+        **measures(acc),
         # item-level output of a held-back half is never written: only its totals are read
         "misses": acc["misses"] if half not in HELD_BACK else [],
         "extras": acc["extras"] if half not in HELD_BACK else [],
