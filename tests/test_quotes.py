@@ -436,3 +436,11 @@ def test_quotes_the_name_between_commas_after_a_title_even_when_the_tagger_misre
     # the tagger reads these names as an organisation or a place: after a person's title between
     # commas they are still the person who speaks
     assert _speakers(text) == [name]
+
+
+def test_quotes_according_to_a_quotation_is_one_direct_quote_and_the_reporter_after_its_verb():
+    doc = _extract('وبحسب البروفيسور ستيوارث راسل فإن "هذا الفيلم أكثر من مجرد تكهنات، إنه يبين نتائج دمج السلاح".')
+    assert [(q.kind, _speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [
+        ("direct", "ستيوارث راسل", "هذا الفيلم أكثر من مجرد تكهنات، إنه يبين نتائج دمج السلاح")
+    ]
+    assert _speakers("وبحسب ما نقلت وكالة الأنباء الرسمية فإن الجهاز يستطيع قياس الرائحة.") == ["وكالة الأنباء الرسمية"]

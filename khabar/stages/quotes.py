@@ -173,6 +173,8 @@ class Quotes(Stage):
                 sent_quotes.append(lead)
                 quotes.append(lead)
                 last_speaker = lead.speaker
+                if lead.kind == "direct":
+                    used_pairs.add(pair_at(lead.content.start - 1)[0])
             nxt = 0
             for i in [i for i, w in enumerate(words) if w in cue_forms]:
                 if i < nxt or inside_pair(s.starts[i]) or lx["impersonal"].match(words, i) or (i > 0 and words[i - 1] in lx["negation"]) or (i > 1 and words[i - 1] in lx["comp"] and words[i - 2] in lx["without"]):
@@ -320,6 +322,9 @@ class Quotes(Stage):
         a = hit[1]
         if a < n and pair_at(s.starts[a]) is not None:
             return None  # «كما قال "سنبذل ..."، مضيفا»: what follows is the speech, not its source
+        verb = lx["verbs"].match(words, a) or lx["convey"].match(words, a) if a < n and lx["may_cue"](words[a]) else None
+        if verb:
+            a += verb[1]  # «وبحسب ما نقل موقع "إنغادجت" فإن»: who reported, after the verb
         b = a
         # («وبحسب إفادات أدلى بها عدد من الركاب فإن المحرك انفجر»: «فإن» with no comma before it)
         while b < n and words[b] not in _CLAUSE and words[b] not in lx["then_that"] and b - a < 10:
@@ -338,6 +343,10 @@ class Quotes(Stage):
         if isinstance(speaker, SpanRef) and words[a][:1] == lx["cl"]["li"] and (words[a - 1] in lx["li_cues"] or stem_of(words[a - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لوزارة الصحة»
         cue = Span(s.starts[0], s.ends[a - 1])
+        pa = pair_at(s.starts[c])
+        if pa is not None and s.index_at(pa[1][1] + 1) >= end:
+            # «وبحسب التقرير فإن "..."»: the quotation is all that is reported
+            return Quote(kind="direct", speaker=speaker, cue=cue, content=Span(pa[1][0] + 1, pa[1][1]))
         return Quote(kind="indirect", speaker=speaker, cue=cue, content=Span(s.starts[c], s.ends[end - 1]))
 
     # one cue -> one quote (or None when what follows is not speech)
