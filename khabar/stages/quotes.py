@@ -476,7 +476,8 @@ class Quotes(Stage):
             after = s.index_at(pa[1][1] + 1) if pa is not None else n
             # («بأن "آلاف الأطفال فقط" تمكنوا من الهرب»: a few quoted words the clause goes on
             # after are its subject, the clause is what was said)
-            if pa is not None and not (pa[1][2] <= lx["min_words"] and after < n and words[after][:1].isalpha()):
+            # (not «أنها "هجوم شخصي مجحف" على أحد»: a preposition after them goes on their own phrase)
+            if pa is not None and not (pa[1][2] <= lx["min_words"] and after < n and words[after][:1].isalpha() and words[after] not in lx["stop"] and not _has_clitic_prep(words[after], lx)):
                 quote_open = pa
         # the speaker
         if cue.kind != "convey" and speaker is None:
