@@ -20,17 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
-from eval_facts import ACC_KEYS, NOT_BLIND, measures, n  # noqa: E402
+from eval_facts import ACC_KEYS, NOT_BLIND, measures, same_who  # noqa: E402
 
 # (first annotation, second annotation, the half they share)
 PAIRS = (("eval/data/facts_gold11.jsonl", "eval/data/facts_gold11_second.jsonl", "heldout11"),)
 
 
 def _who(pred: str | None, gold: str | None) -> bool:
-    if not gold:
-        return not pred
-    g, p = n(gold), n(pred)
-    return bool(p) and (g in p or p in g)
+    return not pred if not gold else same_who(pred, gold)
 
 
 def compare(ref: dict, other: dict, acc: dict) -> None:

@@ -322,7 +322,7 @@ class Quotes(Stage):
         a = hit[1]
         if a < n and pair_at(s.starts[a]) is not None:
             return None  # «كما قال "سنبذل ..."، مضيفا»: what follows is the speech, not its source
-        verb = lx["verbs"].match(words, a) or lx["convey"].match(words, a) if a < n and lx["may_cue"](words[a]) else None
+        verb = (lx["verbs"].match(words, a) or lx["convey"].match(words, a)) if a < n and lx["may_cue"](words[a]) else None
         if verb:
             a += verb[1]  # «وبحسب ما نقل موقع "إنغادجت" فإن»: who reported, after the verb
         b = a
@@ -730,7 +730,7 @@ class Quotes(Stage):
         name = [t for t in range(c + 1, e) if words[t] != _HASH] if e is not None else []
         if head in lx["person_titles"] and 2 <= len(name) <= 3 and all(
             w[:1].isalpha() and not w.startswith(lx["cl"]["det"]) and w not in lx["stop"] and not lx["may_cue"](w) and w not in lx["relative"] and not _has_clitic_prep(w, lx)
-            and (mentions.at(s.starts[t]) is None or mentions.at(s.starts[t])[2].type != "PER")
+            and ((r := mentions.at(s.starts[t])) is None or r[2].type != "PER")
             for t, w in ((t, words[t]) for t in name)
         ):
             return c + 1, e
