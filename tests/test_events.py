@@ -597,6 +597,16 @@ PARTIES = [
     pytest.param("واشتبكت الشرطة مع محتجين.", "الشرطة", "محتجين", id="clashed_with"),
     pytest.param("ووجهت رئيسة البلدية الشكر للمارة.", "رئيسة البلدية", "مارة", id="thanks_to"),
     pytest.param("وخرج آلاف المتظاهرين في مسيرات مناهضة للحكومة.", "آلاف المتظاهرين", "حكومة", id="protest_opposing_li"),
+    # a noun trigger as the object of a light verb was done by the verb's subject
+    pytest.param("وفتحت السلطات تحقيقاً في الحادث.", "السلطات", None, id="light_verb_then_subject"),
+    pytest.param("وتتولى شرطة مكافحة الإرهاب التحقيق في الهجوم.", "شرطة مكافحة الإرهاب", None, id="light_verb_subject_a_chain_of_nouns"),
+    pytest.param("ووجهت سلطات الحديدة نداء إلى السكان.", "سلطات الحديدة", "السكان", id="light_verb_call"),
+    # ground taken by force; a relative word points back to who did it
+    pytest.param("وكان الحوثيون قد سيطروا على العاصمة اليمنية.", "الحوثيون", "العاصمة اليمنية", id="ground_taken"),
+    pytest.param("وفر المتمردون الذين سيطروا على المدينة.", "المتمردون", "المدينة", id="relative_word_antecedent"),
+    # a word for people is a noun of its own after a definite subject
+    pytest.param("وفرقت الشرطة المتظاهرين في شيكاغو.", "الشرطة", "المتظاهرين", id="dispersed_whom"),
+    pytest.param("قوات الأمن حاصرت أحد المهاجمين.", "قوات الأمن", "أحد المهاجمين", id="siege"),
 ]
 
 
@@ -605,3 +615,33 @@ def test_events_parties(text, actor, target):
     doc = _extract(text)
     (e,) = doc.events
     assert _name(doc, e.actor) == actor and (_name(doc, e.target) if e.target else None) == target
+
+
+def test_events_support_in_battle_goes_to_the_doer_of_the_deed_it_backs():
+    doc = _extract("وكان الجيش اليمني أطلق عملية عسكرية بدعم من التحالف العربي.")
+    (aid,) = _find(doc, "AID")
+    assert _name(doc, aid.actor) == "التحالف العربي" and _name(doc, aid.target) == "الجيش اليمني"
+    (att,) = _find(doc, "ASSAULT")
+    assert _name(doc, att.actor) == "الجيش اليمني"
+
+
+def test_events_support_with_an_adjective_before_whom_it_comes_from():
+    doc = _extract("وتقدمت القوات الحكومية بدعم حاسم من روسيا.")
+    (aid,) = _find(doc, "AID")
+    assert _name(doc, aid.actor) == "روسيا" and _name(doc, aid.target) == "القوات الحكومية"
+
+
+def test_events_the_condemner_did_not_do_what_it_condemned():
+    doc = _extract("وأدان مجلس الأمن الهجوم.")
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_events_held_ground_is_not_ground_taken():
+    doc = _extract("وقصفت الطائرات مناطق يسيطرون عليها.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_events_the_victims_of_a_protest_are_not_its_crowd():
+    doc = _extract("وقتل 11 شخصا على الأقل في الاحتجاجات ضد الفساد.")
+    (p,) = _find(doc, "PROTEST")
+    assert p.actor is None or "شخص" not in _name(doc, p.actor)

@@ -50,6 +50,7 @@ def _ev() -> dict:
     out["before_heh_pronoun"] = frozenset(ev["before_heh_pronoun"])
     return out
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
+_TOLL = frozenset({"killed", "injured", "arrested", "missing", "kidnapped"})
 
 
 def _with_pronouns(trig: list[dict], ev: dict) -> list[dict]:
@@ -150,6 +151,9 @@ def lexicon():
         "issue_verbs": {fold(w) for w in ev["issue_verbs"]},
         "do_forms": frozenset(p + fold(w) for w in ev["do_verbs"] for p in ("", *_CONJ)),
         "do_preps": {fold(w) for w in ev["do_preps"]},
+        "light": frozenset(p + fold(w) for w in ev["light_verbs"] for p in ("", *_CONJ)),
+        "ground": {fold(w) for w in ev["ground_words"]},
+        "resumptive": {fold(w) for w in ev["resumptive"]},
         "lam_types": set(ev["lam_agent_types"]),
         "lam_agents": PhraseIndex(ev["lam_agents"], bare=True),
     }
@@ -286,6 +290,18 @@ class Events(Stage):
                     gov = next((g for g, gt in zip(made[:k], made_trigs[:k]) if gt.b == tr.after_verb), None)
                     if gov is not None and gov.type == "ACCUSE" and gov.mode == "allege" and gov.target == e.target:
                         e.actor, e.target = e.target, None
+            for k, (e, tr) in enumerate(zip(made, made_trigs)):
+                if tr.entry.get("agent_after") and e.actor is not None and e.target is None:
+                    if tr.entry.get("backs_before"):
+                        e.target = self._backed(doc, s, tr, lx, sent_rows)
+                        continue
+                    # who is backed: the doer of the deed before it, else the sentence's first party
+                    prev = next((pe for pe in reversed(made[:k]) if pe.actor is not None and _ref_text(doc, pe.actor) != _ref_text(doc, e.actor)), None)
+                    if prev is not None:
+                        e.target = prev.actor
+                    else:
+                        row = next((r for r in sent_rows if r[1] <= s.starts[tr.a] and r[2].type in ("PER", "ORG", "LOC") and tr.clauses[s.index_at(r[0])] == 0), None)
+                        e.target = row[2].id if row is not None else self._clause_head(doc, s, tr, lx)
             for e, tr in zip(made, made_trigs):
                 if tr.continues is not None:
                     # «غارة جوية استهدفت مدرسة»: one attack; the noun keeps whom the verb says it hit
@@ -318,6 +334,8 @@ class Events(Stage):
                         continue
                 if e.actor is None and tr.entry.get("pos") == "noun" and e.type not in lx["unnamed_ok"]:
                     continue  # «الاتفاق النووي», «توزيع المساعدات»: a thing named, not a deed by someone
+                if tr.entry.get("ground") and not _ground(doc, s, tr, e, lx, by_type_loc):
+                    continue  # «سيطر الفريق على مجريات اللعب»: no ground taken
                 if tr.entry.get("needs_place") and e.where is None and not (isinstance(e.target, str) and e.target in by_type_loc):
                     continue  # «وصلت الجهود إلى طريق مسدود»: reached no place
                 if tr.entry.get("means") and not (e.fatalities or e.injuries):
@@ -456,6 +474,14 @@ class Events(Stage):
             y = (_phrase(words, tr.b, lx) or tr.b) if tr.b < len(words) else tr.b
             rest = [r for r in after if s.index_at(r[0]) >= y]
             return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), rest, None, t_start, t_end)
+        if entry.get("agent_after"):
+            # «بدعم من التحالف العربي»: the name or the words right after
+            row = next((r for r in after if s.index_at(r[0]) == tr.b and r[2].type != "MISC"), None)
+            if row is not None:
+                return Event(type=entry["type"], mode=entry.get("mode"), trigger=Span(t_start, t_end), actor=row[2].id)
+            end = _phrase(words, tr.b, lx) if tr.b < len(words) else None
+            ref = span_ref(doc, s.starts[tr.b], s.ends[end - 1]) if end else None
+            return Event(type=entry["type"], mode=entry.get("mode"), trigger=Span(t_start, t_end), actor=ref)
         w0 = words[tr.a]
         if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"] or _after_attempt(words, tr.a, lx)):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
@@ -463,6 +489,13 @@ class Events(Stage):
                 # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
                 # of «قام/تمكن/نجح» did what the noun after it names
                 actor_ref, row = doer
+                if row is not None:
+                    after = [r for r in after if r is not row]
+                return self._finish(doc, s, tr, lx, entry, actor_ref, after, row, t_start, t_end)
+        if not is_verb and not _has_prep(w0) and w0[:1] not in (_BI, _LI, _WA):  # («فتح الملف والتحقيق»: joined to the object)
+            light = self._light_subject(doc, s, tr, lx, rows)
+            if light is not None:
+                actor_ref, row = light
                 if row is not None:
                     after = [r for r in after if r is not row]
                 return self._finish(doc, s, tr, lx, entry, actor_ref, after, row, t_start, t_end)
@@ -513,7 +546,8 @@ class Events(Stage):
         # complement, the names before it are not its actors)
         governed = not is_verb and words[tr.a][:1] == _BI and tr.a > 0 and words[tr.a - 1][:1].isalpha() and words[tr.a - 1] not in lx["function"] and mentions_of(doc).at(s.starts[tr.a - 1]) is None
         # 2. the subject right before the trigger («تواصل إسرائيل الضربات», «الشرطة اعتقلت»)
-        if actor is None and actor_ref is None and not governed and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC":
+        # («أدان مجلس الأمن الهجوم»: the subject of a verb trigger before the noun is not the noun's doer)
+        if actor is None and actor_ref is None and not governed and before and tr.a - s.index_at(before[-1][1] - 1) <= 2 and before[-1][2].type != "MISC" and not (tr.after_verb and s.index_at(before[-1][0]) >= tr.after_verb):
             x = s.index_at(before[-1][0])
             w = words[x] if x < len(words) else ""
             gap = words[s.index_at(before[-1][1]) : tr.a]
@@ -565,6 +599,13 @@ class Events(Stage):
                     # «التقى رئيس دولة جنوب السودان سلفاكير ميرديت»: the person the title names
                     actor = after[0]
                     after = after[1:]
+        # «المتمردين الذين سيطروا على العاصمة»: a verb right after a relative word was done by the
+        # noun phrase that word points back to
+        own_subject = tr.b < len(words) and (words[tr.b] in lx["resumptive"] or any(s.index_at(r[0]) == tr.b and r[2].type in ("PER", "ORG") for r in rows))
+        if actor is None and actor_ref is None and is_verb and not entry.get("passive") and not entry.get("weak") and tr.a > 1 and words[tr.a - 1] in lx["relative"] and not tr.continues and not own_subject:
+            actor, actor_ref = self._antecedent(doc, s, tr, lx, rows)
+            if actor is not None:
+                after = [r for r in after if r is not actor]
         # «قالت الهيئة إنها فتحت تحقيقاً»: what a speaker reports first, it did (most often)
         c0 = s.index_at(quote.content.start) if quote is not None else 0
         if actor is None and actor_ref is None and quote is not None and c0 >= tr.a - 2 and quote.speaker is not None and c0 > 0 and words[c0 - 1] in lx["self_comp"] and tr.a <= c0 + 1:
@@ -695,7 +736,8 @@ class Events(Stage):
             # الروسي سيرغي لافروف»: a title, then the name of who acts, not whom it was done to
             a = s.index_at(span[0])
             first = next((r for r in after if r[0] >= span[1] and r[2].type == "PER"), None)
-            titled = _title_head(words[a]) or (a > 0 and _title_head(words[a - 1]))  # («وزير الخارجية الروسي»)
+            # («وزير الخارجية الروسي», «ممثل أنشطة الأمم المتحدة في سوريا علي الزعتري»)
+            titled = any(_title_head(words[y]) for y in range(max(tr.b, a - 3), a + 1))
             if first is not None and titled and s.index_at(first[0]) - a <= 6 and not any(w in _CLAUSE for w in words[a : s.index_at(first[0])]):
                 actor, actor_ref = first, first[2].id  # («المتحدث باسم وزارة الدفاع شرف لقمان»)
                 after = [r for r in after if not (span[0] <= r[0] < first[1])]  # («الأمين العام للأمم المتحدة»: the title's own names)
@@ -907,6 +949,99 @@ class Events(Stage):
                 return None
         return None
 
+    def _light_subject(self, doc, s: Sent, tr: _Trig, lx, rows):
+        """«وفتحت السلطات تحقيقاً», «قوات الأمن فتحت تحقيقا»: a noun trigger that is the object
+        of a light verb in its clause was done by the verb's subject, as (ref, row)."""
+        words = s.words
+        for x in range(tr.a - 1, max(-1, tr.a - 7), -1):
+            w = words[x]
+            if w in _CLAUSE or w in lx["comp"] or tr.clauses[x] != tr.clause or w in lx["preps"] or w in lx["place_preps"]:
+                return None  # («ووجه الحوثيون اللوم في الغارة»: a noun after a preposition is not the verb's object)
+            if w not in lx["light"]:
+                if w in lx["forms"] and lx["index"].match(words, x):
+                    return None
+                continue
+            timed = x + 1 < tr.a and any(t.start <= s.starts[x + 1] and s.ends[tr.a - 1] <= t.end for t in doc.times)
+            if x + 1 < tr.a and not timed:
+                # verb, subject, object: the subject is a name or a noun phrase between them
+                inner = [r for r in rows if s.starts[x + 1] <= r[0] and r[1] <= s.ends[tr.a - 1] and r[2].type in ("PER", "ORG") and r[0] not in mentions_of(doc).clitic]
+                row = next((r for r in inner if r[2].type == "PER"), inner[0] if inner else None)
+                if row is not None:
+                    return row[2].id, row
+                if entry_named(tr) or tr.a - x > 5 or any(t.start < s.ends[tr.a - 1] and s.starts[x + 1] < t.end for t in doc.times):
+                    return None
+                # («شرطة مكافحة الإرهاب»: a chain of nouns with no word of grammar in it)
+                between = words[x + 1 : tr.a]
+                if all(w[:1].isalpha() and w not in lx["function"] and not _has_prep(w) for w in between) and (self._nounish(words, x + 1, tr.a, lx) or len(between) > 1 and between[-1].startswith(_DET)):
+                    return span_ref(doc, s.starts[x + 1], s.ends[tr.a - 1]), None
+                return None
+            # subject, verb, object: a name right before the verb
+            row = next((r for r in rows if r[1] <= s.starts[x] and s.index_at(r[1] - 1) == x - 1 and r[2].type in ("PER", "ORG")), None)
+            if row is not None and not (x > 1 and words[s.index_at(row[0]) - 1] in lx["place_preps"]):
+                return row[2].id, row
+            if entry_named(tr):
+                return None
+            verb = _Trig(s, x, x + 1, x + 1, {**tr.entry, "pos": "verb"}, tr.clauses)
+            ref = self._subject_before(doc, s, verb, lx)
+            return (ref, None) if ref is not None else None
+        return None
+
+    @staticmethod
+    def _clause_head(doc, s: Sent, tr: _Trig, lx):
+        """The noun phrase that opens the sentence before trigger tr («وتقدمت القوات الحكومية
+        بدعم من»: after a first verb), or None."""
+        words = s.words
+        x = 0
+        while x < tr.a and (words[x] in _QUOTES or words[x] in lx["aux"] or words[x] in lx["function"]):
+            x += 1
+        head = words[x][1:] if x < tr.a and words[x][:1] in _CONJ else (words[x] if x < tr.a else "")
+        if not head.startswith(_DET):
+            x += 1  # a verb first: its subject follows, definite
+            if x >= tr.a or not words[x].startswith(_DET):
+                return None
+        end = _phrase(words, x, lx) if x < tr.a else None
+        if end and end <= tr.a and Events._nounish(words, x, end, lx):
+            return span_ref(doc, s.starts[x], s.ends[end - 1])
+        return None
+
+    @staticmethod
+    def _backed(doc, s: Sent, tr: _Trig, lx, rows):
+        """«الحوثيين المدعومين من إيران»: the name or the noun phrase right before a participle."""
+        words = s.words
+        row = next((r for r in rows if s.index_at(r[1] - 1) == tr.a - 1 and r[2].type != "MISC"), None)
+        if row is not None:
+            return row[2].id
+        for h in range(tr.a - 1, max(-1, tr.a - 5), -1):
+            if words[h] in _CLAUSE or words[h] in lx["function"]:
+                return None
+            if _phrase(words, h, lx) == tr.a and not _has_prep(words[h]) and Events._nounish(words, h, tr.a, lx):
+                return span_ref(doc, s.starts[h], s.ends[tr.a - 1])
+        return None
+
+    @staticmethod
+    def _antecedent(doc, s: Sent, tr: _Trig, lx, rows):
+        """The noun phrase before the relative word before trigger tr, as (row, None) for a name,
+        (None, span) for words, or (None, None)."""
+        words = s.words
+        end = tr.a - 1
+        row = next((r for r in rows if s.index_at(r[1] - 1) == end - 1 and r[2].type in ("PER", "ORG")), None)
+        if row is not None:
+            return row, None
+        best = None
+        for h in range(end - 1, max(-1, end - 4), -1):
+            if words[h] in _CLAUSE or tr.clauses[h] != tr.clause or words[h] in lx["function"]:
+                break
+            if best is not None and not words[h].startswith(_DET):
+                break
+            if words[h] in lx["forms"] and lx["index"].match(words, h):
+                return None, None  # «الهجوم الكيميائي المفترض الذي اتهم»: an event, not a doer
+            ok = _phrase(words, h, lx) == end and not _has_prep(words[h]) and words[h][:1] not in (_BI, _LI) and Events._nounish(words, h, end, lx)
+            if ok and (best is None or words[h].startswith(_DET)):
+                best = h  # the phrase that ends at the relative word, with the definite words before
+            elif best is not None:
+                break
+        return (None, span_ref(doc, s.starts[best], s.ends[end - 1])) if best is not None else (None, None)
+
     def _described_by(self, doc, s: Sent, tr: _Trig, lx):
         """«مسلحين من الروهينغا هاجموا مراكز»: attackers named right before a plural verb that
         describes them did it (the verb agrees with them)."""
@@ -1029,6 +1164,8 @@ class Events(Stage):
         if tr.entry.get("pos") == "verb" and tr.v < n:
             # «قطع الطرق»: when the needed word is the object, the subject follows it
             x = tr.b if tr.b == tr.v + 1 and tr.b > tr.v else tr.v
+            if x == tr.b and words[tr.v] in lx["preps"]:
+                return None  # «سيطروا على العاصمة»: after a needed preposition comes whom it hit
             if x >= n or any(q.start <= s.starts[x] < q.end for q in doc.quantities):
                 return None
             w = words[x]
@@ -1045,8 +1182,10 @@ class Events(Stage):
         """The crowd of a protest: the nearest phrase headed by a word for protesters."""
         words, n = s.words, len(s.words)
         best = None
+        # («قتل 11 شخصا في الاحتجاجات»: people a casualty figure counts are its victims)
+        counted = {y for c in doc.claims if s.start <= c.evidence.start < s.end and c.category in _TOLL for y in range(s.index_at(c.evidence.start), s.index_at(c.evidence.end - 1) + 2)}
         for x in range(max(0, tr.a - 12), min(n, tr.b + 8)):
-            if tr.a <= x < tr.b or not lx["protesters"].match(words, x):
+            if tr.a <= x < tr.b or not lx["protesters"].match(words, x) or x in counted and x - 1 in counted:
                 continue
             # a word for protesters before a bare count of people
             d = abs(x - tr.a) + (0 if lx["crowd_nouns"].match(words, x) else 4)
@@ -1451,6 +1590,29 @@ def _after_attempt(words: list[str], i: int, lx) -> bool:
     return not lx["attempt"].isdisjoint(words[max(0, i - 6) : i])
 
 
+def _ground(doc: Document, s: Sent, tr: _Trig, e: Event, lx, locs) -> bool:
+    """Whether what was taken is ground: a place named as where or whom, or the words after the
+    trigger begin with a word for ground («مناطق كبيرة», «معظم محافظة درعا»)."""
+    if e.where is not None or (isinstance(e.target, str) and e.target in locs):
+        return True
+    for x in range(tr.b, min(len(s.words), tr.b + 2)):
+        w = s.words[x]
+        core = w[len(_DET) :] if w.startswith(_DET) else w
+        if w in lx["ground"] or core in lx["ground"] or stem_of(w) in lx["ground"]:
+            return True
+    return False
+
+
+def _ref_text(doc: Document, ref) -> str:
+    if isinstance(ref, SpanRef):
+        return ref.text
+    return mentions_of(doc).by_id[ref].canonical if ref in mentions_of(doc).by_id else str(ref)
+
+
+def entry_named(tr: _Trig) -> bool:
+    return bool(tr.entry.get("named_actor"))
+
+
 def _people_at(words: list[str], x: int, groups: bool = False) -> int:
     """Length of the word for people («شخص», «مشتبه به»; with ``groups`` also «مدنيين») at word x, or 0."""
     from .claims import lexicon as claims_lexicon  # (claims imports quotes, which events reads too)
@@ -1531,6 +1693,8 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
         if definite and nxt.startswith(_DET):
             if nisba and not nxt.endswith(lx["nisba"]):
                 break  # «الرئيس اليمني العناصر الإرهابية»: after a nisba adjective, a noun begins the next phrase
+            if not nxt.endswith(lx["nisba"]) and stem not in lx["crowd_counts"] and (lx["protesters"].match(words, end) or lx["attackers"].match(words, end)):
+                break  # «فرقت الشرطة المتظاهرين»: a word for people is a noun of its own
             nisba = nxt.endswith(lx["nisba"])
             end += 1
         elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
