@@ -332,7 +332,8 @@ class Events(Stage):
                     hit = e.target is not None
                     if tr.entry.get("weak") or e.type in kept_types or not (hit or e.fatalities or e.injuries or e.arrests):
                         continue
-                if e.actor is None and tr.entry.get("pos") == "noun" and e.type not in lx["unnamed_ok"]:
+                told_done = tr.a > 0 and words[tr.a - 1] in lx["passive_aux"] and e.target is not None  # «جرى الإفراج عن بعض الفتيات»
+                if e.actor is None and tr.entry.get("pos") == "noun" and e.type not in lx["unnamed_ok"] and not told_done:
                     continue  # «الاتفاق النووي», «توزيع المساعدات»: a thing named, not a deed by someone
                 if tr.entry.get("ground") and not _ground(doc, s, tr, e, lx, by_type_loc):
                     continue  # «سيطر الفريق على مجريات اللعب»: no ground taken
@@ -507,13 +508,15 @@ class Events(Stage):
         # the word it needs are its subject
         if is_verb and tr.b - tr.v > 2:
             inner = [r for r in in_clause if s.starts[tr.v] <= r[0] and r[1] <= s.ends[tr.b - 2] and r[2].type != "MISC"]
+            # («قضت محكمة في مدينة يانجون بسجن»: a place after «في» is where the subject sits)
+            inner = [r for r in inner if not any(words[y] in lx["place_preps"] for y in range(tr.v, s.index_at(r[0])))]
             if inner:
                 actor = inner[0]
             elif not entry.get("named_actor"):
                 # «أطلق بعض الفدائيين النار»: a count before the subject stays with it
                 y = tr.v + 1 if words[tr.v] in lx["function"] and tr.v + 1 < tr.b - 1 else tr.v
                 end = _phrase(words, y, lx)
-                if end and (end == tr.b - 1 or end < tr.b - 1 and self._nounish(words, y, end, lx)):
+                if end and (end == tr.b - 1 or end < tr.b - 1 and (self._nounish(words, y, end, lx) or words[end] in lx["place_preps"])):
                     actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
         # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if not is_verb and not entry.get("patient_genitive") and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
