@@ -271,3 +271,12 @@ def test_compiled_model_equals_crfsuite_with_vector_attributes(tmp_path, monkeyp
 def test_entities_an_organisation_run_into_the_next_name_is_split(text, expected):
     doc = khabar.extract(text + "\n", reference_date="2018-06-04")
     assert [(e.canonical, e.type) for e in doc.entities] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("واتهمت قطر السعودية بانتهاك صارخ للقانون الدولي.", [("قطر", "LOC"), ("السعودية", "LOC")], id="two_countries"),
+    pytest.param("وزار الرئيس كوريا الشمالية الشهر الماضي.", [("كوريا الشمالية", "LOC")], id="one_country_of_two_words"),
+])
+def test_entities_two_countries_run_together_are_split(text, expected):
+    doc = khabar.extract(text + "\n", reference_date="2018-06-04")
+    assert [(e.canonical, e.type) for e in doc.entities if e.type == "LOC"] == expected

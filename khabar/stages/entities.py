@@ -81,6 +81,20 @@ def _split_org(words: list[str], i: int, j: int, gaz) -> list[tuple[int, int, st
     return [(i, j, "ORG")]
 
 
+def _country(gaz, words: list[str]) -> bool:
+    return "iso:" in str((gaz.lookup(" ".join(words)) or {}).get("LOC", ""))
+
+
+def _split_loc(words: list[str], i: int, j: int, gaz) -> list[tuple[int, int, str]]:
+    """Two countries the tagger ran together: «اتهمت قطر السعودية» (the subject, then the
+    object), where the whole is no place of its own («كوريا الشمالية», «جنوب السودان» are)."""
+    if gaz.lookup(" ".join(words[i:j])) is None:
+        for k in range(i + 1, j):
+            if _country(gaz, words[i:k]) and _country(gaz, words[k:j]):
+                return [(i, k, "LOC"), (k, j, "LOC")]
+    return [(i, j, "LOC")]
+
+
 def _pkey(text: str) -> str:
     return " ".join(loose(norm(w)) for w in text.split())
 
@@ -152,7 +166,7 @@ class _M:
 
 class Entities(Stage):
     name = "entities"
-    version = "1"
+    version = "2"
     requires = ("tokens", "sentences", "blocks", "view")
     assigns = ("entities",)
 
@@ -244,6 +258,8 @@ class Entities(Stage):
             spans = sorted(_spans(tags)) if tags.count("O") != len(tags) else []
             if any(t == "ORG" and j - i > 1 for i, j, t in spans):
                 spans = [p for i, j, t in spans for p in (_split_org(words, i, j, gaz) if t == "ORG" and j - i > 1 else [(i, j, t)])]
+            if any(t == "LOC" and j - i > 1 for i, j, t in spans):
+                spans = [p for i, j, t in spans for p in (_split_loc(words, i, j, gaz) if t == "LOC" and j - i > 1 else [(i, j, t)])]
             found: list[tuple[int, int, str, tuple | None, bool]] = []
             for i, j, typ in spans:
                 # a title head tagged as part of a person's name is the title, not the name

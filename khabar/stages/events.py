@@ -178,7 +178,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "2"
+    version = "3"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
@@ -516,7 +516,7 @@ class Events(Stage):
                 # «أطلق بعض الفدائيين النار»: a count before the subject stays with it
                 y = tr.v + 1 if words[tr.v] in lx["function"] and tr.v + 1 < tr.b - 1 else tr.v
                 end = _phrase(words, y, lx)
-                if end and (end == tr.b - 1 or end < tr.b - 1 and (self._nounish(words, y, end, lx) or words[end] in lx["place_preps"])):
+                if end and (end == tr.b - 1 or end < tr.b - 1 and (self._nounish(words, y, end, lx) or words[end] in lx["in"])):
                     actor_ref = span_ref(doc, s.starts[tr.v], s.ends[end - 1])
         # 1. «زيارة بلينكن»: the agent of a noun trigger is its genitive
         if not is_verb and not entry.get("patient_genitive") and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
