@@ -444,3 +444,5 @@ def test_quotes_according_to_a_quotation_is_one_direct_quote_and_the_reporter_af
         ("direct", "ستيوارث راسل", "هذا الفيلم أكثر من مجرد تكهنات، إنه يبين نتائج دمج السلاح")
     ]
     assert _speakers("وبحسب ما نقلت وكالة الأنباء الرسمية فإن الجهاز يستطيع قياس الرائحة.") == ["وكالة الأنباء الرسمية"]
+    # a reporting verb with its object pronoun; a bracket opened in the name closes in it
+    assert _speakers("وبحسب ما نقلته وكالة الأنباء السورية (سانا)، فقد قتل 13 مدنيا.") == ["وكالة الأنباء السورية (سانا)"]

@@ -75,6 +75,8 @@ def span_ref(doc: Document, start: int, end: int) -> SpanRef | None:
         end -= 1
     if end <= start:
         return None
+    if end < len(text) and text[end] == ")" and text.count("(", start, end) > text.count(")", start, end):
+        end += 1  # «وكالة الأنباء السورية (سانا)»: a bracket opened in the span closes in it
     return SpanRef(start, end, text[start:end])
 
 

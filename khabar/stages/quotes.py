@@ -51,6 +51,7 @@ def lexicon():
     lx["may_cue"] = lx["cue_forms"].__contains__
     lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
+    lx["report_verbs"] = PhraseIndex(src["report_verbs"])
     return lx
 
 
@@ -323,6 +324,8 @@ class Quotes(Stage):
         if a < n and pair_at(s.starts[a]) is not None:
             return None  # «كما قال "سنبذل ..."، مضيفا»: what follows is the speech, not its source
         verb = (lx["verbs"].match(words, a) or lx["convey"].match(words, a)) if a < n and lx["may_cue"](words[a]) else None
+        if verb is None and a < n:
+            verb = lx["report_verbs"].match(words, a)  # «وبحسب ما نقلته وكالة سانا»
         if verb:
             a += verb[1]  # «وبحسب ما نقل موقع "إنغادجت" فإن»: who reported, after the verb
         b = a
