@@ -170,6 +170,13 @@ FIGURES = [
                  [(1400, "killed"), (240, "hostages"), (380, "arrested")], id="kidnapped_and_arrested"),
     pytest.param("وارتفعت حصيلة الاشتباكات إلى 30 قتيلا وجريحا في المدينة.",
                  [], id="killed_and_injured_together_are_no_claim"),
+    # a deed word right before a bare figure counts it; the deed joined right after, the next one
+    pytest.param("وفي تعز، قتل 5 وأصيب 3 آخرون بنيران الميليشيات.",
+                 [(5, "killed"), (3, "injured")], id="killed_n_and_injured_m"),
+    pytest.param("وفي حيفان بريف محافظة تعز، قتل مدنيان اثنان وأصيب 3 آخرون.",
+                 [(2, "killed"), (3, "injured")], id="a_dual_of_people_then_its_number"),
+    pytest.param("وأعلنت السلطات مقتل 5 وجرحى كثيرين.",
+                 [(5, "killed")], id="killed_n_and_wounded_many"),
     pytest.param("وقضت المحكمة بتعويض قدره 5.000 لأسر الضحايا، وقالت إن ثلاثة فقط من المصابين ما زالوا في العلاج.",
                  [(3, "injured")], id="a_casualty_noun_after_other_words_does_not_count_the_figure"),
     pytest.param("وتوفي شخص واحد في الحادث، بينما نقل 25 آخرون إلى المستشفى لتلقي العلاج.",

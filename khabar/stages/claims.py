@@ -118,6 +118,11 @@ def _nisba_of_dual(word: str, lx) -> bool:
     return bool(demonym(base, lx) or lx["groups"].match([base], 0))
 
 
+def _people_word(word: str, lx) -> bool:
+    """A word for people: «أشخاص», «مدنيين», a dual of people («شخصان», «مدنيان»)."""
+    return word in lx["persons_forms"] or word in lx["duals"] or (word.endswith(lx["dual_nisba"]) and _nisba_of_dual(word, lx))
+
+
 def _part_of_len(words: list[str], x: int, lx) -> int:
     """Words of a part-of phrase at x («بينهم», «من بينهم», «وبينهم», «ومنهم»), or 0."""
     hit = lx["part_of"].match(words, x)
@@ -270,6 +275,12 @@ class Claims(Stage):
         # («17 من عناصر قوات الأمن الأفغانية على الأقل قتلوا»: «من» and the noun)
         noun_at = tb + 1 if tb + 1 < n and words[tb] in lx["of"] else tb
         reach = 12 if noun_at < n and (lx["persons"].match(words, noun_at) or (lx["groups"].match(words, noun_at) and not led_part)) else 5
+        # «قتل 5 وأصيب 3», «قتل مدنيان اثنان وأصيب»: a casualty word right before the figure (or
+        # before the people it counts) governs it, a verb joined right after tells the next figure
+        governed = any(
+            x >= 0 and words[x] in lx["forms"] and (h := lx["before"].match(words, x)) is not None and (x + h[1] == ta or x + h[1] == ta - 1 and _people_word(words[ta - 1], lx))
+            for x in (ta - 1, ta - 2)
+        )
         while t < min(n, tb + reach, next_q):
             w = words[t]
             if w in _CLAUSE and counted and category is None and t + 1 < n and self._aside(words, t + 1, lx):
@@ -304,6 +315,8 @@ class Claims(Stage):
             hit = lx["after"].match(words, t)
             if hit and t > tb and hit[2] and w[:1] in clitics()["conj"] and w[hit[2]:] in lx["after_verb_forms"]:
                 break  # «وقتلوا 1400 شخص واحتجزوا أكثر من 240»: a joined verb is another deed
+            if hit and governed and t == tb and hit[2] and w[:1] in clitics()["conj"]:
+                break  # «قتل 5 وأصيب 3»: the deed word before counts it, the joined one the next
             if hit and category is None:
                 # «8500 لأبناء الضحايا»: a noun after other words does not count the figure
                 if t > tb and not counted and not all(lx["gap_ok"].match(words, y) for y in range(tb, t)):
@@ -462,7 +475,9 @@ class Claims(Stage):
                 # goes on counting the people of the figure before)
                 elliptic = adjacent and prev is not None and prev.unit == "person" and first_claim < len(claims) and words[ta - 1][:1] == clitics()["wa"]
                 # («أصيبوا، من بينهم 7 بحالة خطيرة»: a part of the figure before counts the same people)
-                if tb < n and not counted and not elliptic and part_of is None and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb):
+                # («قتل 5 وأصيب 3»: a deed joined right after starts the next figure)
+                next_deed = tb < n and governed and words[tb][:1] in clitics()["conj"] and (lx["before"].match(words, tb) or lx["after"].match(words, tb)) is not None
+                if tb < n and not counted and not elliptic and part_of is None and words[tb] not in _CLAUSE and not lx["after_ok"].match(words, tb) and not next_deed:
                     return None
                 category = before_cat
             elif (part_of is not None or joined or before_cat == "inherit") and prev is not None:
