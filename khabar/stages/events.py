@@ -484,22 +484,19 @@ class Events(Stage):
             ref = span_ref(doc, s.starts[tr.b], s.ends[end - 1]) if end else None
             return Event(type=entry["type"], mode=entry.get("mode"), trigger=Span(t_start, t_end), actor=ref)
         w0 = words[tr.a]
+        # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject of
+        # «قام/تمكن/نجح» did what the noun after it names; «وفتحت السلطات تحقيقاً»: so does the
+        # subject of a light verb whose object the noun is
+        doer = None
         if tr.a > 1 and (not is_verb or w0[:1] == _BI or entry.get("weak")) and (w0[:1] in _ev()["do_noun_initials"] or words[tr.a - 1] in lx["do_preps"] or _after_attempt(words, tr.a, lx)):  # «بإطلاق النار» is a noun
             doer = self._doer(doc, s, tr, lx, rows)
-            if doer is not None:
-                # «قام المهاجم المسلح بإطلاق النار», «قامت القوات الجوية باستهداف»: the subject
-                # of «قام/تمكن/نجح» did what the noun after it names
-                actor_ref, row = doer
-                if row is not None:
-                    after = [r for r in after if r is not row]
-                return self._finish(doc, s, tr, lx, entry, actor_ref, after, row, t_start, t_end)
-        if not is_verb and not _has_prep(w0) and w0[:1] not in (_BI, _LI, _WA):  # («فتح الملف والتحقيق»: joined to the object)
-            light = self._light_subject(doc, s, tr, lx, rows)
-            if light is not None:
-                actor_ref, row = light
-                if row is not None:
-                    after = [r for r in after if r is not row]
-                return self._finish(doc, s, tr, lx, entry, actor_ref, after, row, t_start, t_end)
+        if doer is None and not is_verb and not _has_prep(w0) and w0[:1] not in (_BI, _LI, _WA):  # («فتح الملف والتحقيق»: joined to the object)
+            doer = self._light_subject(doc, s, tr, lx, rows)
+        if doer is not None:
+            actor_ref, row = doer
+            if row is not None:
+                after = [r for r in after if r is not row]
+            return self._finish(doc, s, tr, lx, entry, actor_ref, after, row, t_start, t_end)
         if not is_verb and tr.a > 0 and words[tr.a - 1] in lx["passive_aux"]:
             # «أنه جرى إغلاق حسابات», «تم اعتقال خمسة»: done by no one named, unless «من قبل»
             return self._finish(doc, s, tr, lx, entry, self._passive_agent(doc, s, tr, lx, rows), after, None, t_start, t_end)
