@@ -446,3 +446,13 @@ def test_quotes_according_to_a_quotation_is_one_direct_quote_and_the_reporter_af
     assert _speakers("وبحسب ما نقلت وكالة الأنباء الرسمية فإن الجهاز يستطيع قياس الرائحة.") == ["وكالة الأنباء الرسمية"]
     # a reporting verb with its object pronoun; a bracket opened in the name closes in it
     assert _speakers("وبحسب ما نقلته وكالة الأنباء السورية (سانا)، فقد قتل 13 مدنيا.") == ["وكالة الأنباء السورية (سانا)"]
+
+
+def test_quotes_what_a_description_is_about_is_not_its_speaker():
+    doc = _extract('وقال المحامي هادي وردان إن هذه سادس حالة. ووصف ما تعرض له المختطف من اختطاف بأنها "جرائم ابادة ضد الإنسانية".')
+    first, second = (q.speaker for q in doc.quotes)
+    assert "وردان" in _speaker(doc, first) and second == first
+
+
+def test_quotes_a_full_name_between_commas_after_a_title_ending_on_a_mistaken_person():
+    assert _speakers("وقال مدير معسكر أرتيك، أليكساي كاسبارزاك، لخدمة بي بي سي الروسية إنه لم يكن يعرف أمر قدوم أبناء الأسد.") == ["أليكساي كاسبارزاك"]

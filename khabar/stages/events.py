@@ -509,7 +509,7 @@ class Events(Stage):
             inner = [r for r in inner if not any(words[y] in lx["place_preps"] for y in range(tr.v, s.index_at(r[0])))]
             if inner:
                 actor = inner[0]
-            elif not entry.get("named_actor"):
+            elif not entry.get("named_actor") and words[tr.v] not in lx["place_preps"]:  # («بحث في طهران مع»: where)
                 # «أطلق بعض الفدائيين النار»: a count before the subject stays with it
                 y = tr.v + 1 if words[tr.v] in lx["function"] and tr.v + 1 < tr.b - 1 else tr.v
                 end = _phrase(words, y, lx)
@@ -976,7 +976,7 @@ class Events(Stage):
                     return span_ref(doc, s.starts[x + 1], s.ends[tr.a - 1]), None
                 return None
             # subject, verb, object: a name right before the verb
-            row = next((r for r in rows if r[1] <= s.starts[x] and s.index_at(r[1] - 1) == x - 1 and r[2].type in ("PER", "ORG")), None)
+            row = next((r for r in rows if r[1] <= s.starts[x] and s.index_at(r[1]) == x and r[2].type in ("PER", "ORG")), None)
             if row is not None and not (x > 1 and words[s.index_at(row[0]) - 1] in lx["place_preps"]):
                 return row[2].id, row
             if entry_named(tr):
@@ -1007,37 +1007,34 @@ class Events(Stage):
     @staticmethod
     def _backed(doc, s: Sent, tr: _Trig, lx, rows):
         """«الحوثيين المدعومين من إيران»: the name or the noun phrase right before a participle."""
-        words = s.words
-        row = next((r for r in rows if s.index_at(r[1] - 1) == tr.a - 1 and r[2].type != "MISC"), None)
-        if row is not None:
-            return row[2].id
-        for h in range(tr.a - 1, max(-1, tr.a - 5), -1):
-            if words[h] in _CLAUSE or words[h] in lx["function"]:
-                return None
-            if _phrase(words, h, lx) == tr.a and not _has_prep(words[h]) and Events._nounish(words, h, tr.a, lx):
-                return span_ref(doc, s.starts[h], s.ends[tr.a - 1])
-        return None
+        row, span = Events._np_before(doc, s, tr.a, tr, lx, rows, ("PER", "ORG", "LOC"))
+        return row[2].id if row is not None else span
 
     @staticmethod
     def _antecedent(doc, s: Sent, tr: _Trig, lx, rows):
         """The noun phrase before the relative word before trigger tr, as (row, None) for a name,
         (None, span) for words, or (None, None)."""
+        return Events._np_before(doc, s, tr.a - 1, tr, lx, rows, ("PER", "ORG"))
+
+    @staticmethod
+    def _np_before(doc, s: Sent, end: int, tr: _Trig, lx, rows, types):
+        """The name or the noun phrase that ends right before token ``end`` in tr's clause, with the
+        definite words before it («الميليشيات الحوثية المسلحة»), as (row, None), (None, span) or
+        (None, None) when nothing or an event noun ends there."""
         words = s.words
-        end = tr.a - 1
-        row = next((r for r in rows if s.index_at(r[1] - 1) == end - 1 and r[2].type in ("PER", "ORG")), None)
+        row = next((r for r in rows if r[1] <= s.starts[end] and s.index_at(r[1]) == end and r[2].type in types), None)
         if row is not None:
             return row, None
         best = None
-        for h in range(end - 1, max(-1, end - 4), -1):
+        for h in range(end - 1, max(-1, end - 5), -1):
             if words[h] in _CLAUSE or tr.clauses[h] != tr.clause or words[h] in lx["function"]:
                 break
             if best is not None and not words[h].startswith(_DET):
                 break
             if words[h] in lx["forms"] and lx["index"].match(words, h):
                 return None, None  # «الهجوم الكيميائي المفترض الذي اتهم»: an event, not a doer
-            ok = _phrase(words, h, lx) == end and not _has_prep(words[h]) and words[h][:1] not in (_BI, _LI) and Events._nounish(words, h, end, lx)
-            if ok and (best is None or words[h].startswith(_DET)):
-                best = h  # the phrase that ends at the relative word, with the definite words before
+            if _phrase(words, h, lx) == end and not _has_prep(words[h]) and words[h][:1] not in (_BI, _LI) and Events._nounish(words, h, end, lx):
+                best = h
             elif best is not None:
                 break
         return (None, span_ref(doc, s.starts[best], s.ends[end - 1])) if best is not None else (None, None)

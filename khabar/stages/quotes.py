@@ -69,6 +69,7 @@ def _lexicon(sp, src):
         "lil": clitics()["lil"],
         "cl": clitics(),
         "stop": {fold(w) for w in sp["speaker_stop"]},
+        "not_speaker_first": {fold(w) for w in sp["not_speaker_first"]},
         "relative": {fold(w) for w in sp["relative"]},
         "min_words": sp["min_direct_words"],
         "min_words_colon": sp["min_direct_words_after_colon"],
@@ -630,7 +631,7 @@ class Quotes(Stage):
         if opened:
             # «"المرصد السوري لحقوق الإنسان" المعارض»: the name is what the marks hold
             b = next((t for t in range(a, b) if s.words[t] in _MARKS), b)
-        if b <= a:
+        if b <= a or s.words[a] in lx["not_speaker_first"]:
             return None
         # «بيان للقصر الملكي», «بيان المحكمة»: a statement speaks for its author
         st = lx["statement"].match(s.words, a)
@@ -708,7 +709,16 @@ class Quotes(Stage):
         """«وقال وزير الخارجية، آلان بيتر كايتانو، في بيان، إنه»: a title, then the person's name
         between commas: the speaker is the name. Else the phrase [a, k)."""
         words, n = s.words, len(s.words)
-        if any(r[2].type == "PER" for r in mentions.within(s.starts[a], s.ends[k - 1])):
+        inside = [r for r in mentions.within(s.starts[a], s.ends[k - 1]) if r[2].type == "PER"]
+        if inside:
+            # «وقال مدير معسكر أرتيك، أليكساي كاسبارزاك، لخدمة»: a one-word «person» ending the
+            # title (a place the tagger mistook) gives way to a full name between commas after it
+            r = mentions.at(s.starts[k + 1]) if k + 1 < n and words[k] in _COMMA else None
+            one_word = len(inside) == 1 and s.index_at(inside[0][0]) == k - 1 and s.index_at(inside[0][1]) == k
+            if one_word and r is not None and r[0] == s.starts[k + 1] and r[2].type == "PER" and s.index_at(r[1]) > k + 2:
+                e = s.index_at(r[1])
+                if e < n and (words[e] in _COMMA or words[e] in lx["comp"]):
+                    return k + 1, e
             return a, k
         # «وزير الدولة للشؤون الخارجية في الإمارات، أنور قرقاش، أن»: the title may go on a little
         c = next((t for t in range(k, min(n, k + 7)) if words[t] in _COMMA or words[t] in lx["comp"] or words[t] in _STOP_OR_COLON), None)
