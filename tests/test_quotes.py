@@ -456,3 +456,7 @@ def test_quotes_what_a_description_is_about_is_not_its_speaker():
 
 def test_quotes_a_full_name_between_commas_after_a_title_ending_on_a_mistaken_person():
     assert _speakers("وقال مدير معسكر أرتيك، أليكساي كاسبارزاك، لخدمة بي بي سي الروسية إنه لم يكن يعرف أمر قدوم أبناء الأسد.") == ["أليكساي كاسبارزاك"]
+
+
+def test_quotes_according_to_what_a_paper_reported_has_the_paper_as_speaker():
+    assert _speakers('ووفق ما أوردت صحيفة "تلغراف" البريطانية، السبت، فقد أجرى باحثون دراسة.') == ['صحيفة "تلغراف" البريطانية']

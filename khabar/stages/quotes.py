@@ -324,6 +324,8 @@ class Quotes(Stage):
         a = hit[1]
         if a < n and pair_at(s.starts[a]) is not None:
             return None  # «كما قال "سنبذل ..."، مضيفا»: what follows is the speech, not its source
+        while a < n and words[a] in lx["filler"]:
+            a += 1  # «ووفق ما أوردت صحيفة "تلغراف"»: the verb after «ما»
         verb = (lx["verbs"].match(words, a) or lx["convey"].match(words, a)) if a < n and lx["may_cue"](words[a]) else None
         if verb is None and a < n:
             verb = lx["report_verbs"].match(words, a)  # «وبحسب ما نقلته وكالة سانا»
