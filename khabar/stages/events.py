@@ -50,7 +50,7 @@ def _ev() -> dict:
     out["before_heh_pronoun"] = frozenset(ev["before_heh_pronoun"])
     return out
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
-_TOLL = frozenset({"killed", "injured", "arrested", "missing", "kidnapped"})
+_TOLL = frozenset({"killed", "injured", "arrested", "missing", "hostages"})
 
 
 def _with_pronouns(trig: list[dict], ev: dict) -> list[dict]:
@@ -968,7 +968,7 @@ class Events(Stage):
                 row = next((r for r in inner if r[2].type == "PER"), inner[0] if inner else None)
                 if row is not None:
                     return row[2].id, row
-                if entry_named(tr) or tr.a - x > 5 or any(t.start < s.ends[tr.a - 1] and s.starts[x + 1] < t.end for t in doc.times):
+                if tr.entry.get("named_actor") or tr.a - x > 5 or any(t.start < s.ends[tr.a - 1] and s.starts[x + 1] < t.end for t in doc.times):
                     return None
                 # («شرطة مكافحة الإرهاب»: a chain of nouns with no word of grammar in it)
                 between = words[x + 1 : tr.a]
@@ -977,9 +977,9 @@ class Events(Stage):
                 return None
             # subject, verb, object: a name right before the verb
             row = next((r for r in rows if r[1] <= s.starts[x] and s.index_at(r[1]) == x and r[2].type in ("PER", "ORG")), None)
-            if row is not None and not (x > 1 and words[s.index_at(row[0]) - 1] in lx["place_preps"]):
+            if row is not None and not (s.index_at(row[0]) > 0 and words[s.index_at(row[0]) - 1] in lx["place_preps"]):
                 return row[2].id, row
-            if entry_named(tr):
+            if tr.entry.get("named_actor"):
                 return None
             verb = _Trig(s, x, x + 1, x + 1, {**tr.entry, "pos": "verb"}, tr.clauses)
             ref = self._subject_before(doc, s, verb, lx)
@@ -1604,10 +1604,6 @@ def _ref_text(doc: Document, ref) -> str:
     if isinstance(ref, SpanRef):
         return ref.text
     return mentions_of(doc).by_id[ref].canonical if ref in mentions_of(doc).by_id else str(ref)
-
-
-def entry_named(tr: _Trig) -> bool:
-    return bool(tr.entry.get("named_actor"))
 
 
 def _people_at(words: list[str], x: int, groups: bool = False) -> int:

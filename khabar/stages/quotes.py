@@ -139,7 +139,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "2"
+    version = "3"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
