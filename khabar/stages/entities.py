@@ -76,12 +76,13 @@ def _split_org(words: list[str], i: int, j: int, gaz) -> list[tuple[int, int, st
             return [(i, k, "ORG"), *_split_org(words, k, j, gaz)]
     prev = split(words[j - 2])
     # («الجبهة الشعبية لتحرير فلسطين»: a word with a preposition on it governs the country)
-    if j - i > 2 and not prev[0] and not prev[1].startswith(det) and "iso" in str((gaz.lookup(words[j - 1]) or {}).get("LOC", "")):
+    if j - i > 2 and not prev[0] and not prev[1].startswith(det) and _country(gaz, words[j - 1 : j]):
         return [(i, j - 1, "ORG"), (j - 1, j, "LOC")]
     return [(i, j, "ORG")]
 
 
 def _country(gaz, words: list[str]) -> bool:
+    """Whether the words name a country in the gazetteer (a place with an ISO code)."""
     return "iso:" in str((gaz.lookup(" ".join(words)) or {}).get("LOC", ""))
 
 

@@ -24,7 +24,7 @@ from ..facts import Event, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
-from ._refs import Mentions, mentions_of, span_ref
+from ._refs import Mentions, mentions_of, ref_text, span_ref
 from .quotes import _li_len, lexicon as speech_lexicon
 
 _P = punct()
@@ -296,7 +296,7 @@ class Events(Stage):
                         e.target = self._backed(doc, s, tr, lx, sent_rows)
                         continue
                     # who is backed: the doer of the deed before it, else the sentence's first party
-                    prev = next((pe for pe in reversed(made[:k]) if pe.actor is not None and _ref_text(doc, pe.actor) != _ref_text(doc, e.actor)), None)
+                    prev = next((pe for pe in reversed(made[:k]) if pe.actor is not None and ref_text(doc, pe.actor) != ref_text(doc, e.actor)), None)
                     if prev is not None:
                         e.target = prev.actor
                     else:
@@ -1598,12 +1598,6 @@ def _ground(doc: Document, s: Sent, tr: _Trig, e: Event, lx, locs) -> bool:
         if w in lx["ground"] or core in lx["ground"] or stem_of(w) in lx["ground"]:
             return True
     return False
-
-
-def _ref_text(doc: Document, ref) -> str:
-    if isinstance(ref, SpanRef):
-        return ref.text
-    return mentions_of(doc).by_id[ref].canonical if ref in mentions_of(doc).by_id else str(ref)
 
 
 def _people_at(words: list[str], x: int, groups: bool = False) -> int:

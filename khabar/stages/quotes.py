@@ -51,7 +51,6 @@ def lexicon():
     lx["may_cue"] = lx["cue_forms"].__contains__
     lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
-    lx["report_verbs"] = PhraseIndex(src["report_verbs"])
     return lx
 
 
