@@ -239,9 +239,9 @@ DEVSETS = (
 # three more in session 9 (with the figure model, and two rule versions that gave one output);
 # heldout11, added in session 9, for four there (the code as found, the figure model, the same two).
 # In session 9 every print of either half gave the same claims and events totals.
-# Session 10 printed heldout10's and heldout11's for four versions of its code (the same totals) and
+# Session 10 printed heldout10's and heldout11's for five versions of its code (the same totals) and
 # once more for the code as found; heldout12, added in session 10, for the code as found (twice) and
-# the same four versions of the session's code (the same totals).
+# the same five versions of the session's code (the same totals).
 HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
