@@ -225,6 +225,7 @@ DEVSETS = (
     ("eval/data/facts_split10.json", "eval/data/facts_gold10.jsonl", ("tune10", "heldout10")),
     ("eval/data/facts_split11.json", "eval/data/facts_gold11.jsonl", ("tune11", "heldout11")),
     ("eval/data/facts_split12.json", "eval/data/facts_gold12.jsonl", ("tune12", "heldout12")),
+    ("eval/data/facts_split13.json", "eval/data/facts_gold13.jsonl", ("tune13", "heldout13")),
 )
 # halves only scored: their item-level output (misses, extras) is never written. heldout2 was
 # scored blind twice (sessions 2 and 3), then opened for tuning once heldout3 existed; heldout3's
@@ -241,8 +242,9 @@ DEVSETS = (
 # In session 9 every print of either half gave the same claims and events totals.
 # Session 10 printed heldout10's and heldout11's for five versions of its code (the same totals) and
 # once more for the code as found; heldout12, added in session 10, for the code as found (twice) and
-# the same five versions of the session's code (the same totals).
-HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12"})
+# the same five versions of the session's code (the same totals). heldout13, added in session 11,
+# is held back beside them; heldout12 stays held back.
+HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12", "heldout13"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
 NOT_BLIND = frozenset({
