@@ -645,3 +645,44 @@ def test_events_the_victims_of_a_protest_are_not_its_crowd():
     doc = _extract("وقتل 11 شخصا على الأقل في الاحتجاجات ضد الفساد.")
     (p,) = _find(doc, "PROTEST")
     assert p.actor is None or "شخص" not in _name(doc, p.actor)
+
+
+def test_events_a_party_joined_to_the_actor_acts_with_it():
+    doc = _extract("وفضت قوات الشرطة والجيش المصريان اعتصام ميدان رابعة.")
+    (e,) = _find(doc, "COERCE")
+    assert _name(doc, e.actor) == "قوات الشرطة والجيش المصريان"
+    assert e.target is None or "الجيش" not in _name(doc, e.target)
+    doc = _extract("وقتل المئات في هجمات شنتها حكومة جنوب السودان وقوات حليفة لها على قرى تسيطر عليها المعارضة.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor).startswith("حكومة جنوب السودان وقوات")
+    assert e.target is None or "السودان" not in _name(doc, e.target)
+
+
+def test_events_a_meeting_keeps_the_joined_party_as_its_other_side():
+    doc = _extract("والتقى الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنجيلا ميركل في باريس.")
+    (e,) = _find(doc, "CONSULT")
+    assert _name(doc, e.actor) == "إيمانويل ماكرون" and _name(doc, e.target) == "أنجيلا ميركل"
+
+
+def test_events_a_noun_with_lam_on_it_is_not_a_verb():
+    doc = _extract("وتعرضت البلدات لقصف القوات الحكومية.")
+    (e,) = _find(doc, "ASSAULT")
+    assert e.actor is None or "تعرض" not in _name(doc, e.actor)
+    assert _name(doc, e.target) == "البلدات"
+
+
+def test_events_ground_taken_is_not_merged_into_a_shelling():
+    doc = _extract("وتوقفت القافلة لتعرضها لقصف عنيف من قبل النظام السوري.\nوتمكنت قوات النظام السوري من استعادة السيطرة على أكثر من نصف مساحة الغوطة الشرقية.")
+    assert len(_find(doc, "ASSAULT")) == 2
+
+
+def test_events_the_day_before_a_count_is_not_whom_it_hit():
+    doc = _extract("وقتل الاثنين 60 فلسطينيا برصاص القوات الإسرائيلية.")
+    (e,) = _find(doc, "ASSAULT")
+    assert "الاثنين" not in _name(doc, e.target) and "60" in _name(doc, e.target)
+
+
+def test_events_a_definite_noun_after_the_subject_is_the_object():
+    doc = _extract("وناشدت الشرطة الجمهور بالابتعاد عن المنطقة.")
+    (e,) = _find(doc, "REQUEST")
+    assert _name(doc, e.actor) == "الشرطة" and _name(doc, e.target) == "الجمهور"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 
 from ..document import Document, Span
 from ..facts import Event, SpanRef
@@ -121,12 +122,16 @@ def lexicon():
         "self_comp": {fold(w) for w in ev["self_comp"]},
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
+        "unjoined_types": set(ev["unjoined_types"]),
+        "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
+        "joined_heads": fold_set(ev["joined_heads"]),
         "content_types": set(ev["content_types"]),
         "to": {fold(w) for w in ev["content_to"]},
         "possessive": tuple(ev["possessive_endings"]),  # matched on the source: the view writes «ة» as «ه»
         "passive_agents": PhraseIndex(ev["passive_agents"], bare=True),
         "undergo": {fold(w) for w in ev["undergo_verbs"]},
         "weak_forms": {fold(f) for t in trig if t.get("weak") for f in t["forms"]},
+        "verb_forms": {fold(f) for t in trig if t.get("pos") == "verb" for f in t["forms"]},
         "unnamed_ok": set(ev["unnamed_actor_types"]),
         "witness": {fold(w) for w in ev["witness_verbs"]},
         "may_cue": _speech_cues(),
@@ -178,7 +183,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "3"
+    version = "4"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
@@ -445,8 +450,9 @@ class Events(Stage):
                 continue
             if best is None:
                 best = (lx["triggers"][k], i + length, i + length)
-            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith((_DET, _WA + _DET, _BI + _DET, _LIL)) or (i > 0 and _in_any(words[i - 1], lx["function"], lx["preps"]))):
-                # «إثر قصف للنظام», «القصف»: after a preposition or with the article, a noun
+            elif best[0].get("pos") == "verb" and lx["triggers"][k].get("pos") == "noun" and length == best[1] - i and (words[i].startswith((_DET, _WA + _DET, _BI + _DET, _LIL)) or (i > 0 and _in_any(words[i - 1], lx["function"], lx["preps"])) or (words[i][:1] in (_BI, _LI) and words[i] not in lx["verb_forms"])):
+                # «إثر قصف للنظام», «القصف», «لقصف القوات»: after a preposition, with the article or
+                # with «بـ/لـ» on it, a noun
                 best = (lx["triggers"][k], i + length, i + length)
         return best
 
@@ -741,6 +747,22 @@ class Events(Stage):
             if first is not None and titled and s.index_at(first[0]) - a <= 6 and not any(w in _CLAUSE for w in words[a : s.index_at(first[0])]):
                 actor, actor_ref = first, first[2].id  # («المتحدث باسم وزارة الدفاع شرف لقمان»)
                 after = [r for r in after if not (span[0] <= r[0] < first[1])]  # («الأمين العام للأمم المتحدة»: the title's own names)
+        joined = None
+        first = actor_ref.start if isinstance(actor_ref, SpanRef) else actor[0] if actor is not None else None
+        if first is not None and first >= t_end and entry["type"] not in lx["unjoined_types"]:
+            # «وفضت قوات الشرطة والجيش المصريان اعتصامي», «هجمات شنتها حكومة جنوب السودان وقوات
+            # حليفة لها على قرى»: the actor's words go on past a named genitive and «و» + a second
+            # party; whom it was done to comes after them
+            last = s.index_at(actor_ref.end if isinstance(actor_ref, SpanRef) else actor[1])
+            a0 = s.index_at(first)
+            # (a phrase of two definite nouns, «الائتلاف المنظمات», has already run into the object)
+            glued = sum(1 for w in s.words[a0:last] if w.startswith(_DET) and not w.endswith(lx["nisba"])) > 1
+            end = last if glued else self._joined(doc, s, tr, lx, last, isinstance(actor_ref, SpanRef) and last - a0 == 1)
+            if end > last:
+                joined = end
+                if isinstance(actor_ref, SpanRef):
+                    actor_ref = span_ref(doc, actor_ref.start, s.ends[end - 1])
+                after = [r for r in after if not (s.starts[last] <= r[0] <= s.ends[end - 1])]
         target = None
         # the recipient: a person named right after an organisation or place is the person
         target_ref = None
@@ -764,6 +786,8 @@ class Events(Stage):
             start = _phrase(words, tr.b, lx) or tr.b  # past what exploded
         if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end and s.index_at(actor_ref.start) <= tr.b + 1:
             start = s.index_at(actor_ref.end)  # VSO: the object follows the subject
+        if joined is not None:
+            start = max(start, joined)
         # «في ليبيا», «وسط عمان»: a place is whom it was aimed at only as the object, after a
         # preposition of recipients, or with «لـ» on it («زيارة للعراق»); else it is where
         clitic = mentions_of(doc).clitic
@@ -854,6 +878,36 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _joined(doc, s: Sent, tr: _Trig, lx, x: int, phrase: bool) -> int:
+        """Where an actor's words end when they go on at word ``x``: an indefinite head's named
+        genitive («مقاتلي طالبان», only when the actor is a phrase), then a party joined by «و»
+        («والجيش المصريان», «وحلفائها»); ``x`` when they do not."""
+        words, n = s.words, len(s.words)
+        mentions = mentions_of(doc)
+        for _ in range(2):
+            if phrase and 0 < x < n and tr.clauses[x] == tr.clause:
+                head = words[x - 1]
+                row = mentions.at(s.starts[x])
+                if row is not None and row[0] == s.starts[x] and row[2].type in ("ORG", "LOC", "PER") and head[:1].isalpha() and not head.startswith((_DET, _WA + _DET)) and head not in lx["function"]:
+                    x = s.index_at(row[1])
+            if x >= n or tr.clauses[x] != tr.clause:
+                break
+            w = words[x]
+            if w[:1] != _WA or len(w) < 4 or w in lx["function"] or (w in lx["forms"] and lx["index"].match(words, x)) or any(t.start <= s.starts[x] < t.end for t in doc.times):
+                break
+            row = mentions.at(s.starts[x] + 1)
+            if row is not None and row[0] <= s.starts[x] + 1 and row[2].type in ("ORG", "PER"):
+                end = s.index_at(row[1])
+            elif w[1:].startswith(_DET) or w[1:] in lx["joined_heads"]:
+                end = _phrase(words, x, lx)
+                if end is None:
+                    break
+            else:
+                break
+            x, phrase = end, True
+        return x
 
     @staticmethod
     def _object_past_aside(doc, s: Sent, tr: _Trig, lx, start: int):
@@ -1347,6 +1401,8 @@ class Events(Stage):
         while x < n and x - start < 5 and words[x] not in _CLAUSE:
             pos = s.starts[x]
             if any(a <= pos < b for a, b in times):
+                if x == start and not counted:
+                    start += 1  # «وقتل الاثنين 60 فلسطينيا»: the day is when, not whom
                 x += 1
             elif any(q.start <= pos < q.end for q in doc.quantities):
                 counted = True
@@ -1683,6 +1739,8 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
             if not nxt.endswith(lx["nisba"]) and stem not in lx["crowd_counts"] and (lx["protesters"].match(words, end) or lx["attackers"].match(words, end)):
                 break  # «فرقت الشرطة المتظاهرين»: a word for people is a noun of its own
             nisba = nxt.endswith(lx["nisba"])
+            if not nisba and not lx["adjective_shape"].match(nxt[len(_DET) :]) and stem not in lx["crowd_counts"]:
+                break  # «قوات الأمن المبنى»: a noun, the next phrase («آلاف الطلاب» folds to a definite look)
             end += 1
         elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
             end += 1
@@ -1782,6 +1840,8 @@ def _distinct(m: dict, lx) -> bool:
 def _same_happening(doc, f: Event, fm: dict, e: Event, m: dict, key) -> bool:
     if f.type != e.type or (f.mode and e.mode and f.mode != e.mode) or fm["distinct"]:
         return False
+    if bool(fm["trig"].entry.get("ground")) != bool(m["trig"].entry.get("ground")):
+        return False  # «قصف» ... «استعادة السيطرة»: ground taken is a deed of its own
     if not _same_time(f, fm, e, m):
         return False
     return _compatible(doc, f.actor, e.actor, key) and _compatible(doc, f.target, e.target, key)
