@@ -363,3 +363,10 @@ def test_claims_people_driven_to_flee_are_displaced():
     doc = _extract("وقال مسؤولون بالأمم المتحدة إن العملية دفعت ما يزيد على 270 ألف شخص إلى النزوح.", "2018-07-03")
     assert [(c.value, c.category) for c in doc.claims] == [(270000, "displaced")]
     assert "مسؤولون" in _source(doc, doc.claims[0].source)
+
+
+def test_claims_rebels_killed_and_captured_in_battle():
+    doc = _extract("خاضت القوات معارك عنيفة مع الميليشيات في جبهة نهم، قتل فيها 17 متمرداً وأصيب العشرات.")
+    assert [(c.value, c.category, c.group) for c in doc.claims] == [(17, "killed", "fighters")]
+    doc = _extract("وتمكنت القوات من أسر 50 متمرداً.")
+    assert [(c.value, c.category) for c in doc.claims] == [(50, "arrested")]

@@ -460,3 +460,18 @@ def test_quotes_a_full_name_between_commas_after_a_title_ending_on_a_mistaken_pe
 
 def test_quotes_according_to_what_a_paper_reported_has_the_paper_as_speaker():
     assert _speakers('ووفق ما أوردت صحيفة "تلغراف" البريطانية، السبت، فقد أجرى باحثون دراسة.') == ['صحيفة "تلغراف" البريطانية']
+
+
+def test_quotes_a_counted_noun_before_a_plural_cue_says_it():
+    assert _speakers("واستندت المنظمة إلى مقابلات مع ثمانية ناجين قالوا إنه تم جمع العشرات وتغطية أعينهم.") == ["ثمانية ناجين"]
+    # a singular cue after a counted noun is the publisher's
+    assert _speakers('نشرت صحيفة "صباح" التركية أسماء 15 شخصا تقول إنهم من المخابرات.') != ["15 شخصا"]
+
+
+def test_quotes_several_parties_after_each_of():
+    (who,) = _speakers("وقد قال كل من نائب محافظ أربيل طاهر عبد الله ومسؤولون أمنيون قبل ذلك إن مسلحين اقتحما مبنى المحافظة.")
+    assert "طاهر عبد الله" in who
+
+
+def test_quotes_a_speaker_named_in_brackets_after_the_cue():
+    assert _speakers("وقالت (إس.أو.إس ميديتريني) في بيان إن السفينة أنقذت أمس 30 شخصا من على متن قارب.") == ["إس.أو.إس ميديتريني"]

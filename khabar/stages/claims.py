@@ -191,7 +191,7 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
 
 class Claims(Stage):
     name = "claims"
-    version = "3"
+    version = "4"
     requires = ("quantities", "quotes", "entities", "times")
     assigns = ("claims",)
 

@@ -61,6 +61,7 @@ def _lexicon(sp, src):
         "particles": {fold(w) for w in sp["particles"]},
         "convey": PhraseIndex(sp["convey"]["verbs"], verbs=True),
         "feminine": tuple(sp["feminine_endings"]),
+        "plural_cue": tuple(sp["plural_cue_endings"]),
         "from": {fold(w) for w in sp["convey"]["from"]},
         "saying": {fold(w) for w in sp["convey"]["saying"]},
         "cont": {fold(w) for w in sp["continuation"]},
@@ -108,6 +109,7 @@ def _lexicon(sp, src):
         "subject_after": frozenset(sp["needs_subject_after"]),
         "li_nouns": {fold(w) for w in sp["li_nouns"]},
         "manner": {fold(w) for w in sp["manner"]},
+        "subject_leads": PhraseIndex(sp["subject_leads"], bare=True),
         "topic": {fold(w) for w in sp["topic"]},
         "object_after": frozenset(sp["object_after"]),
         "however": {fold(w) for w in sp["however"]},
@@ -395,9 +397,15 @@ class Quotes(Stage):
                 return None  # «لافتات كتب عليها»: written, not said
             if np_start < n and words[np_start] in lx["manner"]:
                 np_start += 1  # «قالت بوضوح إنه»
+            lead = lx["subject_leads"].match(words, np_start) if np_start < n else None
+            if lead:
+                np_start += lead[1]  # «قال كل من نائب المحافظ ومسؤولون أمنيون إن»
             if np_start < n and words[np_start] == lx["cl"]["bi"]:
                 return None  # «التي وصفها بـ"الخائنة"»: a description, not speech
             np_stop = np_end(s, np_start, lx, speech_pairs)
+            close = next((t for t in range(np_start + 2, min(n, np_start + 10)) if words[t] in _BRACKETS), None) if np_start < n and words[np_start] in _BRACKETS else None
+            if close is not None and all(w not in _CLAUSE for w in words[np_start + 1 : close]):
+                np_start, np_stop = np_start + 1, close  # «وقالت (إس.أو.إس ميديتريني) في بيان إن»: the name in brackets
             # («لبي بي سي»: a three-letter word may carry «لـ» when a name goes on after it)
             said_to = np_start < n and words[np_start][:1] == lx["cl"]["li"] and words[np_start] not in lx["li_nouns"] and (len(words[np_start]) > 3 or len(words[np_start]) == 3 and words[np_start] not in lx["stop"] and np_stop > np_start + 1) and (mentions.at(s.starts[np_start]) is None or s.starts[np_start] in mentions.clitic)
             if np_stop > np_start and (_addressee(words[np_start], lx) or said_to or any(t.start <= s.starts[np_start] < t.end for t in doc.times)):
@@ -895,6 +903,11 @@ class Quotes(Stage):
                 x = s.index_at(last[0])
                 if x > 0 and s.words[x - 1] not in lx["stop"] and s.words[x - 1] not in _CLAUSE and s.words[x - 1] not in lx["comp"]:
                     return last[2].id
+        for a in range(cue.i - 2, max(0, cue.i - 4) if s.words[cue.i].endswith(lx["plural_cue"]) else cue.i - 2, -1):
+            # «مقابلات مع ثمانية ناجين قالوا إنه»: a counted noun right before a bare cue is its
+            # subject (who said it), wherever the clause began
+            if any(q.start == s.starts[a] for q in doc.quantities) and all(w[:1].isalpha() and w not in lx["stop"] and not lx["verbs"].match([w], 0) for w in s.words[a + 1 : cue.i]):
+                return self._np_ref(doc, s, a, cue.i, mentions, lx)
         b = cue.i
         def aux(w):
             return any(v in lx["aux"] for v, _ in variants(w))
