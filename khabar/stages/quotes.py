@@ -140,7 +140,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "3"
+    version = "4"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
