@@ -686,3 +686,25 @@ def test_events_a_definite_noun_after_the_subject_is_the_object():
     doc = _extract("وناشدت الشرطة الجمهور بالابتعاد عن المنطقة.")
     (e,) = _find(doc, "REQUEST")
     assert _name(doc, e.actor) == "الشرطة" and _name(doc, e.target) == "الجمهور"
+
+
+def test_events_the_actor_keeps_whom_it_is_of_and_its_adjectives():
+    doc = _extract("عندما اقتحم مسلحون من حركة طالبان قاعدة عسكرية في غرب أفغانستان.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "مسلحون من حركة طالبان" and _name(doc, e.target).startswith("قاعدة عسكرية")
+    doc = _extract("واقتحمت القوات اليمنية المشتركة حرم مطار الحديدة.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "القوات اليمنية المشتركة" and "المشتركة" not in _name(doc, e.target)
+
+
+def test_events_a_common_noun_cut_from_its_genitive_name_is_one_actor():
+    doc = _extract("وقتل 5 مدنيين في قصف ميليشيا الحوثي على أحياء مدينة تعز.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "ميليشيا الحوثي"
+    # a name before another is the subject, then the object
+    doc = _extract("واتهمت تركيا غولن بتدبير محاولة الانقلاب.")
+    (e,) = _find(doc, "ACCUSE")
+    assert _name(doc, e.actor) == "تركيا" and _name(doc, e.target) == "غولن"
+    doc = _extract("وتتهم الرياض الحوثيين باستخدام المطار.")
+    (e,) = _find(doc, "ACCUSE")
+    assert _name(doc, e.actor) == "الرياض" and _name(doc, e.target) == "الحوثيين"

@@ -123,8 +123,10 @@ def lexicon():
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
         "unjoined_types": set(ev["unjoined_types"]),
+        "people_nisba": tuple(ev["people_nisba_endings"]),
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
         "joined_heads": fold_set(ev["joined_heads"]),
+        "genitive_heads": {stem_of(fold(w)) for w in ev["genitive_heads"]},
         "content_types": set(ev["content_types"]),
         "to": {fold(w) for w in ev["content_to"]},
         "possessive": tuple(ev["possessive_endings"]),  # matched on the source: the view writes «ة» as «ه»
@@ -757,11 +759,15 @@ class Events(Stage):
             a0 = s.index_at(first)
             # (a phrase of two definite nouns, «الائتلاف المنظمات», has already run into the object)
             glued = sum(1 for w in s.words[a0:last] if w.startswith(_DET) and not w.endswith(lx["nisba"])) > 1
-            end = last if glued else self._joined(doc, s, tr, lx, last, isinstance(actor_ref, SpanRef) and last - a0 == 1)
+            one = last - a0 == 1 and (isinstance(actor_ref, SpanRef) or stem_of(s.words[a0]) in lx["genitive_heads"])
+            end = last if glued else self._joined(doc, s, tr, lx, last, one)
             if end > last:
                 joined = end
                 if isinstance(actor_ref, SpanRef):
                     actor_ref = span_ref(doc, actor_ref.start, s.ends[end - 1])
+                elif s.words[last][:1] != _WA:
+                    # «قصف ميليشيا الحوثي»: a one-word name the entity layer cut from its genitive
+                    actor_ref, actor = span_ref(doc, actor[0], s.ends[end - 1]), None
                 after = [r for r in after if not (s.starts[last] <= r[0] <= s.ends[end - 1])]
         target = None
         # the recipient: a person named right after an organisation or place is the person
@@ -892,6 +898,11 @@ class Events(Stage):
                 row = mentions.at(s.starts[x])
                 if row is not None and row[0] == s.starts[x] and row[2].type in ("ORG", "LOC", "PER") and head[:1].isalpha() and not head.startswith((_DET, _WA + _DET)) and head not in lx["function"]:
                     x = s.index_at(row[1])
+                elif words[x] == _ev()["partitive"] and x + 1 < n and (row := mentions.at(s.starts[x + 1])) is not None and row[0] == s.starts[x + 1] and row[2].type == "ORG":
+                    x = s.index_at(row[1])  # «اقتحم مسلحون من حركة طالبان قاعدة»: of whom they are
+            # «اقتحمت القوات اليمنية المشتركة حرم المطار»: adjectives the name did not take
+            while 0 < x < n and tr.clauses[x] == tr.clause and words[x - 1].startswith((_DET, _WA + _DET)) and words[x].startswith(_DET) and (words[x].endswith(lx["nisba"]) or lx["adjective_shape"].match(words[x][len(_DET) :])) and not words[x].endswith(lx["people_nisba"]) and not _in_any(words[x], lx["function"], lx["preps"]) and not any(t.start <= s.starts[x] < t.end for t in doc.times) and not (words[x] in lx["forms"] and lx["index"].match(words, x)):
+                x += 1
             if x >= n or tr.clauses[x] != tr.clause:
                 break
             w = words[x]
