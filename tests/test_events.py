@@ -708,3 +708,12 @@ def test_events_a_common_noun_cut_from_its_genitive_name_is_one_actor():
     doc = _extract("وتتهم الرياض الحوثيين باستخدام المطار.")
     (e,) = _find(doc, "ACCUSE")
     assert _name(doc, e.actor) == "الرياض" and _name(doc, e.target) == "الحوثيين"
+
+
+def test_events_the_place_an_attack_struck_is_its_target_when_no_one_is_named():
+    doc = _extract("وشن تنظيم الدولة الإسلامية هجوما في مدينة السويداء.")
+    (e,) = _find(doc, "ASSAULT")
+    assert "السويداء" in _name(doc, e.target)
+    # with no actor named the place stays where only
+    doc = _extract("ووقع انفجار في مدينة السويداء.")
+    assert all(e.target is None for e in _find(doc, "ASSAULT"))

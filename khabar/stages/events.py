@@ -123,6 +123,8 @@ def lexicon():
         "not_by_speaker": set(ev["not_by_speaker"]),
         "object_types": set(ev["object_types"]),
         "unjoined_types": set(ev["unjoined_types"]),
+        "place_target_types": set(ev["place_target_types"]),
+        "struck_preps": fold_set(ev["struck_preps"]),
         "people_nisba": tuple(ev["people_nisba_endings"]),
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
         "joined_heads": fold_set(ev["joined_heads"]),
@@ -859,12 +861,12 @@ class Events(Stage):
         if target_ref is None and entry["type"] == "ASSAULT":
             target_ref = self._holder(doc, s, tr, lx, start, actor)
         # the place: «في X» after the trigger, or the recipient when it is a place
-        where = None
+        where = where_row = None
         for r in after:
             if r[2].type == "LOC":
                 x = s.index_at(r[0])
                 if any(w in lx["place_preps"] for w in words[max(0, x - 2) : x]) or _has_prep(s.words[x]) or r is target:
-                    where = self._with_direction(doc, s, r, lx)
+                    where, where_row = self._with_direction(doc, s, r, lx), r
                     break
         if where is None and target is not None and target[2].type == "LOC":
             where = self._with_direction(doc, s, target, lx)
@@ -876,6 +878,12 @@ class Events(Stage):
             target_ref = None  # «صدامات ... بين غزة وإسرائيل»: no one is both sides
         if target is not None and target[2].type == "LOC" and entry.get("mode") in lx["no_place_modes"]:
             target_ref = None  # «واعتقل وهو في طريقه إلى إسبانيا»: a place is not who was arrested
+        x = s.index_at(where_row[0]) if where_row is not None else 0
+        struck = x > 0 and any(w in lx["struck_preps"] for w in words[max(0, x - 2) : x]) or where_row is not None and where_row[0] in mentions_of(doc).clitic and doc.text[where_row[0]] == _BI
+        if target_ref is None and struck and entry["type"] in lx["place_target_types"] and not entry.get("weak") and (actor_ref is not None or actor is not None):
+            # «الهجوم الذي شنه تنظيم الدولة في المحافظة»: with no one named as hit, the place the
+            # attack struck is its target (places and land can be targets)
+            target_ref = where
         return Event(
             type=entry["type"],
             mode=entry.get("mode"),
