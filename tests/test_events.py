@@ -717,3 +717,25 @@ def test_events_the_place_an_attack_struck_is_its_target_when_no_one_is_named():
     # with no actor named the place stays where only
     doc = _extract("ووقع انفجار في مدينة السويداء.")
     assert all(e.target is None for e in _find(doc, "ASSAULT"))
+
+
+def test_events_a_counted_noun_after_a_call_is_who_calls():
+    doc = _extract("ودعت أكثر من 150 شخصية دولية الحكومة إلى الإفراج عنه.")
+    (e,) = _find(doc, "REQUEST")
+    assert _name(doc, e.actor) == "أكثر من 150 شخصية دولية" and _name(doc, e.target) == "الحكومة"
+
+
+def test_events_a_force_in_the_genitive_of_an_attack_did_it():
+    doc = _extract("وقتل طفل في قصف جيش الإسلام للمناطق السكنية في دمشق.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "جيش الإسلام"
+    # («قصف للنظام»: with «لـ» the agent comes from its own rule, without the letter)
+    doc = _extract("وقتل طفل في قصف للنظام على المدينة.")
+    (e,) = _find(doc, "ASSAULT")
+    assert e.actor is None or not _name(doc, e.actor).startswith("للنظام")
+
+
+def test_events_an_undergone_attack_comes_from_whom_min_names():
+    doc = _extract("وتتعرض الغوطة الشرقية لقصف مكثف من القوات الحكومية.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "القوات الحكومية" and _name(doc, e.target) == "الغوطة الشرقية"

@@ -124,6 +124,7 @@ def lexicon():
         "object_types": set(ev["object_types"]),
         "unjoined_types": set(ev["unjoined_types"]),
         "place_target_types": set(ev["place_target_types"]),
+        "counted_subject_types": set(ev["counted_subject_types"]),
         "struck_preps": fold_set(ev["struck_preps"]),
         "people_nisba": tuple(ev["people_nisba_endings"]),
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
@@ -529,8 +530,15 @@ class Events(Stage):
         if not is_verb and not entry.get("patient_genitive") and after and s.index_at(after[0][0]) == tr.b and after[0][2].type in ("PER", "ORG"):
             actor = after[0]
             after = after[1:]
+        elif not is_verb and not entry.get("patient_genitive") and entry["type"] in lx["lam_types"] and tr.b < len(words) and stem_of(words[tr.b]) in lx["genitive_heads"] and words[tr.b][:1] not in _CONJ and not _has_prep(words[tr.b]):
+            # «قصف جيش الإسلام للمناطق السكنية», «قصف القوات الحكومية»: a force in the genitive did it
+            end = _phrase(words, tr.b, lx)
+            row = next((r for r in after if s.starts[tr.b] < r[0] and r[1] <= s.ends[end - 1]), None) if end else None
+            if end and (row is None or row[2].type != "LOC"):
+                actor_ref = span_ref(doc, s.starts[tr.b], s.ends[end - 1])
+                after = [r for r in after if r[0] >= s.ends[end - 1]]
         # «غارات جوية للطيران الروسي», «قصف للنظام»: an attack's agent written with «لـ»
-        if actor is None and not is_verb and entry["type"] in lx["lam_types"]:
+        if actor is None and actor_ref is None and not is_verb and entry["type"] in lx["lam_types"]:
             actor_ref, actor, after = self._lam_agent(doc, s, tr, lx, after)
         # «هجوم نسب إلى صيادين», «اشتباكات بين المليشيات»: a noun trigger names its agent after it
         if actor is None and actor_ref is None and not is_verb:
@@ -586,6 +594,14 @@ class Events(Stage):
                     after = [r for r in after if r is not row]
                 elif end:
                     actor_ref = span_ref(doc, s.starts[x], s.ends[end - 1])
+        if actor is None and actor_ref is None and is_verb and entry["type"] in lx["counted_subject_types"] and not entry.get("passive") and tr.b < len(words):
+            # «ودعت أكثر من 150 شخصية دولية إلى»: a counted noun right after the verb is its subject
+            q = next((q for q in doc.quantities if q.start == s.starts[tr.b]), None)
+            if q is not None and q.end < s.end:
+                y = s.index_at(q.end)
+                end = _phrase(words, y, lx) if y < len(words) and words[y][:1].isalpha() else None
+                if end:
+                    actor_ref = span_ref(doc, s.starts[tr.b], s.ends[end - 1])
         # 3. verb, then its subject: «شن مقاتلو حماس هجوماً», «رفض وزير الخارجية بلينكن»; but
         # «ناشد إسرائيل» names whom the earlier subject urged
         if actor is None and actor_ref is None and is_verb and entry.get("passive"):
@@ -672,6 +688,8 @@ class Events(Stage):
                 after = [r for r in after if r is not named]
         if not is_verb and words[tr.a][:1] == _LI:
             hit = self._undergone(doc, s, tr, lx, rows)
+            if hit is not None and actor is None and actor_ref is None:
+                actor_ref = self._undergone_from(doc, s, tr, lx)
             if hit is not None:
                 ev = self._finish(doc, s, tr, lx, entry, actor_ref, after, actor, t_start, t_end)
                 ev.target = hit
@@ -1506,6 +1524,24 @@ class Events(Stage):
             h = y + 1 if words[y] in lx["function"] and y + 1 < n else y
             end = _phrase(words, h, lx)
             return span_ref(doc, s.starts[y], s.ends[end - 1]) if end else None
+        return None
+
+    @staticmethod
+    def _undergone_from(doc, s: Sent, tr: _Trig, lx):
+        """«تتعرض الغوطة لقصف مكثف من القوات الحكومية»: who an undergone attack came from, after
+        «من» within two words of it."""
+        words, n = s.words, len(s.words)
+        for x in range(tr.b, min(n - 1, tr.b + 3)):
+            if tr.clauses[x] != tr.clause or words[x] in _CLAUSE:
+                return None
+            if words[x] == _ev()["partitive"]:
+                row = mentions_of(doc).at(s.starts[x + 1])
+                if row is not None and row[0] == s.starts[x + 1] and row[2].type in ("ORG", "PER"):
+                    return row[2].id
+                end = _phrase(words, x + 1, lx) if words[x + 1].startswith(_DET) or stem_of(words[x + 1]) in lx["genitive_heads"] else None
+                return span_ref(doc, s.starts[x + 1], s.ends[end - 1]) if end else None
+            if _in_any(words[x], lx["function"], lx["preps"]) or any(t.start <= s.starts[x] < t.end for t in doc.times):
+                return None
         return None
 
     def _undergone(self, doc, s: Sent, tr: _Trig, lx, rows):
