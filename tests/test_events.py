@@ -739,3 +739,14 @@ def test_events_an_undergone_attack_comes_from_whom_min_names():
     doc = _extract("وتتعرض الغوطة الشرقية لقصف مكثف من القوات الحكومية.")
     (e,) = _find(doc, "ASSAULT")
     assert _name(doc, e.actor) == "القوات الحكومية" and _name(doc, e.target) == "الغوطة الشرقية"
+
+
+def test_events_a_verb_with_the_relative_as_object_has_its_own_subject():
+    doc = _extract("ويتهم التحالف الحوثيين بإطلاق الصواريخ، وهو ما نفته الجماعة وإيران.")
+    (acc,) = _find(doc, "ACCUSE")
+    assert _name(doc, acc.actor) == "التحالف" and _name(doc, acc.target) == "الحوثيين"
+    (rej,) = _find(doc, "REJECT")
+    assert _name(doc, rej.actor).startswith("الجماعة")
+    # a word of manner after the verb is no subject
+    doc = _extract("وتتهم أنقرة غولن بتدبير الانقلاب، وهو ما ينفيه بشدة.")
+    assert all(e.actor is None or _name(doc, e.actor) != "بشدة" for e in doc.events)

@@ -124,6 +124,9 @@ def lexicon():
         "object_types": set(ev["object_types"]),
         "unjoined_types": set(ev["unjoined_types"]),
         "place_target_types": set(ev["place_target_types"]),
+        "relative_object": tuple(ev["relative_object_pronouns"]),
+        "what": fold_set(ev["relative_what"]["words"]),
+        "what_after": fold_set(ev["relative_what"]["after"]),
         "counted_subject_types": set(ev["counted_subject_types"]),
         "struck_preps": fold_set(ev["struck_preps"]),
         "people_nisba": tuple(ev["people_nisba_endings"]),
@@ -628,6 +631,10 @@ class Events(Stage):
         # «المتمردين الذين سيطروا على العاصمة»: a verb right after a relative word was done by the
         # noun phrase that word points back to
         own_subject = tr.b < len(words) and (words[tr.b] in lx["resumptive"] or any(s.index_at(r[0]) == tr.b and r[2].type in ("PER", "ORG") for r in rows))
+        if actor is None and actor_ref is None and is_verb and tr.b == tr.a + 1 and tr.a > 1 and (words[tr.a - 1] in lx["relative"] or words[tr.a - 1] in lx["what"] and words[tr.a - 2] in lx["what_after"]) and words[tr.a].endswith(lx["relative_object"]) and not entry.get("passive"):
+            # «وهو ما نفته الجماعة وإيران»: a verb with the relative as its object pronoun has its
+            # own subject after it
+            return self._pronoun_object(doc, s, tr, lx, rows, entry, t_start, t_end)
         if actor is None and actor_ref is None and is_verb and not entry.get("passive") and not entry.get("weak") and tr.a > 1 and words[tr.a - 1] in lx["relative"] and not tr.continues and not own_subject:
             actor, actor_ref = self._antecedent(doc, s, tr, lx, rows)
             if actor is not None:
@@ -745,7 +752,7 @@ class Events(Stage):
             row = next((r for r in rows if r[0] == s.starts[tr.b]), None)
             if row is not None and row[2].type != "MISC":
                 actor = row[2].id
-            elif words[tr.b] not in lx["function"] and not _has_prep(words[tr.b]):
+            elif words[tr.b] not in lx["function"] and words[tr.b] not in lx["manner"] and not _has_prep(words[tr.b]):  # («ينفيه بشدة»)
                 end = _phrase(words, tr.b, lx)
                 if end:
                     actor = span_ref(doc, s.starts[tr.b], s.ends[end - 1])
@@ -1793,6 +1800,8 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
                 break  # «الرئيس اليمني العناصر الإرهابية»: after a nisba adjective, a noun begins the next phrase
             if not nxt.endswith(lx["nisba"]) and stem not in lx["crowd_counts"] and (lx["protesters"].match(words, end) or lx["attackers"].match(words, end)):
                 break  # «فرقت الشرطة المتظاهرين»: a word for people is a noun of its own
+            if nxt.endswith(lx["people_nisba"]) and not words[end - 1].endswith(lx["people_nisba"]) and stem not in lx["crowd_counts"]:
+                break  # «ويتهم التحالف الحوثيين»: people after a head that is not a plural of people
             nisba = nxt.endswith(lx["nisba"])
             if not nisba and not lx["adjective_shape"].match(nxt[len(_DET) :]) and stem not in lx["crowd_counts"]:
                 break  # «قوات الأمن المبنى»: a noun, the next phrase («آلاف الطلاب» folds to a definite look)
