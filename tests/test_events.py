@@ -750,3 +750,21 @@ def test_events_a_verb_with_the_relative_as_object_has_its_own_subject():
     # a word of manner after the verb is no subject
     doc = _extract("وتتهم أنقرة غولن بتدبير الانقلاب، وهو ما ينفيه بشدة.")
     assert all(e.actor is None or _name(doc, e.actor) != "بشدة" for e in doc.events)
+
+
+def test_events_launching_reaches_its_noun_past_a_long_subject_and_strikes_are_attacks():
+    doc = _extract("شنت السعودية وعدد من الدول العربية السنية حملة عسكرية ضد الحوثيين.")
+    (e,) = _find(doc, "ASSAULT")
+    assert "السعودية" in _name(doc, e.actor) and _name(doc, e.target) == "الحوثيين"
+    doc = _extract("وكانت واشنطن قد شنت العام الماضي ضربة صاروخية على مطار الشعيرات السوري.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "واشنطن" and _name(doc, e.target) == "مطار الشعيرات السوري"
+    doc = _extract("وندد الرئيس بالضربات الإسرائيلية على سوريا.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "الإسرائيلية"
+
+
+def test_events_a_force_with_a_possessive_pronoun_is_a_subject():
+    doc = _extract("وأعلنت حكومة مالي أن جيشها قتل 11 متشددا في وسط البلاد.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "جيشها" and _name(doc, e.target) == "11 متشددا"

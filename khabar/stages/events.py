@@ -517,7 +517,7 @@ class Events(Stage):
         wider = [r for r in rows if r[1] <= t_start and r[2].type in ("PER", "ORG")]
         # 0. «شن مقاتلو حماس هجوماً», «إطلاق قوات إسرائيلية النار»: the words between a verb and
         # the word it needs are its subject
-        if is_verb and tr.b - tr.v > 2:
+        if is_verb and tr.b - tr.v > 2 and not any(t.start <= s.starts[tr.v] < t.end for t in doc.times):  # («شنت العام الماضي ضربة»: when)
             inner = [r for r in in_clause if s.starts[tr.v] <= r[0] and r[1] <= s.ends[tr.b - 2] and r[2].type != "MISC"]
             # («قضت محكمة في مدينة يانجون بسجن»: a place after «في» is where the subject sits)
             inner = [r for r in inner if not any(words[y] in lx["place_preps"] for y in range(tr.v, s.index_at(r[0])))]
@@ -655,6 +655,8 @@ class Events(Stage):
             nat = self._nationality(words[tr.b])
             if nat:
                 actor_ref = span_ref(doc, s.starts[tr.b], s.ends[tr.b])
+            elif tr.b - tr.a > 1 and self._nationality(words[tr.b - 1]):
+                actor_ref = span_ref(doc, s.starts[tr.b - 1], s.ends[tr.b - 1])  # («الضربات الإسرائيلية» is one trigger)
         # 4. a person or organisation earlier in the clause (then in the sentence, for a verb);
         # a noun trigger takes only one written close before it
         if actor is None and actor_ref is None:
@@ -1249,6 +1251,8 @@ class Events(Stage):
             return True
         if _people_at(words, a, groups=True):
             return True  # «ألقت القبض على مشتبه به»: a word for people
+        if any(core.endswith(p) and core[: -len(p)] in lx["genitive_heads"] for p in lx["possessive"]):
+            return True  # «أن جيشها قتل 11 متشددا»: a force with a possessive pronoun is definite
         # «قوات الأمن الفيدرالية»: a noun with its genitive
         return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith(_DET))
 
