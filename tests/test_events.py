@@ -768,3 +768,18 @@ def test_events_a_force_with_a_possessive_pronoun_is_a_subject():
     doc = _extract("وأعلنت حكومة مالي أن جيشها قتل 11 متشددا في وسط البلاد.")
     (e,) = _find(doc, "ASSAULT")
     assert _name(doc, e.actor) == "جيشها" and _name(doc, e.target) == "11 متشددا"
+
+
+def test_events_who_backs_a_party_said_of_it_is_no_deed_and_a_quoted_name_holds_no_trigger():
+    doc = _extract("وتقاتل الحكومة المتمردين المدعومين من إيران.")
+    assert not _find(doc, "AID")
+    doc = _extract("وتقدمت القوات الحكومية، مدعومة من التحالف، نحو المدينة.")
+    assert _find(doc, "AID")
+    doc = _extract('وقالت منظمة "أنقذوا الأطفال" إن عدد الأطفال الذين يعيشون في مناطق النزاع ارتفع.')
+    assert not _find(doc, "AID")
+
+
+def test_events_an_attack_with_adjectives_then_lam_names_who_carried_it_out():
+    doc = _extract("وقتل 27 مدنيا في قصف جوي مكثف لقوات النظام السوري على مدينة دوما.")
+    (e,) = _find(doc, "ASSAULT")
+    assert _name(doc, e.actor) == "قوات النظام السوري"

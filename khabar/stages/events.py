@@ -124,6 +124,7 @@ def lexicon():
         "object_types": set(ev["object_types"]),
         "unjoined_types": set(ev["unjoined_types"]),
         "place_target_types": set(ev["place_target_types"]),
+        "attack_adjectives": fold_set(ev["attack_adjectives"]),
         "relative_object": tuple(ev["relative_object_pronouns"]),
         "what": fold_set(ev["relative_what"]["words"]),
         "what_after": fold_set(ev["relative_what"]["after"]),
@@ -215,7 +216,7 @@ class Events(Stage):
             nxt = 0
             for i in cands:
                 # («لجنة التحقيق الروسية»: a trigger word inside a name is part of the name)
-                if i < nxt or mentions.in_name(s.starts[i], ("ORG", "MISC", "PER")) or (i > 0 and stem_of(words[i - 1]) in lx["name_heads"]):
+                if i < nxt or mentions.in_name(s.starts[i], ("ORG", "MISC", "PER")) or (i > 0 and stem_of(words[i - 1]) in lx["name_heads"]) or (i > 1 and words[i - 1] in _QUOTES and stem_of(words[i - 2]) in lx["name_heads"]):
                     continue
                 t = self._trigger(words, i, clause, lx)
                 if t is None:
@@ -234,6 +235,8 @@ class Events(Stage):
                     continue  # «الطعن في الحكم»: an appeal
                 if entry.get("not_before_name") and (end < n and (mentions.at(s.starts[end]) is not None or words[end] in _QUOTES) or i > 0 and words[i - 1] in lx["in"]):
                     continue  # «شرطة مقاطعة لوغان», «في مقاطعة الباثيتي»: a county
+                if entry.get("backs_before") and words[i].startswith(_DET) and i > 0 and words[i - 1] not in _CLAUSE:
+                    continue  # «المتمردين المدعومين من إيران»: who backs them, said of them, not a deed
                 if entry["type"] in lx["causal_types"] and i > 0 and words[i - 1] in lx["causal_before"]:
                     continue  # «ما دعا الشرطة إلى إيقافه»: which prompted, not a call
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
@@ -1160,8 +1163,8 @@ class Events(Stage):
         named person or organisation or a word for forces that act."""
         words, n = s.words, len(s.words)
         x = tr.b
-        while x < n and x - tr.b < 2 and words[x].endswith(lx["nisba"]) and words[x][:1] != _LI:
-            x += 1  # «غارات جوية للطيران»
+        while x < n and x - tr.b < 3 and (words[x].endswith(lx["nisba"]) or words[x] in lx["attack_adjectives"]) and words[x][:1] != _LI:
+            x += 1  # «غارات جوية للطيران», «قصف جوي مكثف لقوات النظام»
         if x >= n or words[x][:1] != _LI or len(words[x]) < 4:
             return None, None, after
         row = next((r for r in after if s.index_at(r[0]) == x and r[2].type in ("PER", "ORG")), None)
