@@ -370,3 +370,20 @@ def test_claims_rebels_killed_and_captured_in_battle():
     assert [(c.value, c.category, c.group) for c in doc.claims] == [(17, "killed", "fighters")]
     doc = _extract("وتمكنت القوات من أسر 50 متمرداً.")
     assert [(c.value, c.category) for c in doc.claims] == [(50, "arrested")]
+
+
+def test_claims_a_toll_of_someone_after_the_figures_sources_them():
+    doc = _extract("والأسبوع الماضي، قتل 55 مدنيا وأصيب 170 بجروح في أعمال قصف في مدينة الحديدة في حصيلة للصليب الأحمر.")
+    assert [(c.value, c.category) for c in doc.claims] == [(55, "killed"), (170, "injured")]
+    assert all("صليب الأحمر" in _source(doc, c.source) for c in doc.claims)
+
+
+def test_claims_what_was_declared_is_no_source():
+    doc = _extract("وأعلنت حالة الطوارئ لمدة شهر في 14 آب/أغسطس، إثر فض قوات الأمن اعتصامين في القاهرة، قتل فيهما نحو 700 متظاهر.")
+    (c,) = doc.claims
+    assert (c.value, c.category, c.source) == (700, "killed", "article")
+
+
+def test_claims_digits_glued_to_the_next_word_are_a_figure():
+    doc = _extract("وقتل 140عنصرا من الميليشيا في المعارك.")
+    assert [(c.value, c.category) for c in doc.claims] == [(140, "killed")]

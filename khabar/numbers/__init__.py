@@ -120,10 +120,11 @@ class _Lex:
         def_alt = trie_pattern(sorted(self.definite))
         words_re = rf"{_LB}{cl}(?:{word_alt}|{c['det']}(?:{def_alt})){_RB}(?:\s+{wa}?\s*(?:{word_alt}){_RB})*"
         # («مقتل25 شخصا», «نحو500»: a listed word glued to digits by a lost space still leaves
-        # them a number; «فرانس24», «إف16» stay names)
+        # them a number; «فرانس24», «إف16» stay names; «140عنصرا»: Arabic letters glued after the
+        # digits are the next word, Latin ones a code, «F16», «10km»)
         self.glued_words = {fold(w) for w in d["glued_words"]}
         self.arabic_letter = re.compile(rf"[{letters}]")
-        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C_-])|(?<=(?<![^\W_])[{glued}]))(?:{_DECIMAL_COMMA}(?=\s*(?:{scale_alt}){_RB})|{DIGITS})(?![\w\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
+        num = rf"(?:(?:(?<![0-9A-Za-z.,/\u066B\u066C_-])|(?<=(?<![^\W_])[{glued}]))(?:{_DECIMAL_COMMA}(?=\s*(?:{scale_alt}){_RB})|{DIGITS})(?![0-9A-Za-z_\u066B\u066C]|[.,]\d)(?:\s*(?:{scale_alt}){_RB})?|{words_re})"
         self.num_re = num
         ord_compound = rf"(?:{trie_pattern(self.ordinal_units)})\s+{wa}\s*(?:{trie_pattern([w for w in self.ordinals if w.startswith(c['det'])])})"
         ord_alt = rf"{_LB}[{''.join(c['conj'])}{c['bi']}]?(?:{ord_compound}|{trie_pattern(self.ordinals)}){_RB}"

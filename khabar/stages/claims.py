@@ -93,6 +93,7 @@ def lexicon():
         "after_ok": PhraseIndex(c["after_ok"], bare=True),
         "directions": PhraseIndex(c["directions"], bare=True),
         "according": PhraseIndex([w for w in s["according_to"] if w not in s["wording_only"]]),
+        "not_source": PhraseIndex(s["not_source_heads"]),
         "unnamed": PhraseIndex(s["unnamed_heads"]),
         "source_nouns": PhraseIndex(s["source_nouns"]),
         "author_from": {fold(w) for w in s["author_from"]},
@@ -699,6 +700,8 @@ class Claims(Stage):
             a += 1  # «بحسب ما أوردت وزارة الصحة»: who reported it, not the verb
         while b > a and (words[b - 1] in _QUOTES or words[b - 1] in _STOP):
             b -= 1
+        if a < b and lx["not_source"].match(words, a):
+            return None  # «وأعلنت حالة الطوارئ»: what was declared
         # «بحسب بيان الجيش»: the source is who issued it; «وفقا للبيان» alone names the statement
         head = a
         while head < b and lx["source_nouns"].match(words, head):

@@ -16,7 +16,7 @@ from ..pipeline import Stage
 
 class Quantities(Stage):
     name = "quantities"
-    version = "2"
+    version = "3"
     requires = ("tokens", "view")
     assigns = ("quantities",)
 
