@@ -475,3 +475,13 @@ def test_quotes_several_parties_after_each_of():
 
 def test_quotes_a_speaker_named_in_brackets_after_the_cue():
     assert _speakers("وقالت (إس.أو.إس ميديتريني) في بيان إن السفينة أنقذت أمس 30 شخصا من على متن قارب.") == ["إس.أو.إس ميديتريني"]
+
+
+def test_quotes_a_person_named_right_before_inna_past_the_title_phrases():
+    assert _speakers("وقالت المسؤولة الإقليمية عن الصحة العامة في موتريال ميلين دروان إن عدد الوفيات بلغ 18 شخصا.") == ["ميلين دروان"]
+    # the name between commas after the title still speaks
+    assert _speakers("وقال وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، إن الانتخابات جرت بهدوء.") == ["نهاد المشنوق"]
+
+
+def test_quotes_the_name_after_a_title_with_its_fi_phrase_in_an_according_to_after_the_quote():
+    assert _speakers('"المزيد من الأمر ذاته،" وفقاً لما ذكره منسق الشؤون الإنسانية والإغاثة في حالات الطوارئ، مارك لوكوك، لمجلس الأمن الدولي هذا الأسبوع.') == ["مارك لوكوك"]

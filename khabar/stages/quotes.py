@@ -110,6 +110,7 @@ def _lexicon(sp, src):
         "li_nouns": {fold(w) for w in sp["li_nouns"]},
         "manner": {fold(w) for w in sp["manner"]},
         "subject_leads": PhraseIndex(sp["subject_leads"], bare=True),
+        "to_whom": {fold(w) for w in sp["to_whom"]},
         "topic": {fold(w) for w in sp["topic"]},
         "object_after": frozenset(sp["object_after"]),
         "however": {fold(w) for w in sp["however"]},
@@ -140,7 +141,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "4"
+    version = "5"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
@@ -308,10 +309,14 @@ class Quotes(Stage):
         speaker = self._np_ref(doc, s, j, end, mentions, lx)
         if isinstance(speaker, SpanRef) and words[j][:1] == lx["cl"]["li"] and j > 0 and (words[j - 1] in lx["li_cues"] or stem_of(words[j - 1]) in lx["li_cues"]):
             speaker = span_ref(doc, speaker.start + _li_len(doc.text, speaker.start), speaker.end)  # «وفقاً لمصدر أمني»
-        if not (isinstance(speaker, str) and mentions.by_id[speaker].type == "PER") and end + 1 < n and words[end] in _CLAUSE:
+        comma = end
+        if end < n and words[end] in lx["place_prep"]:
+            # («منسق الشؤون الإنسانية في حالات الطوارئ، مارك لوكوك»: the title's «في» phrase first)
+            comma = next((x for x in range(end + 1, min(n, end + 5)) if words[x] in _CLAUSE), end)
+        if not (isinstance(speaker, str) and mentions.by_id[speaker].type == "PER") and comma + 1 < n and words[comma] in _CLAUSE:
             # «وفقاً لما ذكره منسق الشؤون الإنسانية، مارك لوكوك،»: the name after the title
-            r = mentions.at(s.starts[end + 1])
-            if r is not None and r[0] == s.starts[end + 1] and r[2].type == "PER":
+            r = mentions.at(s.starts[comma + 1])
+            if r is not None and r[0] == s.starts[comma + 1] and r[2].type == "PER":
                 speaker = r[2].id
         return (cue, speaker) if speaker is not None else None
 
@@ -507,10 +512,18 @@ class Quotes(Stage):
                     if pers:
                         speaker = pers[-1][2].id
                 elif not is_per and not object_next:
+                    if comp is not None and comp - np_stop <= 10 and not any(words[t] in _CLAUSE for t in range(np_stop, comp)):
+                        # «وقالت المسؤولة الإقليمية عن الصحة العامة في موتريال ميلين دروان إن»: a
+                        # person named right before «إن», past the title's own phrases
+                        last = mentions.at(s.starts[comp - 1])
+                        x = s.index_at(last[0]) if last is not None else 0
+                        # (not «في مقابلة مع جون سميث إن»: whom it was said to)
+                        if last is not None and last[2].type == "PER" and last[1] == s.ends[comp - 1] and last[0] not in mentions.clitic and last[0] >= s.starts[np_stop] and words[x - 1] not in lx["to_whom"] and not any(lx["statement"].match(words, t) for t in range(np_stop, x)):
+                            speaker = last[2].id
                     # «وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، أن», «المسؤولة في
                     # المنظمة، تيرانا حسن، لوكالة»: the name between commas right after the title
                     # (and a short «في» phrase of it)
-                    open_ = next((t for t in range(np_stop, min(n, np_stop + 4)) if words[t] in _CLAUSE), None)
+                    open_ = next((t for t in range(np_stop, min(n, np_stop + 4)) if words[t] in _CLAUSE), None) if speaker == self._np_ref(doc, s, np_start, np_stop, mentions, lx) else None
                     # («مدير مكتب المجلس النرويجي للاجئين في سوريا، إريك أبيلد:»: the title's «لـ» genitive too)
                     if open_ is not None and (open_ == np_stop or words[np_stop] in lx["place_prep"] or words[np_stop].startswith(lx["lil"])):
                         close = next((t for t in range(open_ + 1, min(n, open_ + 6)) if words[t] in _CLAUSE or words[t] == ":"), None)
