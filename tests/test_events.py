@@ -783,3 +783,9 @@ def test_events_an_attack_with_adjectives_then_lam_names_who_carried_it_out():
     doc = _extract("وقتل 27 مدنيا في قصف جوي مكثف لقوات النظام السوري على مدينة دوما.")
     (e,) = _find(doc, "ASSAULT")
     assert _name(doc, e.actor) == "قوات النظام السوري"
+
+
+def test_events_raids_carried_out_by_a_subject_are_its_deed():
+    doc = _extract("وكانت الشرطة قد نفذت مداهمات واسعة في المدينة.")
+    (e,) = _find(doc, "COERCE")
+    assert _name(doc, e.actor) == "الشرطة"
