@@ -789,3 +789,12 @@ def test_events_raids_carried_out_by_a_subject_are_its_deed():
     doc = _extract("وكانت الشرطة قد نفذت مداهمات واسعة في المدينة.")
     (e,) = _find(doc, "COERCE")
     assert _name(doc, e.actor) == "الشرطة"
+
+
+def test_events_a_declared_ceasefire_is_a_concession_an_agreed_one_an_agreement():
+    doc = _extract("وقد أعلنت إيتا وقف إطلاق النار في عام 2011.")
+    assert [e.type for e in doc.events] == ["CONCEDE"]
+    doc = _extract("أعلنت حركة طالبان وقفا لإطلاق النار مع القوات الحكومية.")
+    assert [e.type for e in doc.events] == ["CONCEDE"]
+    doc = _extract("واتفق الطرفان على وقف إطلاق النار.")
+    assert "CONCEDE" not in [e.type for e in doc.events]

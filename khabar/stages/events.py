@@ -124,6 +124,7 @@ def lexicon():
         "object_types": set(ev["object_types"]),
         "unjoined_types": set(ev["unjoined_types"]),
         "place_target_types": set(ev["place_target_types"]),
+        "declare": fold_set(ev["declare_words"]),
         "attack_adjectives": fold_set(ev["attack_adjectives"]),
         "relative_object": tuple(ev["relative_object_pronouns"]),
         "what": fold_set(ev["relative_what"]["words"]),
@@ -239,6 +240,8 @@ class Events(Stage):
                     continue  # «المتمردين المدعومين من إيران»: who backs them, said of them, not a deed
                 if entry["type"] in lx["causal_types"] and i > 0 and words[i - 1] in lx["causal_before"]:
                     continue  # «ما دعا الشرطة إلى إيقافه»: which prompted, not a call
+                if entry.get("declared_as") and any(words[y] in lx["declare"] for y in range(max(0, i - 4), i) if clause[y] == clause[i]):
+                    entry = {**entry, "type": entry["declared_as"]}  # «أعلنت طالبان وقفا لإطلاق النار»
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
                 if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
                     # «هاجم مسلحون»: without protesters the word has its other reading
