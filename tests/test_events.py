@@ -798,3 +798,8 @@ def test_events_a_declared_ceasefire_is_a_concession_an_agreed_one_an_agreement(
     assert [e.type for e in doc.events] == ["CONCEDE"]
     doc = _extract("واتفق الطرفان على وقف إطلاق النار.")
     assert "CONCEDE" not in [e.type for e in doc.events]
+
+
+def test_events_a_death_sentence_is_a_sanction_not_an_attack():
+    doc = _extract("وأصدرت محكمة النقض المصرية، حكما نهائيا بإعدام ستة أشخاص.")
+    assert [(e.type, e.mode) for e in doc.events] == [("SANCTION", "convict")]
