@@ -387,9 +387,3 @@ def test_claims_what_was_declared_is_no_source():
 def test_claims_digits_glued_to_the_next_word_are_a_figure():
     doc = _extract("وقتل 140عنصرا من الميليشيا في المعارك.")
     assert [(c.value, c.category) for c in doc.claims] == [(140, "killed")]
-
-
-def test_claims_people_sentenced_to_death_are_not_killed():
-    assert _extract("وأيدت المحكمة حكمها بإعدام 75 متهما.").claims == []
-    doc = _extract("وأعدم التنظيم ثلاثة رهائن.")
-    assert [(c.value, c.category) for c in doc.claims] == [(3, "killed")]

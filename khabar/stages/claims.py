@@ -94,8 +94,6 @@ def lexicon():
         "directions": PhraseIndex(c["directions"], bare=True),
         "according": PhraseIndex([w for w in s["according_to"] if w not in s["wording_only"]]),
         "not_source": PhraseIndex(s["not_source_heads"]),
-        "sentence_to": {fold(w) for w in c["sentence_to"]},
-        "sentencing": {fold(w) for w in c["sentencing"]},
         "unnamed": PhraseIndex(s["unnamed_heads"]),
         "source_nouns": PhraseIndex(s["source_nouns"]),
         "author_from": {fold(w) for w in s["author_from"]},
@@ -258,9 +256,6 @@ class Claims(Stage):
                 return _PLANNED
         if ta > 1 and words[ta - 2] in lx["one_of"] and words[ta].startswith(clitics()["det"]):
             return None  # «سجن أحد الرجال الثلاثة»: one of the three
-        for x in range(max(0, ta - 2), ta):
-            if words[x] in lx["sentence_to"] and any(words[y] in lx["sentencing"] for y in range(max(0, x - 4), x)):
-                return None  # «حكمها بإعدام 75 متهما»: sentenced to death, not killed
         if qi > 0 and ta - qtok[qi - 1][1] <= 4 and any(lx["out_of"].match(words, x) and x + lx["out_of"].match(words, x)[1] == ta for x in (ta - 2, ta - 3) if x >= 0):
             return None  # «مقتل قرابة 100 شخص من بين 500 عنصر»: the whole, not a toll
         if after_planned and ta > 0 and (words[ta - 1] in lx["alternative"] or words[ta - 1] == clitics()["wa"]):
