@@ -243,7 +243,10 @@ DEVSETS = (
 # Session 10 printed heldout10's and heldout11's for five versions of its code (the same totals) and
 # once more for the code as found; heldout12, added in session 10, for the code as found (twice) and
 # the same five versions of the session's code (the same totals). heldout13, added in session 11,
-# is held back beside them; heldout12 stays held back.
+# is held back beside them; heldout12 stays held back. Session 11 printed heldout13's totals for the
+# code as found (twice), all four halves' once more for the code as found and for three versions of
+# its own code (f6c8449, aa59e9f, c051af2); the second showed a claims rule costing two heldout11
+# claims, and the third is that rule taken out again.
 HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12", "heldout13"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
