@@ -928,9 +928,11 @@ class Events(Stage):
 
     @staticmethod
     def _joined(doc, s: Sent, tr: _Trig, lx, x: int, phrase: bool) -> int:
-        """Where an actor's words end when they go on at word ``x``: an indefinite head's named
-        genitive («مقاتلي طالبان», only when the actor is a phrase), then a party joined by «و»
-        («والجيش المصريان», «وحلفائها»); ``x`` when they do not."""
+        """Where an actor's words end when they go on at word ``x``: for a one-word head
+        (``phrase``), its named genitive («مقاتلي طالبان») or «من» + the organisation it is of
+        («مسلحون من حركة طالبان»); the adjectives its name left behind («القوات اليمنية المشتركة»);
+        then a party joined by «و» («والجيش المصريان», «وحلفائها»), twice at most; ``x`` when they
+        do not go on."""
         words, n = s.words, len(s.words)
         mentions = mentions_of(doc)
         for _ in range(2):

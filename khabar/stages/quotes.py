@@ -512,6 +512,7 @@ class Quotes(Stage):
                     if pers:
                         speaker = pers[-1][2].id
                 elif not is_per and not object_next:
+                    named = False
                     if comp is not None and comp - np_stop <= 10 and not any(words[t] in _CLAUSE for t in range(np_stop, comp)):
                         # «وقالت المسؤولة الإقليمية عن الصحة العامة في موتريال ميلين دروان إن»: a
                         # person named right before «إن», past the title's own phrases
@@ -519,11 +520,11 @@ class Quotes(Stage):
                         x = s.index_at(last[0]) if last is not None else 0
                         # (not «في مقابلة مع جون سميث إن»: whom it was said to)
                         if last is not None and last[2].type == "PER" and last[1] == s.ends[comp - 1] and last[0] not in mentions.clitic and last[0] >= s.starts[np_stop] and words[x - 1] not in lx["to_whom"] and not any(lx["statement"].match(words, t) for t in range(np_stop, x)):
-                            speaker = last[2].id
+                            speaker, named = last[2].id, True
                     # «وزير الداخلية اللبناني، نهاد المشنوق، منتصف ليل الأحد، أن», «المسؤولة في
                     # المنظمة، تيرانا حسن، لوكالة»: the name between commas right after the title
                     # (and a short «في» phrase of it)
-                    open_ = next((t for t in range(np_stop, min(n, np_stop + 4)) if words[t] in _CLAUSE), None) if speaker == self._np_ref(doc, s, np_start, np_stop, mentions, lx) else None
+                    open_ = next((t for t in range(np_stop, min(n, np_stop + 4)) if words[t] in _CLAUSE), None) if not named else None
                     # («مدير مكتب المجلس النرويجي للاجئين في سوريا، إريك أبيلد:»: the title's «لـ» genitive too)
                     if open_ is not None and (open_ == np_stop or words[np_stop] in lx["place_prep"] or words[np_stop].startswith(lx["lil"])):
                         close = next((t for t in range(open_ + 1, min(n, open_ + 6)) if words[t] in _CLAUSE or words[t] == ":"), None)
@@ -916,11 +917,12 @@ class Quotes(Stage):
                 x = s.index_at(last[0])
                 if x > 0 and s.words[x - 1] not in lx["stop"] and s.words[x - 1] not in _CLAUSE and s.words[x - 1] not in lx["comp"]:
                     return last[2].id
-        for a in range(cue.i - 2, max(0, cue.i - 4) if s.words[cue.i].endswith(lx["plural_cue"]) else cue.i - 2, -1):
-            # «مقابلات مع ثمانية ناجين قالوا إنه»: a counted noun right before a bare cue is its
+        if s.words[cue.i].endswith(lx["plural_cue"]):
+            # «مقابلات مع ثمانية ناجين قالوا إنه»: a counted noun right before a plural cue is its
             # subject (who said it), wherever the clause began
-            if any(q.start == s.starts[a] for q in doc.quantities) and all(w[:1].isalpha() and w not in lx["stop"] and not lx["verbs"].match([w], 0) for w in s.words[a + 1 : cue.i]):
-                return self._np_ref(doc, s, a, cue.i, mentions, lx)
+            for a in range(cue.i - 2, max(0, cue.i - 4), -1):
+                if any(q.start == s.starts[a] for q in doc.quantities) and all(w[:1].isalpha() and w not in lx["stop"] and not lx["verbs"].match([w], 0) for w in s.words[a + 1 : cue.i]):
+                    return self._np_ref(doc, s, a, cue.i, mentions, lx)
         b = cue.i
         def aux(w):
             return any(v in lx["aux"] for v, _ in variants(w))
