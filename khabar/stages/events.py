@@ -126,7 +126,6 @@ def lexicon():
         "place_target_types": set(ev["place_target_types"]),
         "declare": fold_set(ev["declare_words"]),
         "attack_adjectives": fold_set(ev["attack_adjectives"]),
-        "relative_object": tuple(ev["relative_object_pronouns"]),
         "what": fold_set(ev["relative_what"]["words"]),
         "what_after": fold_set(ev["relative_what"]["after"]),
         "counted_subject_types": set(ev["counted_subject_types"]),
@@ -637,7 +636,7 @@ class Events(Stage):
         # «المتمردين الذين سيطروا على العاصمة»: a verb right after a relative word was done by the
         # noun phrase that word points back to
         own_subject = tr.b < len(words) and (words[tr.b] in lx["resumptive"] or any(s.index_at(r[0]) == tr.b and r[2].type in ("PER", "ORG") for r in rows))
-        if actor is None and actor_ref is None and is_verb and tr.b == tr.a + 1 and tr.a > 1 and (words[tr.a - 1] in lx["relative"] or words[tr.a - 1] in lx["what"] and words[tr.a - 2] in lx["what_after"]) and words[tr.a].endswith(lx["relative_object"]) and not entry.get("passive"):
+        if actor is None and actor_ref is None and is_verb and tr.b == tr.a + 1 and tr.a > 1 and (words[tr.a - 1] in lx["relative"] or words[tr.a - 1] in lx["what"] and words[tr.a - 2] in lx["what_after"]) and words[tr.a].endswith(lx["possessive"]) and not entry.get("passive"):
             # «وهو ما نفته الجماعة وإيران»: a verb with the relative as its object pronoun has its
             # own subject after it
             return self._pronoun_object(doc, s, tr, lx, rows, entry, t_start, t_end)
@@ -911,9 +910,7 @@ class Events(Stage):
             target_ref = None  # «صدامات ... بين غزة وإسرائيل»: no one is both sides
         if target is not None and target[2].type == "LOC" and entry.get("mode") in lx["no_place_modes"]:
             target_ref = None  # «واعتقل وهو في طريقه إلى إسبانيا»: a place is not who was arrested
-        x = s.index_at(where_row[0]) if where_row is not None else 0
-        struck = x > 0 and any(w in lx["struck_preps"] for w in words[max(0, x - 2) : x]) or where_row is not None and where_row[0] in mentions_of(doc).clitic and doc.text[where_row[0]] == _BI
-        if target_ref is None and struck and entry["type"] in lx["place_target_types"] and not entry.get("weak") and (actor_ref is not None or actor is not None):
+        if target_ref is None and where_row is not None and entry["type"] in lx["place_target_types"] and not entry.get("weak") and (actor_ref is not None or actor is not None) and self._struck(doc, s, where_row, lx):
             # «الهجوم الذي شنه تنظيم الدولة في المحافظة»: with no one named as hit, the place the
             # attack struck is its target (places and land can be targets)
             target_ref = where
@@ -925,6 +922,12 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _struck(doc, s: Sent, row, lx) -> bool:
+        """A place written as what was struck: after «في/على/...» or with «بـ» on it."""
+        x = s.index_at(row[0])
+        return x > 0 and any(w in lx["struck_preps"] for w in s.words[max(0, x - 2) : x]) or (row[0] in mentions_of(doc).clitic and doc.text[row[0]] == _BI)
 
     @staticmethod
     def _joined(doc, s: Sent, tr: _Trig, lx, x: int, phrase: bool) -> int:
@@ -944,7 +947,7 @@ class Events(Stage):
                 elif words[x] == _ev()["partitive"] and x + 1 < n and (row := mentions.at(s.starts[x + 1])) is not None and row[0] == s.starts[x + 1] and row[2].type == "ORG":
                     x = s.index_at(row[1])  # «اقتحم مسلحون من حركة طالبان قاعدة»: of whom they are
             # «اقتحمت القوات اليمنية المشتركة حرم المطار»: adjectives the name did not take
-            while 0 < x < n and tr.clauses[x] == tr.clause and words[x - 1].startswith((_DET, _WA + _DET)) and words[x].startswith(_DET) and (words[x].endswith(lx["nisba"]) or lx["adjective_shape"].match(words[x][len(_DET) :])) and not words[x].endswith(lx["people_nisba"]) and not _in_any(words[x], lx["function"], lx["preps"]) and not any(t.start <= s.starts[x] < t.end for t in doc.times) and not (words[x] in lx["forms"] and lx["index"].match(words, x)):
+            while 0 < x < n and tr.clauses[x] == tr.clause and words[x - 1].startswith((_DET, _WA + _DET)) and words[x].startswith(_DET) and _adjective(words[x], lx) and not words[x].endswith(lx["people_nisba"]) and not _in_any(words[x], lx["function"], lx["preps"]) and not any(t.start <= s.starts[x] < t.end for t in doc.times) and not (words[x] in lx["forms"] and lx["index"].match(words, x)):
                 x += 1
             if x >= n or tr.clauses[x] != tr.clause:
                 break
@@ -1791,6 +1794,11 @@ def _done_by(words: list[str], i: int, lx) -> bool:
     return False
 
 
+def _adjective(word: str, lx) -> bool:
+    """A definite word shaped as an adjective: a nisba, or a shape of `adjective_shapes`."""
+    return word.endswith(lx["nisba"]) or lx["adjective_shape"].match(word[len(_DET) :]) is not None
+
+
 def _phrase(words: list[str], x: int, lx) -> int | None:
     """End of a noun phrase starting at word x: a noun, then definite words after a definite head
     (السلطات الروسية) or nisba adjectives and one genitive after an indefinite one (قوات أمنية،
@@ -1815,7 +1823,7 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
             if nxt.endswith(lx["people_nisba"]) and not words[end - 1].endswith(lx["people_nisba"]) and stem not in lx["crowd_counts"]:
                 break  # «ويتهم التحالف الحوثيين»: people after a head that is not a plural of people
             nisba = nxt.endswith(lx["nisba"])
-            if not nisba and not lx["adjective_shape"].match(nxt[len(_DET) :]) and stem not in lx["crowd_counts"]:
+            if not _adjective(nxt, lx) and stem not in lx["crowd_counts"]:
                 break  # «قوات الأمن المبنى»: a noun, the next phrase («آلاف الطلاب» folds to a definite look)
             end += 1
         elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
