@@ -803,3 +803,36 @@ def test_events_a_declared_ceasefire_is_a_concession_an_agreed_one_an_agreement(
 def test_events_a_death_sentence_is_a_sanction_not_an_attack():
     doc = _extract("وأصدرت محكمة النقض المصرية، حكما نهائيا بإعدام ستة أشخاص.")
     assert [(e.type, e.mode) for e in doc.events] == [("SANCTION", "convict")]
+
+
+def test_events_a_noun_shaped_like_an_adjective_begins_the_object():
+    doc = _extract("وحاصرت القوات المدينة. واقتحمت قوات الأمن المبنى.")
+    (siege,) = _find(doc, "COERCE")
+    assert _name(doc, siege.actor) == "القوات" and _name(doc, siege.target) == "المدينة"
+    (raid,) = _find(doc, "ASSAULT")
+    assert _name(doc, raid.actor) == "قوات الأمن"
+
+
+def test_events_a_day_between_commas_comes_before_the_object():
+    doc = _extract("أوقفت قوات الأمن التركية، الجمعة، 5 أشخاص بتهمة التجسس.", date="2018-03-02")
+    (arrest,) = _find(doc, "COERCE")
+    assert _name(doc, arrest.actor) == "قوات الأمن التركية"
+    assert _name(doc, arrest.target) == "5 أشخاص"
+
+
+def test_events_a_deed_noun_after_a_body_word_is_part_of_its_name():
+    doc = _extract("وأنقذت أجهزة الإنقاذ الإسبانية 408 مهاجرين قبالة السواحل.")
+    (rescue,) = doc.events
+    assert rescue.type == "AID"
+    assert _name(doc, rescue.actor) == "أجهزة الإنقاذ الإسبانية"
+    assert _name(doc, rescue.target) == "408 مهاجرين"
+
+
+def test_events_a_verb_voweled_as_passive_names_who_underwent_it():
+    doc = _extract("وأُعتقل الشاب بعد اصطدام سيارته.")
+    (arrest,) = _find(doc, "COERCE")
+    assert arrest.actor is None
+    assert _name(doc, arrest.target) == "الشاب"
+    active = _extract("واعتقلت الشرطة الشاب بعد اصطدام سيارته.")
+    (arrest,) = _find(active, "COERCE")
+    assert _name(active, arrest.actor) == "الشرطة"

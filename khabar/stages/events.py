@@ -38,6 +38,7 @@ _STOP_OR_AR_SEMICOLON = _P["stop"] | {_P["ar_semicolon"]}
 _CL = clitics()
 _CONJ = _CL["conj"]  # و، ف
 _WA, _BI, _LI, _DET, _LIL = (_CL[k] for k in ("wa", "bi", "li", "det", "lil"))
+_DAMMA = "\u064f"
 _PREFIXED = (*_CONJ, _BI, _LI)
 
 
@@ -132,6 +133,7 @@ def lexicon():
         "struck_preps": fold_set(ev["struck_preps"]),
         "people_nisba": tuple(ev["people_nisba_endings"]),
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
+        "shaped_nouns": fold_set(ev["shaped_nouns"]),
         "joined_heads": fold_set(ev["joined_heads"]),
         "genitive_heads": {stem_of(fold(w)) for w in ev["genitive_heads"]},
         "content_types": set(ev["content_types"]),
@@ -241,6 +243,8 @@ class Events(Stage):
                     continue  # «ما دعا الشرطة إلى إيقافه»: which prompted, not a call
                 if entry.get("declared_as") and any(words[y] in lx["declare"] for y in range(max(0, i - 4), i) if clause[y] == clause[i]):
                     entry = {**entry, "type": entry["declared_as"]}  # «أعلنت طالبان وقفا لإطلاق النار»
+                if entry.get("pos") == "verb" and not entry.get("passive") and _damma_first(doc.text[s.starts[i] : s.ends[i]]):
+                    entry = {**entry, "passive": True}  # «قُبض عليهم», «أُطلق سراح»: voweled as done to
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
                 if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
                     # «هاجم مسلحون»: without protesters the word has its other reading
@@ -853,7 +857,7 @@ class Events(Stage):
                 cand = cand[1:]
             else:
                 obj = self._object(doc, s, tr, lx, start)
-        elif entry.get("pos") == "verb" and not entry.get("passive") and not entry.get("no_subject") and (entry["type"] in lx["object_types"] or entry.get("crowd") or entry.get("takes_object")) and not (cand and s.index_at(cand[0][0]) <= start):
+        elif entry.get("pos") == "verb" and not entry.get("no_subject") and (entry["type"] in lx["object_types"] or entry.get("crowd") or entry.get("takes_object")) and not (cand and s.index_at(cand[0][0]) <= start):
             # «خطفوا أربعة مهندسين»: the object written right after the verb comes before a
             # name further on
             obj = self._object(doc, s, tr, lx, start)
@@ -1457,9 +1461,17 @@ class Events(Stage):
         x = start
         times = [(t.start, t.end) for t in doc.times]
         counted = False
-        while x < n and x - start < 5 and words[x] not in _CLAUSE:
+        clause = tr.clause
+        while x < n and x - start < 5:
             pos = s.starts[x]
-            if any(a <= pos < b for a, b in times):
+            if words[x] in _COMMA and x + 1 < n and (any(a <= s.starts[x + 1] < b for a, b in times) or x > 0 and any(a <= s.starts[x - 1] < b for a, b in times)):
+                if x == start:
+                    start += 1  # «أوقفت قوات الأمن، الجمعة، 5 أشخاص»: a day between commas
+                x += 1
+                clause = tr.clauses[x]
+            elif words[x] in _CLAUSE:
+                break
+            elif any(a <= pos < b for a, b in times):
                 if x == start and not counted:
                     start += 1  # «وقتل الاثنين 60 فلسطينيا»: the day is when, not whom
                 x += 1
@@ -1471,18 +1483,18 @@ class Events(Stage):
             else:
                 break
         if x < n and words[x] in lx["object_skip"] and not counted:
-            return self._object(doc, s, tr, lx, x + 1) if x + 1 < n and tr.clauses[x + 1] == tr.clause else None  # «أعدم فيها 10 من الروهينغا»
-        if x >= n or words[x] in _CLAUSE or tr.clauses[x] != tr.clause:
+            return self._object(doc, s, tr, lx, x + 1) if x + 1 < n and tr.clauses[x + 1] == clause else None  # «أعدم فيها 10 من الروهينغا»
+        if x >= n or words[x] in _CLAUSE or tr.clauses[x] != clause:
             return None
         w = words[x]
-        if not counted and w in lx["quantifiers"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
+        if not counted and w in lx["quantifiers"] and x + 1 < n and tr.clauses[x + 1] == clause:
             y = x + 2 if words[x + 1] in lx["agent_next_words"] and x + 2 < n else x + 1  # «عدداً من الرهائن»
             end = _phrase(words, y, lx)  # «أحد أبرز المشتبه بهم»: the quantity word heads it
             return span_ref(doc, s.starts[x], s.ends[end - 1]) if end else None
         if counted and x > start and w[:1] in _CONJ and len(w) > 3:
             # «قتل المهاجمون سبعة أشخاص على الأقل وأصابوا نحو 50»: the count alone, the next verb is another deed
             return span_ref(doc, s.starts[start], s.ends[x - 1])
-        if counted and w in lx["agent_next_words"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
+        if counted and w in lx["agent_next_words"] and x + 1 < n and tr.clauses[x + 1] == clause:
             # «10 من الروهينغا»: whom the count is of
             end = _phrase(words, x + 1, lx)
             return span_ref(doc, s.starts[start if start < x else x], s.ends[end - 1]) if end else None
@@ -1715,6 +1727,11 @@ class Events(Stage):
         return out, out_meta
 
 
+def _damma_first(surface: str) -> bool:
+    """A verb written with a damma on its first letter (after «و/ف»), the passive voice."""
+    return surface[1:2] == _DAMMA or (surface[:1] in _CONJ and surface[2:3] == _DAMMA)
+
+
 def _after_attempt(words: list[str], i: int, lx) -> bool:
     """A verb of trying stands a few words before word i («حاول المسلحون استهداف»)."""
     return not lx["attempt"].isdisjoint(words[max(0, i - 6) : i])
@@ -1796,7 +1813,8 @@ def _done_by(words: list[str], i: int, lx) -> bool:
 
 def _adjective(word: str, lx) -> bool:
     """A definite word shaped as an adjective: a nisba, or a shape of `adjective_shapes`."""
-    return word.endswith(lx["nisba"]) or lx["adjective_shape"].match(word[len(_DET) :]) is not None
+    bare = word[len(_DET) :]
+    return bare not in lx["shaped_nouns"] and (word.endswith(lx["nisba"]) or lx["adjective_shape"].match(bare) is not None)
 
 
 def _phrase(words: list[str], x: int, lx) -> int | None:
@@ -1813,7 +1831,7 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
     nisba = False
     while end < n and end - x < 4:
         nxt = words[end]
-        if not nxt[:1].isalpha() or nxt in lx["function"] or (nxt in lx["forms"] and lx["index"].match(words, end)):
+        if not nxt[:1].isalpha() or nxt in lx["function"] or (nxt in lx["forms"] and lx["index"].match(words, end) and stem_of(words[end - 1]) not in lx["name_heads"]):
             break
         if definite and nxt.startswith(_DET):
             if nisba and not nxt.endswith(lx["nisba"]):
