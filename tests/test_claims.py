@@ -387,3 +387,8 @@ def test_claims_what_was_declared_is_no_source():
 def test_claims_digits_glued_to_the_next_word_are_a_figure():
     doc = _extract("وقتل 140عنصرا من الميليشيا في المعارك.")
     assert [(c.value, c.category) for c in doc.claims] == [(140, "killed")]
+
+
+def test_claims_bodies_and_the_drowned_are_killed():
+    doc = _extract("أعلنت الشرطة أنها عثرت على جثث 11 طفلا رضيعا. وقال شهود إن 21 آخرين كانوا على متن القارب غرقوا.")
+    assert [(c.value, c.category) for c in doc.claims] == [(11, "killed"), (21, "killed")]

@@ -485,3 +485,7 @@ def test_quotes_a_person_named_right_before_inna_past_the_title_phrases():
 
 def test_quotes_the_name_after_a_title_with_its_fi_phrase_in_an_according_to_after_the_quote():
     assert _speakers('"المزيد من الأمر ذاته،" وفقاً لما ذكره منسق الشؤون الإنسانية والإغاثة في حالات الطوارئ، مارك لوكوك، لمجلس الأمن الدولي هذا الأسبوع.') == ["مارك لوكوك"]
+
+
+def test_quotes_the_name_after_a_title_and_its_fi_phrase_before_a_statement_to_outlets():
+    assert _speakers('وأكد قائد "لواء الحسم" في الجيش الوطني العميد هادي حمران الجعيدي في تصريح لقناتي "العربية" و"الحدث" أن القوات تقدمت.') == ["هادي حمران الجعيدي"]

@@ -715,15 +715,15 @@ class Quotes(Stage):
                 # («ديفيد شيرر: إن»: a colon may come before the complementizer; «منصور العتيبي بعد
                 # ظهر الجمعة لصحافيين إنّ», «رياض منصور على أنه»: when and to whom in between)
                 said_to = False
-                for x in range(e, min(n, e + 7)):
+                for x in range(e, min(n, e + 12)):
                     if words[x] in lx["comp"] or words[x] == ":":
                         return t, e
-                    if words[x] in _CLAUSE:
+                    if words[x] in _CLAUSE or lx["may_cue"](words[x]):
                         break
                     if _addressee(words[x], lx) or words[x][:1] == lx["cl"]["li"]:
                         said_to = True  # «لوكالة فرانس برس»: to whom, with the outlet's name
-                    elif not (said_to or words[x] in lx["stop"] or words[x] in lx["particles"]):
-                        break
+                    elif not (said_to or words[x] in lx["stop"] or words[x] in lx["particles"] or words[x] in _MARKS or lx["statement"].match(words, x)):
+                        break  # («في تصريح لقناتي "العربية" و"الحدث"»: where and to whom he said it)
                 return a, k
         return a, k
 
