@@ -392,3 +392,10 @@ def test_claims_digits_glued_to_the_next_word_are_a_figure():
 def test_claims_bodies_and_the_drowned_are_killed():
     doc = _extract("أعلنت الشرطة أنها عثرت على جثث 11 طفلا رضيعا. وقال شهود إن 21 آخرين كانوا على متن القارب غرقوا.")
     assert [(c.value, c.category) for c in doc.claims] == [(11, "killed"), (21, "killed")]
+
+
+def test_claims_words_describing_a_toll_are_no_source():
+    doc = _extract('وأكدت مراسلة "قناة الحدث" سقوط 3 قتلى بالحادث في حصيلة أولية. وقتل 5 أشخاص في حصيلة جديدة للمرصد السوري.')
+    (three, five) = doc.claims
+    assert three.value == 3 and _source(doc, three.source).startswith("مراسلة")
+    assert five.value == 5 and "مرصد السوري" in _source(doc, five.source)

@@ -594,8 +594,9 @@ class Claims(Stage):
                 if (a2, b2) != (a, b):
                     return self._phrase_ref(doc, s, a2, b2, lx, mentions)
             ref = self._phrase_ref(doc, s, a, b, lx, mentions)
-            if isinstance(ref, SpanRef) and ref.start == s.starts[a] and words[a][:1] == sp["cl"]["li"] and (words[a - 1] in sp["li_cues"] or stem_of(words[a - 1]) in sp["li_cues"]):
-                ref = span_ref(doc, ref.start + _li_len(doc.text, ref.start), ref.end)  # «وفقا للبيان»
+            r0 = s.index_at(ref.start) if isinstance(ref, SpanRef) else -1
+            if r0 > 0 and ref.start == s.starts[r0] and words[r0][:1] == sp["cl"]["li"] and (words[r0 - 1] in sp["li_cues"] or stem_of(words[r0 - 1]) in sp["li_cues"] or (r0 > a and words[r0 - 1] in lx["filler"])):
+                ref = span_ref(doc, ref.start + _li_len(doc.text, ref.start), ref.end)  # «وفقا للبيان», «في حصيلة جديدة للمرصد»
             if ref is not None:
                 return ref
         # «أعلنت وزارة الصحة مقتل اثنين»: the subject of a speech verb before the figure
