@@ -489,3 +489,12 @@ def test_quotes_the_name_after_a_title_with_its_fi_phrase_in_an_according_to_aft
 
 def test_quotes_the_name_after_a_title_and_its_fi_phrase_before_a_statement_to_outlets():
     assert _speakers('وأكد قائد "لواء الحسم" في الجيش الوطني العميد هادي حمران الجعيدي في تصريح لقناتي "العربية" و"الحدث" أن القوات تقدمت.') == ["هادي حمران الجعيدي"]
+
+
+def test_quotes_a_noun_of_speech_with_anna_reports_its_genitives_words():
+    assert _speakers("فوجئت السفينة بإعلان السلطات الإيطالية أن الموانئ مغلقة أمام المهاجرين.") == ["السلطات الإيطالية"]
+    assert _speakers("وهذا يفند مزاعم إسرائيل بأن المسيرات كانت عنيفة.") == ["إسرائيل"]
+    # with «لـ» it is what something was for, and it does not cut the speaker's words
+    assert _speakers("وقالت رئيسة الجهاز، علا عوض، في مراسم لإعلان نتائج التعداد، إن عدد السكان بلغ مليونين.") == ["علا عوض"]
+    # without «أن» nothing is reported
+    assert _speakers("وأعلنت الحكومة حالة الطوارئ بعد إعلان الجيش السيطرة على المدينة.") == []

@@ -49,6 +49,7 @@ def lexicon():
     cues = (lx["verbs"], lx["parts"], lx["convey"], lx["impersonal"])
     lx["cue_forms"] = frozenset().union(*(ix.surfaces() for ix in cues))
     lx["may_cue"] = lx["cue_forms"].__contains__
+    lx["noun_cue_forms"] = lx["speech_nouns"].surfaces()  # cues in the main loop only
     lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
     return lx
@@ -58,6 +59,7 @@ def _lexicon(sp, src):
     return {
         "verbs": PhraseIndex({k: v + [v[0] + e for e in sp["agreement_endings"]] if " " not in v[0] else v for k, v in sp["verbs"].items()}, verbs=True),
         "parts": PhraseIndex(sp["participles"], verbs=True),
+        "speech_nouns": PhraseIndex({"speech_noun": sp["speech_nouns"]}, verbs=True),
         "particles": {fold(w) for w in sp["particles"]},
         "convey": PhraseIndex(sp["convey"]["verbs"], verbs=True),
         "feminine": tuple(sp["feminine_endings"]),
@@ -158,7 +160,7 @@ class Quotes(Stage):
         last_speaker = None
         opens = {p[0]: (k, p) for k, p in enumerate(speech_pairs)}
         pair_at = opens.get
-        cue_forms = lx["cue_forms"]
+        cue_forms = lx["cue_forms"] | lx["noun_cue_forms"]
 
         # pairs never overlap (one regex pass per block) and are sorted: only the last pair that
         # opens before a position can hold it
@@ -192,6 +194,9 @@ class Quotes(Stage):
                 if not hit:
                     hit = lx["parts"].match(words, i)
                     kind, part = ("verb", True) if hit else (None, False)
+                if not hit and words[i][:1] != lx["cl"]["li"]:
+                    hit = lx["speech_nouns"].match(words, i)  # («في مراسم لإعلان النتائج»: a purpose)
+                    kind = "verb" if hit else None
                 if not hit:
                     continue
                 j = i + hit[1]
