@@ -498,3 +498,11 @@ def test_quotes_a_noun_of_speech_with_anna_reports_its_genitives_words():
     assert _speakers("وقالت رئيسة الجهاز، علا عوض، في مراسم لإعلان نتائج التعداد، إن عدد السكان بلغ مليونين.") == ["علا عوض"]
     # without «أن» nothing is reported
     assert _speakers("وأعلنت الحكومة حالة الطوارئ بعد إعلان الجيش السيطرة على المدينة.") == []
+
+
+def test_quotes_a_title_line_names_its_speaker_only_when_it_is_one():
+    assert _speakers('منظمة "أنقذوا الأطفال": جيل كامل من أطفال اليمن يواجه خطر القتل\n') == ['منظمة "أنقذوا الأطفال']
+    assert _speakers("جيش الإسلام لـCNN: نتفاوض مع الروس للبقاء في الغوطة\n") == ["جيش الإسلام"]
+    # a headline naming a topic, not a speaker, is no quote
+    assert _speakers('حكاية "نوبل": من الديناميت للسلام في العالم\n') == []
+    assert _speakers("الانتخابات الباكستانية: أبرز الشخصيات والأحزاب المتنافسة\n") == []

@@ -635,17 +635,31 @@ class Quotes(Stage):
         words, n = s.words, len(s.words)
         if s.start > 0 and doc.text[s.start - 1] != "\n":
             return None
-        c = next((x for x in range(1, min(n, 6)) if words[x] in _P["colon"]), None)
+        c = next((x for x in range(1, min(n, 8)) if words[x] in _P["colon"]), None)
         if c is None or n - c < 4 or any(w in _MARKS for w in words[c + 1 :]):
             return None
+        # «جيش الإسلام لـCNN:»: the outlet it spoke to ends the speaker's words; «منظمة "أنقذوا
+        # الأطفال":» a name in marks
+        b = c
+        if b > 1 and words[b - 1][:1] == lx["cl"]["li"] and (mentions.at(s.starts[b - 1]) is not None or not words[b - 1][1:2].isalpha() or words[b - 1][1:].isascii()):
+            b -= 1
+        said_to = b < c
+        while b > 1 and words[b - 1] in _MARKS:
+            b -= 1
         r = mentions.at(s.starts[0])
-        named = r is not None and r[0] == s.starts[0] and r[1] == s.ends[c - 1] and r[2].type in ("PER", "ORG")
-        if not named and not (lx["unnamed"].match(words, 0) and c <= 3):
+        named = r is not None and r[0] == s.starts[0] and r[1] >= s.ends[b - 1] and r[1] <= s.ends[c - 1] and r[2].type in ("PER", "ORG")
+        # «مفوض حقوق الإنسان:» (a person's title), «جيش الإسلام لـCNN:» (said to an outlet), «منظمة
+        # "أنقذوا الأطفال":»: a speaker the entities did not name; a bare title line («الانتخابات
+        # الباكستانية: أبرز الشخصيات») is a headline, not speech
+        named_words = [w for w in words[:b] if w not in _MARKS]
+        head = named_words[0][1:] if named_words[0][:1] in lx["cl"]["conj"] and named_words[0][1:] in lx["person_titles"] else named_words[0]
+        titled = n <= 30 and len(named_words) <= 4 and (head in lx["person_titles"] or said_to and all(w[:1].isalpha() and not lx["may_cue"](w) for w in named_words))
+        if not named and not titled and not (lx["unnamed"].match(words, 0) and len(named_words) <= 3):
             return None
         end = n
         while end > c + 1 and words[end - 1] in _STOP_OR_COLON:
             end -= 1
-        speaker = r[2].id if named else self._np_ref(doc, s, 0, c, mentions, lx)
+        speaker = r[2].id if named else self._np_ref(doc, s, 0, b, mentions, lx)
         return Quote(kind="direct", speaker=speaker, cue=Span(s.starts[c], s.ends[c]), content=Span(s.starts[c + 1], s.ends[end - 1]))
 
     def _np_ref(self, doc, s: Sent, a: int, b: int, mentions: Mentions, lx):
