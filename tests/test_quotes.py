@@ -506,3 +506,8 @@ def test_quotes_a_title_line_names_its_speaker_only_when_it_is_one():
     # a headline naming a topic, not a speaker, is no quote
     assert _speakers('حكاية "نوبل": من الديناميت للسلام في العالم\n') == []
     assert _speakers("الانتخابات الباكستانية: أبرز الشخصيات والأحزاب المتنافسة\n") == []
+
+
+def test_quotes_a_conveying_verb_with_no_an_reports_on_its_own():
+    assert _speakers("ونقلت وكالة أنباء الأناضول أن جهاز الاستخبارات التركي اعتقل يوسف نازيك.") == ["وكالة أنباء الأناضول"]
+    assert _speakers("ونقلت الوكالة عن مسؤول أن الوضع هادئ.") == ["مسؤول"]

@@ -207,9 +207,10 @@ class Quotes(Stage):
                 if j < n and words[j] in lx["particles"]:
                     j += 1
                 q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
-                if q is None and kind == "convey" and lx["verbs"].match(words, i):
-                    # «أوردت الوكالة أن»: a reporting verb with no «عن» reports on its own
-                    q = self._read(doc, s, _Cue(s, i, i + lx["verbs"].match(words, i)[1], "verb"), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
+                if q is None and kind == "convey" and (lx["verbs"].match(words, i) or _reports_on_own(words, j, lx)):
+                    # «أوردت الوكالة أن», «ونقلت وكالة الأناضول أن»: a conveying verb with no «عن»
+                    # reports on its own
+                    q = self._read(doc, s, _Cue(s, i, i + (lx["verbs"].match(words, i) or hit)[1], "verb"), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
                 if q is None:
                     continue
                 quote, next_i = q
@@ -987,6 +988,16 @@ class Quotes(Stage):
         if any(lx["verbs"].match(s.words, t) for t in range(a, b)):
             return None
         return self._np_ref(doc, s, a, b, mentions, lx)
+
+
+def _reports_on_own(words: list[str], j: int, lx) -> bool:
+    """«ونقلت وكالة الأناضول أن»: «أن» follows the conveyor's name with no «عن» before it."""
+    for t in range(j, min(len(words), j + 8)):
+        if words[t] in lx["comp"]:
+            return t > j
+        if words[t] in _CLAUSE or words[t] in lx["from"] or stem_of(words[t]) in lx["from"]:
+            return False
+    return False
 
 
 def _dated_aside(doc: Document, s: Sent, t: int) -> bool:
