@@ -399,3 +399,13 @@ def test_claims_words_describing_a_toll_are_no_source():
     (three, five) = doc.claims
     assert three.value == 3 and _source(doc, three.source).startswith("مراسلة")
     assert five.value == 5 and "مرصد السوري" in _source(doc, five.source)
+
+
+def test_claims_disease_cases_are_not_injured():
+    doc = _extract("ويقول مسؤولو الصحة إن أكثر من 820 ألف شخص أصيبوا بالمرض في البلاد. وأصيب 12 شخصا بجروح في الانفجار.")
+    assert [(c.value, c.category) for c in doc.claims] == [(12, "injured")]
+
+
+def test_claims_trucks_are_aid_only_with_aid_in_their_sentence():
+    doc = _extract("وأكدت مصادر أن أكثر من 30 شاحنة وصلت إلى الحديدة محملة بالقطع الخرسانية. وتم إدخال 25 شاحنة إلى الغوطة.")
+    assert [(c.value, c.category) for c in doc.claims] == [(25, "aid_delivered")]

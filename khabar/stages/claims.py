@@ -71,6 +71,9 @@ def lexicon():
         "planned_forms": PhraseIndex(c["planned_before"]).surfaces(),
         "aid_units": PhraseIndex(c["aid_units"]),
         "aid_words": {fold(w) for w in c["aid_words"]},
+        "vehicle_units": frozenset(c["vehicle_units"]),
+        "diseases": {stem_of(fold(w)) for w in c["diseases"]},
+        "aid_context": {fold(w) for w in c["aid_words"] + c["aid_context"]},
         "persons": persons,
         "persons_forms": persons.surfaces() | groups.surfaces(),
         "groups": groups,
@@ -497,6 +500,12 @@ class Claims(Stage):
             words[x] in lx["aid_words"] or stem_of(words[x]) in lx["aid_words"] for x in range(max(0, ta - 4), min(n, tb + 4))
         ):
             return None  # «وصول أكثر من مليون مهاجر»: arrivals, not aid
+        if category == "injured" and any(words[x][:1] == clitics()["bi"] and stem_of(words[x]) in lx["diseases"] for x in range(max(0, ta - 3), min(n, tb + 6))):
+            return None  # «820 ألف شخص أصيبوا بالمرض», «الإصابة بالكوليرا»: cases of a disease, not wounded
+        if category == "aid_delivered" and unit in lx["vehicle_units"] and not any(
+            words[x] in lx["aid_context"] or stem_of(words[x]) in lx["aid_context"] for x in range(n)
+        ):
+            return None  # «30 شاحنة وصلت ... محملة بالقطع الخرسانية»: trucks of something else
         if unit is None:
             unit = "person"
         source = self._source(doc, s, q, ta, lx, mentions)
