@@ -409,3 +409,11 @@ def test_claims_disease_cases_are_not_injured():
 def test_claims_trucks_are_aid_only_with_aid_in_their_sentence():
     doc = _extract("وأكدت مصادر أن أكثر من 30 شاحنة وصلت إلى الحديدة محملة بالقطع الخرسانية. وتم إدخال 25 شاحنة إلى الغوطة.")
     assert [(c.value, c.category) for c in doc.claims] == [(25, "aid_delivered")]
+
+
+def test_claims_a_deed_joined_by_wa_right_before_a_figure_is_its_own():
+    doc = _extract("اتهمت الأمم المتحدة القوات بقتل أكثر من مئتي مدني واغتصاب 120 امرأة على الأقل.")
+    assert [(c.value, c.category) for c in doc.claims] == [(200, "killed")]
+    # a word restating those just counted is no deed
+    doc = _extract("وتحطمت الطائرة ما أدى لمقتل كل من كان على متنها، وعددهم 49 شخصا.")
+    assert [(c.value, c.category) for c in doc.claims] == [(49, "killed")]

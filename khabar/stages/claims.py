@@ -73,6 +73,7 @@ def lexicon():
         "aid_words": {fold(w) for w in c["aid_words"]},
         "vehicle_units": frozenset(c["vehicle_units"]),
         "diseases": {stem_of(fold(w)) for w in c["diseases"]},
+        "restating": {fold(w) for w in c["restating"]},
         "aid_context": {fold(w) for w in c["aid_words"] + c["aid_context"]},
         "persons": persons,
         "persons_forms": persons.surfaces() | groups.surfaces(),
@@ -440,6 +441,8 @@ class Claims(Stage):
             while x >= max(0, ta - reach):
                 if words[x] in _STOP_OR_COLON or words[x] in speech_lexicon()["new_clause"]:
                     break  # («أعلنت وفاتهم، فيما يعاني 13 آخرون»: another clause)
+                if x == ta - 1 and x > 0 and words[x][:1] == clitics()["wa"] and len(words[x]) > 4 and words[x] not in lx["forms"] and words[x][1:] not in lx["forms"] and mentions.at(s.starts[x]) is None and words[x - 1] not in _STOP_OR_COLON and words[x] not in lx["restating"]:
+                    break  # «بقتل مئتي مدني واغتصاب 120 امرأة»: a deed of its own joined by «و»
                 if words[x] not in lx["forms"] or mentions.in_name(s.starts[x], ("ORG", "LOC"), inner=True):
                     x -= 1  # («هيئة تحرير الشام»: a deed word inside a name is none)
                     continue
