@@ -417,3 +417,10 @@ def test_claims_a_deed_joined_by_wa_right_before_a_figure_is_its_own():
     # a word restating those just counted is no deed
     doc = _extract("وتحطمت الطائرة ما أدى لمقتل كل من كان على متنها، وعددهم 49 شخصا.")
     assert [(c.value, c.category) for c in doc.claims] == [(49, "killed")]
+
+
+def test_claims_inhabitants_and_a_fall_are_no_toll():
+    doc = _extract("وإن سقوط الرماد أضر بمنطقة يقطنها نحو 1.7 مليون من سكان البلاد البالغ عددهم 15 مليون نسمة.")
+    assert doc.claims == []
+    doc = _extract("وأعلنت الوزارة سقوط 3 قتلى في الانفجار.")
+    assert [(c.value, c.category) for c in doc.claims] == [(3, "killed")]

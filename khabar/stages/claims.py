@@ -74,6 +74,7 @@ def lexicon():
         "vehicle_units": frozenset(c["vehicle_units"]),
         "diseases": {stem_of(fold(w)) for w in c["diseases"]},
         "restating": {fold(w) for w in c["restating"]},
+        "population": {stem_of(fold(w)) for w in c["population"]} | {fold(w) for w in c["population"]},
         "aid_context": {fold(w) for w in c["aid_words"] + c["aid_context"]},
         "persons": persons,
         "persons_forms": persons.surfaces() | groups.surfaces(),
@@ -260,6 +261,8 @@ class Claims(Stage):
                 return _PLANNED
         if ta > 1 and words[ta - 2] in lx["one_of"] and words[ta].startswith(clitics()["det"]):
             return None  # «سجن أحد الرجال الثلاثة»: one of the three
+        if (tb < n and words[tb] in lx["population"]) or any(stem_of(words[x]) in lx["population"] for x in range(max(0, ta - 3), ta)):
+            return None  # «يقطنها نحو 1.7 مليون», «البالغ عددهم 15 مليون نسمة»: who live there
         if qi > 0 and ta - qtok[qi - 1][1] <= 4 and any(lx["out_of"].match(words, x) and x + lx["out_of"].match(words, x)[1] == ta for x in (ta - 2, ta - 3) if x >= 0):
             return None  # «مقتل قرابة 100 شخص من بين 500 عنصر»: the whole, not a toll
         if after_planned and ta > 0 and (words[ta - 1] in lx["alternative"] or words[ta - 1] == clitics()["wa"]):
