@@ -836,3 +836,13 @@ def test_events_a_verb_voweled_as_passive_names_who_underwent_it():
     active = _extract("واعتقلت الشرطة الشاب بعد اصطدام سيارته.")
     (arrest,) = _find(active, "COERCE")
     assert _name(active, arrest.actor) == "الشرطة"
+
+
+def test_events_clashes_between_two_parties_have_the_second_as_target():
+    doc = _extract("وقتل جنديان خلال اشتباكات بين قوات الجيش المصري وهذه العناصر.")
+    (clash,) = _find(doc, "ASSAULT")
+    assert _name(doc, clash.actor) == "قوات الجيش المصري"
+    assert _name(doc, clash.target) == "هذه العناصر"
+    doc = _extract("واندلعت مواجهات بين المتظاهرين والشرطة.")
+    (clash,) = _find(doc, "ASSAULT")
+    assert (_name(doc, clash.actor), _name(doc, clash.target)) == ("المتظاهرين", "الشرطة")

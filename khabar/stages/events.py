@@ -134,6 +134,8 @@ def lexicon():
         "people_nisba": tuple(ev["people_nisba_endings"]),
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
         "shaped_nouns": fold_set(ev["shaped_nouns"]),
+        "mutual_types": frozenset(ev["mutual_types"]),
+        "between": fold_set(ev["between"]),
         "joined_heads": fold_set(ev["joined_heads"]),
         "genitive_heads": {stem_of(fold(w)) for w in ev["genitive_heads"]},
         "content_types": set(ev["content_types"]),
@@ -789,7 +791,7 @@ class Events(Stage):
                 after = [r for r in after if not (span[0] <= r[0] < first[1])]  # («الأمين العام للأمم المتحدة»: the title's own names)
         joined = None
         first = actor_ref.start if isinstance(actor_ref, SpanRef) else actor[0] if actor is not None else None
-        if first is not None and first >= t_end and entry["type"] not in lx["unjoined_types"]:
+        if first is not None and first >= t_end and entry["type"] not in lx["unjoined_types"] and not (entry["type"] in lx["mutual_types"] and words[s.index_at(first) - 1] in lx["between"]):
             # «وفضت قوات الشرطة والجيش المصريان اعتصامي», «هجمات شنتها حكومة جنوب السودان وقوات
             # حليفة لها على قرى»: the actor's words go on past a named genitive and «و» + a second
             # party; whom it was done to comes after them
@@ -896,6 +898,8 @@ class Events(Stage):
             target_ref = self._past_aside(doc, s, start, lx, actor)
         if target_ref is None and entry["type"] == "ASSAULT":
             target_ref = self._holder(doc, s, tr, lx, start, actor)
+        if target_ref is None and entry["type"] in lx["mutual_types"]:
+            target_ref = self._other_side(doc, s, tr, lx, actor, actor_ref)
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = where_row = None
         for r in after:
@@ -926,6 +930,29 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _other_side(doc, s: Sent, tr: _Trig, lx, actor, actor_ref):
+        """«اشتباكات بين الجيش البورمي ومجموعة إثنية مسلحة»: the party joined by «و» to the actor
+        after «بين» is the other side."""
+        words, n = s.words, len(s.words)
+        first = actor[0] if actor is not None else actor_ref.start if isinstance(actor_ref, SpanRef) else None
+        if first is None or tr.b >= n or first < s.starts[tr.b]:
+            return None
+        a = s.index_at(first)
+        if not (0 < a <= tr.b + 2 and words[a - 1] in lx["between"]):
+            return None
+        x = s.index_at(actor[1] if actor is not None else actor_ref.end)
+        if x >= n or words[x][:1] not in _CONJ or len(words[x]) < 3 or tr.clauses[x] != tr.clause:
+            return None
+        row = mentions_of(doc).at(s.starts[x] + 1)
+        if row is not None and row[0] == s.starts[x] + 1 and row[2].type in ("PER", "ORG", "LOC"):
+            return row[2].id
+        if words[x][1:] in lx["function"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
+            end = _phrase(words, x + 1, lx)  # «وهذه العناصر»: the demonstrative and its noun
+        else:
+            end = _phrase(words, x, lx)
+        return span_ref(doc, s.starts[x] + 1, s.ends[end - 1]) if end else None
 
     @staticmethod
     def _struck(doc, s: Sent, row, lx) -> bool:
