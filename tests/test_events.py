@@ -846,3 +846,12 @@ def test_events_clashes_between_two_parties_have_the_second_as_target():
     doc = _extract("واندلعت مواجهات بين المتظاهرين والشرطة.")
     (clash,) = _find(doc, "ASSAULT")
     assert (_name(doc, clash.actor), _name(doc, clash.target)) == ("المتظاهرين", "الشرطة")
+
+
+def test_events_concern_voiced_is_about_what_follows_min_unless_a_trend():
+    doc = _extract("وأعربت رئيسة الوزراء البريطانية تيريزا ماي عن قلق بلادها من العنف الإسرائيلي.")
+    (concern,) = _find(doc, "ACCUSE")
+    assert _name(doc, concern.target) == "العنف الإسرائيلي"
+    doc = _extract("أعربت منظمة الصحة العالمية عن قلقها الجمعة من ارتفاع مستوى الهجمات على المنشآت الطبية.")
+    (concern,) = _find(doc, "ACCUSE")
+    assert concern.target is None

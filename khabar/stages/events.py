@@ -135,6 +135,7 @@ def lexicon():
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
         "shaped_nouns": fold_set(ev["shaped_nouns"]),
         "mutual_types": frozenset(ev["mutual_types"]),
+        "trend_words": {stem_of(w) for w in fold_set(ev["trend_words"])},
         "between": fold_set(ev["between"]),
         "joined_heads": fold_set(ev["joined_heads"]),
         "genitive_heads": {stem_of(fold(w)) for w in ev["genitive_heads"]},
@@ -898,6 +899,8 @@ class Events(Stage):
             target_ref = self._past_aside(doc, s, start, lx, actor)
         if target_ref is None and entry["type"] == "ASSAULT":
             target_ref = self._holder(doc, s, tr, lx, start, actor)
+        if target_ref is None and entry.get("target_after"):
+            target_ref = self._after_prep_of(doc, s, tr, lx, entry)
         if target_ref is None and entry["type"] in lx["mutual_types"]:
             target_ref = self._other_side(doc, s, tr, lx, actor, actor_ref)
         # the place: «في X» after the trigger, or the recipient when it is a place
@@ -930,6 +933,25 @@ class Events(Stage):
             target=target_ref,
             where=where,
         )
+
+    @staticmethod
+    def _after_prep_of(doc, s: Sent, tr: _Trig, lx, entry):
+        """«عن قلقهم البالغ من هذه الهجمات»: the entry's own prepositions name what it is about."""
+        words, n = s.words, len(s.words)
+        preps = fold_set(entry["target_after"])
+        for x in range(tr.b, min(n - 1, tr.b + 4)):
+            if tr.clauses[x] != tr.clause:
+                return None
+            if words[x] in preps:
+                row = mentions_of(doc).at(s.starts[x + 1])
+                if row is not None and row[0] == s.starts[x + 1] and row[2].type != "MISC":
+                    return row[2].id
+                if stem_of(words[x + 1]) in lx["trend_words"]:
+                    return None  # «عن قلقها من ارتفاع مستوى الهجمات»: a trend, no party
+                y = x + 2 if words[x + 1] in lx["function"] and x + 2 < n else x + 1  # «من هذه الهجمات»
+                end = _phrase(words, y, lx)
+                return span_ref(doc, s.starts[x + 1], s.ends[end - 1]) if end else None
+        return None
 
     @staticmethod
     def _other_side(doc, s: Sent, tr: _Trig, lx, actor, actor_ref):
