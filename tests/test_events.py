@@ -855,3 +855,10 @@ def test_events_concern_voiced_is_about_what_follows_min_unless_a_trend():
     doc = _extract("أعربت منظمة الصحة العالمية عن قلقها الجمعة من ارتفاع مستوى الهجمات على المنشآت الطبية.")
     (concern,) = _find(doc, "ACCUSE")
     assert concern.target is None
+
+
+def test_events_a_hashtag_mark_stands_between_no_preposition_and_its_name():
+    doc = _extract("كذلك فرض الاتحاد الأوروبي عقوبات على #روسيا قبل ثلاث سنوات.")
+    (sanction,) = _find(doc, "SANCTION")
+    assert _name(doc, sanction.target) == "روسيا"
+    assert doc.text[sanction.trigger.start : sanction.trigger.end].startswith("فرض")

@@ -131,6 +131,9 @@ class PhraseIndex:
         return any(w in self.first for w, _ in self._cands(word))
 
 
+_HASH = "#"
+
+
 @dataclass(slots=True)
 class Sent:
     """One body sentence: its source span and its tokens (source spans and view text)."""
@@ -168,6 +171,10 @@ def body(doc: Document) -> list[Sent]:
             words = [vtext[x + d : y + d] for x, y in zip(starts, ends)]
         else:
             words = [vtext[x:y] for x, y in zip(_to_view(view, starts), _to_view(view, ends))]
+        if _HASH in words:
+            # «عقوبات على #روسيا»: a hashtag's mark is no word between a preposition and its name
+            keep = [k for k, w in enumerate(words) if w != _HASH or k + 1 == len(words) or ends[k] != starts[k + 1]]
+            starts, ends, words = [starts[k] for k in keep], [ends[k] for k in keep], [words[k] for k in keep]
         if not _elision()[0].isdisjoint(words):
             _mark_elisions(words)
         if "." in words:
