@@ -49,7 +49,7 @@ def lexicon():
     cues = (lx["verbs"], lx["parts"], lx["convey"], lx["impersonal"])
     lx["cue_forms"] = frozenset().union(*(ix.surfaces() for ix in cues))
     lx["may_cue"] = lx["cue_forms"].__contains__
-    lx["noun_cue_forms"] = lx["speech_nouns"].surfaces()  # cues in the main loop only
+    lx["loop_cue_forms"] = lx["cue_forms"] | lx["speech_nouns"].surfaces()  # nouns cue in the main loop only
     lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
     return lx
@@ -160,7 +160,7 @@ class Quotes(Stage):
         last_speaker = None
         opens = {p[0]: (k, p) for k, p in enumerate(speech_pairs)}
         pair_at = opens.get
-        cue_forms = lx["cue_forms"] | lx["noun_cue_forms"]
+        cue_forms = lx["loop_cue_forms"]
 
         # pairs never overlap (one regex pass per block) and are sorted: only the last pair that
         # opens before a position can hold it
