@@ -511,3 +511,7 @@ def test_quotes_a_title_line_names_its_speaker_only_when_it_is_one():
 def test_quotes_a_conveying_verb_with_no_an_reports_on_its_own():
     assert _speakers("ونقلت وكالة أنباء الأناضول أن جهاز الاستخبارات التركي اعتقل يوسف نازيك.") == ["وكالة أنباء الأناضول"]
     assert _speakers("ونقلت الوكالة عن مسؤول أن الوضع هادئ.") == ["مسؤول"]
+
+
+def test_quotes_chanted_words_are_the_chanters():
+    assert _speakers('وردد المحتجون "الشعب يريد إسقاط النظام".') == ["المحتجون"]
