@@ -515,3 +515,9 @@ def test_quotes_a_conveying_verb_with_no_an_reports_on_its_own():
 
 def test_quotes_chanted_words_are_the_chanters():
     assert _speakers('وردد المحتجون "الشعب يريد إسقاط النظام".') == ["المحتجون"]
+
+
+def test_quotes_the_name_ali_written_with_ya_does_not_end_a_speaker_as_the_preposition_does():
+    (speaker,) = _speakers("ونقلت الوكالة عن حاكم المدينة علي مرداني قوله إن الطائرة سقطت.")
+    assert speaker.endswith("علي مرداني")
+    assert _speakers("وقال المتحدث على هامش المؤتمر إن الوضع هادئ.") == ["المتحدث"]

@@ -132,6 +132,8 @@ class PhraseIndex:
 
 
 _HASH = "#"
+_ALI = "\u0639\u0644\u064a"  # the name, with a dotted ya
+_ALI_FOLDED = fold(_ALI)
 
 
 @dataclass(slots=True)
@@ -143,6 +145,8 @@ class Sent:
     starts: list[int]
     ends: list[int]
     words: list[str]
+    # tokens written «علي» with a dotted ya: the name Ali, which folds like the preposition «على»
+    ali: frozenset[int] = frozenset()
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after source offset ``pos``."""
@@ -179,7 +183,8 @@ def body(doc: Document) -> list[Sent]:
             _mark_elisions(words)
         if "." in words:
             _join_acronyms(words, starts, ends)
-        out.append(Sent(s.start, s.end, starts, ends, words))
+        ali = frozenset(k for k, w in enumerate(words) if w == _ALI_FOLDED and doc.text[starts[k] : ends[k]] == _ALI)
+        out.append(Sent(s.start, s.end, starts, ends, words, ali))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out
 

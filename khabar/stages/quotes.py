@@ -1035,7 +1035,7 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         if link:
             k += link[1]  # «التقرير الصادر عن الحركة»: the author follows the link
             continue
-        if w in lx["stop"] and not (k == j + 1 and words[j] in lx["partitive"] and k + 1 < n and words[k + 1] not in lx["comp"]):
+        if w in lx["stop"] and k not in s.ali and not (k == j + 1 and words[j] in lx["partitive"] and k + 1 < n and words[k + 1] not in lx["comp"]):
             # «مسؤولو الصحة في غزة إنها», «مسؤول في الدفاع المدني إن»: a short «في» phrase
             # right before the content belongs to an unnamed source
             if head_unnamed and w in lx["place_prep"] and not lx["statement"].match(words, k + 1):
