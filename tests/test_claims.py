@@ -424,3 +424,10 @@ def test_claims_inhabitants_and_a_fall_are_no_toll():
     assert doc.claims == []
     doc = _extract("وأعلنت الوزارة سقوط 3 قتلى في الانفجار.")
     assert [(c.value, c.category) for c in doc.claims] == [(3, "killed")]
+
+
+def test_claims_people_who_leave_or_are_evacuated_are_displaced_not_marchers():
+    doc = _extract("خرج أكثر من 40 ألف مدني الخميس من الغوطة الشرقية. وذكرت الوكالة خروج أكثر من سبعة آلاف شخص. وقالت الوكالة إن 3100 شخص أجلوا من مناطق مجاورة للبركان.")
+    assert [(c.value, c.category) for c in doc.claims] == [(40000, "displaced"), (7000, "displaced"), (3100, "displaced")]
+    doc = _extract("وخرج 5 آلاف متظاهر إلى شوارع العاصمة. وخرج 5 آلاف شخص إلى الشوارع احتجاجا على القرار.")
+    assert doc.claims == []

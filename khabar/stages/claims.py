@@ -74,6 +74,8 @@ def lexicon():
         "vehicle_units": frozenset(c["vehicle_units"]),
         "diseases": {stem_of(fold(w)) for w in c["diseases"]},
         "restating": {fold(w) for w in c["restating"]},
+        "not_displaced_groups": frozenset(c["not_displaced_groups"]),
+        "marching": {stem_of(fold(w)) for w in c["marching"]},
         "population": {stem_of(fold(w)) for w in c["population"]} | {fold(w) for w in c["population"]},
         "aid_context": {fold(w) for w in c["aid_words"] + c["aid_context"]},
         "persons": persons,
@@ -500,6 +502,8 @@ class Claims(Stage):
                     unit = prev.unit
         if category is None:
             return None
+        if category == "displaced" and (group in lx["not_displaced_groups"] or any(stem_of(w) in lx["marching"] for w in words)):
+            return None  # «وخرج 5 آلاف متظاهر», «خرج آلاف إلى الشوارع احتجاجا»: marchers, not people who fled
         if category == "aid_delivered" and unit is None and not counted:
             return None
         if category == "aid_delivered" and unit is None and before_cat == "aid_delivered" and not any(
