@@ -431,3 +431,8 @@ def test_claims_people_who_leave_or_are_evacuated_are_displaced_not_marchers():
     assert [(c.value, c.category) for c in doc.claims] == [(40000, "displaced"), (7000, "displaced"), (3100, "displaced")]
     doc = _extract("وخرج 5 آلاف متظاهر إلى شوارع العاصمة. وخرج 5 آلاف شخص إلى الشوارع احتجاجا على القرار.")
     assert doc.claims == []
+
+
+def test_claims_assassinations_are_killings():
+    doc = _extract("كما وثق التحالف اليمني اغتيال 157 ناشطاً ومعارضاً في عدد من المحافظات.")
+    assert [(c.value, c.category) for c in doc.claims] == [(157, "killed")]
