@@ -199,7 +199,7 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
 
 class Claims(Stage):
     name = "claims"
-    version = "4"
+    version = "5"
     requires = ("quantities", "quotes", "entities", "times")
     assigns = ("claims",)
 

@@ -197,7 +197,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "4"
+    version = "5"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 

@@ -143,7 +143,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "5"
+    version = "6"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
