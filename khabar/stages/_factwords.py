@@ -132,8 +132,13 @@ class PhraseIndex:
 
 
 _HASH = "#"
-_ALI = "\u0639\u0644\u064a"  # the name, with a dotted ya
-_ALI_FOLDED = fold(_ALI)
+
+
+@functools.cache
+def _names_like_function_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of `clitics.yaml` that fold like a function word: as written and as folded."""
+    names = load("ar/clitics.yaml")["names_like_function_words"]
+    return frozenset(names), frozenset(fold(w) for w in names)
 
 
 @dataclass(slots=True)
@@ -145,8 +150,8 @@ class Sent:
     starts: list[int]
     ends: list[int]
     words: list[str]
-    # tokens written «علي» with a dotted ya: the name Ali, which folds like the preposition «على»
-    ali: frozenset[int] = frozenset()
+    # tokens written as a name that folds like a function word («علي», not the preposition «على»)
+    names: frozenset[int] = frozenset()
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after source offset ``pos``."""
@@ -183,8 +188,9 @@ def body(doc: Document) -> list[Sent]:
             _mark_elisions(words)
         if "." in words:
             _join_acronyms(words, starts, ends)
-        ali = frozenset(k for k, w in enumerate(words) if w == _ALI_FOLDED and doc.text[starts[k] : ends[k]] == _ALI)
-        out.append(Sent(s.start, s.end, starts, ends, words, ali))
+        written, folded = _names_like_function_words()
+        names = frozenset(k for k, w in enumerate(words) if w in folded and doc.text[starts[k] : ends[k]] in written)
+        out.append(Sent(s.start, s.end, starts, ends, words, names))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out
 

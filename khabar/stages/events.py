@@ -38,7 +38,6 @@ _STOP_OR_AR_SEMICOLON = _P["stop"] | {_P["ar_semicolon"]}
 _CL = clitics()
 _CONJ = _CL["conj"]  # و، ف
 _WA, _BI, _LI, _DET, _LIL = (_CL[k] for k in ("wa", "bi", "li", "det", "lil"))
-_DAMMA = "\u064f"
 _PREFIXED = (*_CONJ, _BI, _LI)
 
 
@@ -135,6 +134,7 @@ def lexicon():
         "adjective_shape": re.compile("|".join(f"(?:{p})" for p in ev["adjective_shapes"])),
         "shaped_nouns": fold_set(ev["shaped_nouns"]),
         "mutual_types": frozenset(ev["mutual_types"]),
+        "passive_mark": ev["passive_mark"],
         "trend_words": {stem_of(w) for w in fold_set(ev["trend_words"])},
         "between": fold_set(ev["between"]),
         "joined_heads": fold_set(ev["joined_heads"]),
@@ -246,7 +246,7 @@ class Events(Stage):
                     continue  # «ما دعا الشرطة إلى إيقافه»: which prompted, not a call
                 if entry.get("declared_as") and any(words[y] in lx["declare"] for y in range(max(0, i - 4), i) if clause[y] == clause[i]):
                     entry = {**entry, "type": entry["declared_as"]}  # «أعلنت طالبان وقفا لإطلاق النار»
-                if entry.get("pos") == "verb" and not entry.get("passive") and _damma_first(doc.text[s.starts[i] : s.ends[i]]):
+                if entry.get("pos") == "verb" and not entry.get("passive") and _voweled_passive(doc.text[s.starts[i] : s.ends[i]], lx):
                     entry = {**entry, "passive": True}  # «قُبض عليهم», «أُطلق سراح»: voweled as done to
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
                 if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
@@ -1776,9 +1776,10 @@ class Events(Stage):
         return out, out_meta
 
 
-def _damma_first(surface: str) -> bool:
-    """A verb written with a damma on its first letter (after «و/ف»), the passive voice."""
-    return surface[1:2] == _DAMMA or (surface[:1] in _CONJ and surface[2:3] == _DAMMA)
+def _voweled_passive(surface: str, lx) -> bool:
+    """A verb written with `passive_mark` on its first letter (after «و/ف»), the passive voice."""
+    mark = lx["passive_mark"]
+    return surface[1:2] == mark or (surface[:1] in _CONJ and surface[2:3] == mark)
 
 
 def _after_attempt(words: list[str], i: int, lx) -> bool:

@@ -649,10 +649,12 @@ class Quotes(Stage):
             b -= 1
         r = mentions.at(s.starts[0])
         named = r is not None and r[0] == s.starts[0] and r[1] >= s.ends[b - 1] and r[1] <= s.ends[c - 1] and r[2].type in ("PER", "ORG")
-        # «مفوض حقوق الإنسان:» (a person's title), «جيش الإسلام لـCNN:» (said to an outlet), «منظمة
-        # "أنقذوا الأطفال":»: a speaker the entities did not name; a bare title line («الانتخابات
-        # الباكستانية: أبرز الشخصيات») is a headline, not speech
+        # «وزير الخارجية السعودي:» (a person's title), «جيش الإسلام لـCNN:» (said to an outlet),
+        # «منظمة "أنقذوا الأطفال":»: a speaker the entities did not name; a short line naming a topic
+        # («الانتخابات الباكستانية: أبرز الشخصيات») is a headline, not speech
         named_words = [w for w in words[:b] if w not in _MARKS]
+        if not named_words:
+            return None
         head = named_words[0][1:] if named_words[0][:1] in lx["cl"]["conj"] and named_words[0][1:] in lx["person_titles"] else named_words[0]
         titled = n <= 30 and len(named_words) <= 4 and (head in lx["person_titles"] or said_to and all(w[:1].isalpha() and not lx["may_cue"](w) for w in named_words))
         if not named and not titled and not (lx["unnamed"].match(words, 0) and len(named_words) <= 3):
@@ -1035,7 +1037,7 @@ def np_end(s: Sent, j: int, lx, speech_pairs=()) -> int:
         if link:
             k += link[1]  # «التقرير الصادر عن الحركة»: the author follows the link
             continue
-        if w in lx["stop"] and k not in s.ali and not (k == j + 1 and words[j] in lx["partitive"] and k + 1 < n and words[k + 1] not in lx["comp"]):
+        if w in lx["stop"] and k not in s.names and not (k == j + 1 and words[j] in lx["partitive"] and k + 1 < n and words[k + 1] not in lx["comp"]):
             # «مسؤولو الصحة في غزة إنها», «مسؤول في الدفاع المدني إن»: a short «في» phrase
             # right before the content belongs to an unnamed source
             if head_unnamed and w in lx["place_prep"] and not lx["statement"].match(words, k + 1):
