@@ -431,6 +431,9 @@ def test_claims_people_who_leave_or_are_evacuated_are_displaced_not_marchers():
     assert [(c.value, c.category) for c in doc.claims] == [(40000, "displaced"), (7000, "displaced"), (3100, "displaced")]
     doc = _extract("وخرج 5 آلاف متظاهر إلى شوارع العاصمة. وخرج 5 آلاف شخص إلى الشوارع احتجاجا على القرار.")
     assert doc.claims == []
+    # a march against a war does not undo the war's toll of displaced
+    doc = _extract("فقد تظاهر نشطاء خارج المقرات لتوعية الناس بحملة القصف التي أسفرت عن مقتل 10 آلاف شخص ونزوح مليونين.")
+    assert [(c.value, c.category) for c in doc.claims] == [(10000, "killed"), (2000000, "displaced")]
 
 
 def test_claims_assassinations_are_killings():

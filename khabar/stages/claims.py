@@ -76,6 +76,7 @@ def lexicon():
         "restating": {fold(w) for w in c["restating"]},
         "not_displaced_groups": frozenset(c["not_displaced_groups"]),
         "marching": {stem_of(fold(w)) for w in c["marching"]},
+        "going_out": {stem_of(fold(w)) for w in c["going_out"]},
         "population": {stem_of(fold(w)) for w in c["population"]} | {fold(w) for w in c["population"]},
         "aid_context": {fold(w) for w in c["aid_words"] + c["aid_context"]},
         "persons": persons,
@@ -502,7 +503,7 @@ class Claims(Stage):
                     unit = prev.unit
         if category is None:
             return None
-        if category == "displaced" and (group in lx["not_displaced_groups"] or any(stem_of(w) in lx["marching"] for w in words)):
+        if category == "displaced" and (group in lx["not_displaced_groups"] or (any(stem_of(words[x]) in lx["going_out"] for x in range(max(0, ta - 4), ta)) and any(stem_of(w) in lx["marching"] for w in words))):
             return None  # «وخرج 5 آلاف متظاهر», «خرج آلاف إلى الشوارع احتجاجا»: marchers, not people who fled
         if category == "aid_delivered" and unit is None and not counted:
             return None
