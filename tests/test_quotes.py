@@ -521,3 +521,11 @@ def test_quotes_the_name_ali_written_with_ya_does_not_end_a_speaker_as_the_prepo
     (speaker,) = _speakers("ونقلت الوكالة عن حاكم المدينة علي مرداني قوله إن الطائرة سقطت.")
     assert speaker.endswith("علي مرداني")
     assert _speakers("وقال المتحدث على هامش المؤتمر إن الوضع هادئ.") == ["المتحدث"]
+
+
+def test_quotes_a_noun_of_speech_names_its_speaker_and_lends_no_one_to_what_follows():
+    # what is alleged is not who alleges it
+    assert _speakers('قال الرئيس عن مزاعم التدخل الروسي في الانتخابات إن "بوتين يقول إن روسيا لم تقم بذلك".') == ["الرئيس"]
+    # a claim told inside a phrase does not make its speaker the one who goes on
+    doc = _extract('وقال كافانو: "لن أذهب إلى أي مكان". يأتي ذلك بعد يوم من ادعاء إحدى زميلاته أنه خلع ملابسه. وأضاف: "لن أسمح للادعاءات الكاذبة بأن تخرجني".')
+    assert [_speaker(doc, q.speaker) for q in doc.quotes][-1] == "كافانو"

@@ -50,7 +50,9 @@ def lexicon():
     lx["cue_forms"] = frozenset().union(*(ix.surfaces() for ix in cues))
     lx["may_cue"] = lx["cue_forms"].__contains__
     lx["loop_cue_forms"] = lx["cue_forms"] | lx["speech_nouns"].surfaces()  # nouns cue in the main loop only
-    lx["person_titles"] = frozenset(fold(w) for w in load("ar/ner.yaml")["triggers"]["person_title"])
+    ner = load("ar/ner.yaml")["triggers"]
+    lx["person_titles"] = frozenset(fold(w) for w in ner["person_title"])
+    lx["noun_cue_heads"] = frozenset(fold(w) for w in ner["person_title"] + ner["organisation"] + sp["speech_noun_heads"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
     return lx
 
@@ -194,9 +196,10 @@ class Quotes(Stage):
                 if not hit:
                     hit = lx["parts"].match(words, i)
                     kind, part = ("verb", True) if hit else (None, False)
+                noun = False
                 if not hit and words[i][:1] != lx["cl"]["li"]:
                     hit = lx["speech_nouns"].match(words, i)  # («في مراسم لإعلان النتائج»: a purpose)
-                    kind = "verb" if hit else None
+                    kind, noun = ("verb", True) if hit else (None, False)
                 if not hit:
                     continue
                 j = i + hit[1]
@@ -207,17 +210,19 @@ class Quotes(Stage):
                 if j < n and words[j] in lx["particles"]:
                     j += 1
                 q = self._read(doc, s, _Cue(s, i, j, kind, part), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
-                if q is None and kind == "convey" and (lx["verbs"].match(words, i) or _reports_on_own(words, j, lx)):
+                if q is None and kind == "convey" and (lx["verbs"].match(words, i) or _reports_on_own(words, i, j, lx)):
                     # «أوردت الوكالة أن», «ونقلت وكالة الأناضول أن»: a conveying verb with no «عن»
                     # reports on its own
                     q = self._read(doc, s, _Cue(s, i, i + (lx["verbs"].match(words, i) or hit)[1], "verb"), lx, speech_pairs, used_pairs, pair_at, mentions, sent_quotes, last_speaker)
+                if q is not None and noun and isinstance(q[0].speaker, SpanRef) and not _source_head(words, s.index_at(q[0].speaker.start), lx):
+                    q = None  # «مزاعم التدخل الروسي في الانتخابات إن»: what is alleged, not who alleges it
                 if q is None:
                     continue
                 quote, next_i = q
                 sent_quotes.append(quote)
                 quotes.append(quote)
-                if quote.speaker is not None:
-                    last_speaker = quote.speaker
+                if quote.speaker is not None and not noun:
+                    last_speaker = quote.speaker  # («بعد يوم من ادعاء زميلته أنه ...» ... «وأضاف»: not hers)
                 nxt = max(next_i, i + 1)
             if not sent_quotes:
                 head = self._headline(doc, s, lx, mentions)
@@ -992,8 +997,16 @@ class Quotes(Stage):
         return self._np_ref(doc, s, a, b, mentions, lx)
 
 
-def _reports_on_own(words: list[str], j: int, lx) -> bool:
-    """«ونقلت وكالة الأناضول أن»: «أن» follows the conveyor's name with no «عن» before it."""
+def _source_head(words: list[str], x: int, lx) -> bool:
+    """Word x can head a speaker phrase: an unnamed source, a person's title, an organisation word."""
+    return x < len(words) and (lx["unnamed"].match(words, x) is not None or words[x] in lx["noun_cue_heads"])
+
+
+def _reports_on_own(words: list[str], i: int, j: int, lx) -> bool:
+    """«ونقلت وكالة الأناضول أن»: «أن» follows the conveyor's name with no «عن» before it; the verb
+    opens its clause («قرار نقل السيادة بأن» is a transfer)."""
+    if i > 0 and words[i - 1] not in _CLAUSE and words[i][:1] not in lx["cl"]["conj"]:
+        return False
     for t in range(j, min(len(words), j + 8)):
         if words[t] in lx["comp"]:
             return t > j
