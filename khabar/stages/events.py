@@ -26,7 +26,7 @@ from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
 from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
 from ._refs import Mentions, mentions_of, ref_text, span_ref
-from .quotes import _li_len, lexicon as speech_lexicon
+from .quotes import _dated_aside, _li_len, lexicon as speech_lexicon
 
 _P = punct()
 _CLAUSE = _P["boundary"]
@@ -1513,7 +1513,7 @@ class Events(Stage):
         clause = tr.clause
         while x < n and x - start < 5:
             pos = s.starts[x]
-            if words[x] in _COMMA and x + 1 < n and (any(a <= s.starts[x + 1] < b for a, b in times) or x > 0 and any(a <= s.starts[x - 1] < b for a, b in times)):
+            if words[x] in _COMMA and x + 1 < n and _dated_aside(doc, s, x):
                 if x == start:
                     start += 1  # «أوقفت قوات الأمن، الجمعة، 5 أشخاص»: a day between commas
                 x += 1
