@@ -52,10 +52,11 @@ def punct() -> dict[str, Any]:
 def clitics() -> dict[str, Any]:
     """``ar/clitics.yaml`` with the forms rules test against: ``conj`` (و، ف), ``det`` (ال),
     ``conj_det`` (ال with or without a conjunction), ``wa``, ``fa``, ``bi``, ``li``, ``ka``, ``lil``, and the
-    letters rules change or test (``det_alef``, ``teh_marbuta``/``teh``, ``nisba``/``nisba_fem``)."""
+    letters rules change or test (``det_alef``, ``teh_marbuta``/``teh``, ``nisba``/``nisba_fem``, ``alef_maksura``)."""
     c = load("ar/clitics.yaml")
     conj = tuple(c["proclitics"]["conj"])
     det = c["proclitics"]["det"][0]
     return {"conj": conj, "det": det, "conj_det": (det, *(x + det for x in conj)),
             "wa": c["wa"], "fa": c["fa"], "bi": c["bi"], "li": c["li"], "ka": c["ka"], "lil": c["lil"], "det_alef": c["det_alef"],
-            "teh_marbuta": c["teh_marbuta"], "teh": c["teh"], "nisba": c["nisba"], "nisba_fem": c["nisba_fem"]}
+            "teh_marbuta": c["teh_marbuta"], "teh": c["teh"], "nisba": c["nisba"], "nisba_fem": c["nisba_fem"],
+            "alef_maksura": c["alef_maksura"]}

@@ -439,3 +439,19 @@ def test_claims_people_who_leave_or_are_evacuated_are_displaced_not_marchers():
 def test_claims_assassinations_are_killings():
     doc = _extract("كما وثق التحالف اليمني اغتيال 157 ناشطاً ومعارضاً في عدد من المحافظات.")
     assert [(c.value, c.category) for c in doc.claims] == [(157, "killed")]
+
+
+def test_claims_slaughter_kills_and_a_feminine_dual_counts_two():
+    doc = _extract("وقامت الجماعة بذبح 18 شخصا في القرية.")
+    assert [(c.value, c.category) for c in doc.claims] == [(18, "killed")]
+    doc = _extract("وتبنى التنظيم الهجوم الذي أودى بحياة شرطيتين في المدينة.")
+    assert [(c.value, c.category) for c in doc.claims] == [(2, "killed")]
+    # «ـيين» is also the plural: no count of two
+    doc = _extract("وأودى الهجوم بحياة فلسطينيين في المدينة.")
+    assert doc.claims == []
+
+
+def test_claims_the_statement_published_is_not_part_of_its_source():
+    doc = _extract("ونشرت الأجهزة الدعائية لتنظيم داعش بيانا يعلن فيه تبني الهجوم الذي أودى بحياة 3 أشخاص.")
+    (claim,) = doc.claims
+    assert _source(doc, claim.source) == "الأجهزة الدعائية لتنظيم داعش"

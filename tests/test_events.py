@@ -862,3 +862,32 @@ def test_events_a_hashtag_mark_stands_between_no_preposition_and_its_name():
     (sanction,) = _find(doc, "SANCTION")
     assert _name(doc, sanction.target) == "روسيا"
     assert doc.text[sanction.trigger.start : sanction.trigger.end].startswith("فرض")
+
+
+def test_events_a_noun_written_with_alef_maksura_is_no_nisba_adjective():
+    # «المبنى» folds to «المبني», which ends like «اليمني»; written with «ى» it is the object
+    doc = _extract("وقال شهود إن قوات الأمن تحاصر المبنى.")
+    (siege,) = _find(doc, "COERCE")
+    assert (_name(doc, siege.actor), _name(doc, siege.target)) == ("قوات الأمن", "المبنى")
+    doc = _extract("واقتحمت قوات الأمن المستشفى صباح اليوم.")
+    (raid,) = _find(doc, "ASSAULT")
+    assert _name(doc, raid.target) == "المستشفى"
+    # a true nisba after the subject still goes on with it
+    doc = _extract("واقتحمت قوات الأمن اليمني المبنى.")
+    (raid,) = _find(doc, "ASSAULT")
+    assert (_name(doc, raid.actor), _name(doc, raid.target)) == ("قوات الأمن اليمني", "المبنى")
+
+
+def test_events_an_indefinite_recipient_goes_on_with_of_whom():
+    doc = _extract("وأطلق مسلح النار على حشد من المصلين أمام الكنيسة.")
+    (shooting,) = _find(doc, "ASSAULT")
+    assert _name(doc, shooting.target) == "حشد من المصلين"
+
+
+def test_events_a_body_the_entity_layer_missed_may_hold_a_meeting():
+    doc = _extract("والتقت الهيئة العليا للإغاثة مع منظمات دولية في عدن.")
+    (meet,) = _find(doc, "CONSULT")
+    assert _name(doc, meet.actor).startswith("الهيئة العليا")
+    # a meeting verb still takes no phrase that is not a body as who met
+    doc = _extract("والتقى الأسبوع الماضي مع منظمات دولية في عدن.")
+    assert all(e.actor is None or "الأسبوع" not in _name(doc, e.actor) for e in doc.events)

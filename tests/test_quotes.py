@@ -529,3 +529,8 @@ def test_quotes_a_noun_of_speech_names_its_speaker_and_lends_no_one_to_what_foll
     # a claim told inside a phrase does not make its speaker the one who goes on
     doc = _extract('وقال كافانو: "لن أذهب إلى أي مكان". يأتي ذلك بعد يوم من ادعاء إحدى زميلاته أنه خلع ملابسه. وأضاف: "لن أسمح للادعاءات الكاذبة بأن تخرجني".')
     assert [_speaker(doc, q.speaker) for q in doc.quotes][-1] == "كافانو"
+
+
+def test_quotes_who_published_a_statement_said_what_is_in_it():
+    assert _speakers("وأصدرت الوزارة بيانا قالت فيه إن الوضع هادئ.") == ["الوزارة"]
+    assert _speakers("أصدرت حركة حماس بيانا، أكدت فيه أن الهجوم فشل.") == ["حركة حماس"]

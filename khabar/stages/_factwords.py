@@ -141,6 +141,22 @@ def _names_like_function_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(fold(w) for w in names)
 
 
+class Words(list):
+    """A sentence's words as the view writes them, with the indices of those written with a final
+    alef maksura («المبنى», «القتلى»): folded, they end like a nisba («المبني»)."""
+
+    __slots__ = ("maksura",)
+
+    def __init__(self, words, maksura: frozenset[int] = frozenset()):
+        super().__init__(words)
+        self.maksura = maksura
+
+
+def nisba_like(words: list[str], x: int, endings: tuple[str, ...]) -> bool:
+    """Word x ends like a nisba adjective (``endings``) and was not written with an alef maksura."""
+    return words[x].endswith(endings) and x not in getattr(words, "maksura", ())
+
+
 @dataclass(slots=True)
 class Sent:
     """One body sentence: its source span and its tokens (source spans and view text)."""
@@ -190,6 +206,11 @@ def body(doc: Document) -> list[Sent]:
             _join_acronyms(words, starts, ends)
         written, folded = _names_like_function_words()
         names = frozenset(k for k, w in enumerate(words) if w in folded and doc.text[starts[k] : ends[k]] in written)
+        maksura = _CL["alef_maksura"]
+        if maksura in doc.text[s.start : s.end]:
+            words = Words(words, frozenset(k for k, e in enumerate(ends) if doc.text[e - 1] == maksura))
+        else:
+            words = Words(words)
         out.append(Sent(s.start, s.end, starts, ends, words, names))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out

@@ -748,6 +748,8 @@ class Claims(Stage):
         # «وفق ما أعلن المركز الأمريكي لرصد الزلازل بعد أربعة أيام»: the source phrase ends where
         # a speaker phrase would
         b = min(b, max(a + 1, np_end(s, a, speech_lexicon())))
+        # «نشرت الأجهزة الدعائية للتنظيم بيانا يعلن فيه»: who published it, not the statement
+        b = next((y for y in range(a + 1, b) if words[y][:1].isalpha() and not words[y].startswith(cl["det"]) and sp["statement"].match(words, y) and mentions.at(s.starts[y]) is None), b)
         # «وبحسب مصادر أمنية فقد أفلحت جهود»: «فقد», «فإن» begin what the source says
         b = next((y for y in range(a + 1, b) if words[y] in sp["then_that"] or words[y] in lx["then_words"]), b)
         if b <= a:

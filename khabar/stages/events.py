@@ -24,7 +24,7 @@ from ..document import Document, Span
 from ..facts import Event, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
-from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
+from ._factwords import PhraseIndex, Sent, body, fold, nisba_like, stem_of, variants
 from ._refs import Mentions, mentions_of, ref_text, span_ref
 from .quotes import _dated_aside, _li_len, lexicon as speech_lexicon
 
@@ -687,8 +687,9 @@ class Events(Stage):
             actor = None  # «وقطاع غزة احتجاجا على»: a place does not protest, its people do
         if actor is not None:
             actor_ref = actor[2].id
-        if actor_ref is None and not entry.get("named_actor") and not entry.get("passive") and not entry.get("weak"):
-            actor_ref = self._phrase_actor(doc, s, tr, lx, rows)
+        if actor_ref is None and not entry.get("passive") and not entry.get("weak"):
+            # («والتقت الهيئة العليا للإغاثة»: a body the entity layer did not name may act where a name must)
+            actor_ref = self._phrase_actor(doc, s, tr, lx, rows, body_only=entry.get("named_actor", False))
         if actor_ref is None and (entry.get("weak") or entry.get("passive") or entry["type"] == "ASSAULT"):
             actor_ref = self._passive_agent(doc, s, tr, lx, rows)
         if actor_ref is None and entry["type"] not in lx["not_by_speaker"]:
@@ -728,7 +729,7 @@ class Events(Stage):
         attack noun, with «في/أمام/قرب», is what it hit."""
         words, n = s.words, len(s.words)
         x = tr.b
-        if x < n and words[x] not in lx["site_preps"] and words[x].endswith(lx["nisba"]) and not words[x].startswith(_DET):
+        if x < n and words[x] not in lx["site_preps"] and nisba_like(words, x, lx["nisba"]) and not words[x].startswith(_DET):
             x += 1  # «تفجير انتحاري» already in the trigger; an adjective more
         if x + 1 >= n or words[x] not in lx["site_preps"] or tr.clauses[x + 1] != tr.clause:
             return None
@@ -799,7 +800,7 @@ class Events(Stage):
             last = s.index_at(actor_ref.end if isinstance(actor_ref, SpanRef) else actor[1])
             a0 = s.index_at(first)
             # (a phrase of two definite nouns, «الائتلاف المنظمات», has already run into the object)
-            glued = sum(1 for w in s.words[a0:last] if w.startswith(_DET) and not w.endswith(lx["nisba"])) > 1
+            glued = sum(1 for k in range(a0, last) if s.words[k].startswith(_DET) and not nisba_like(s.words, k, lx["nisba"])) > 1
             one = last - a0 == 1 and (isinstance(actor_ref, SpanRef) or stem_of(s.words[a0]) in lx["genitive_heads"])
             end = last if glued else self._joined(doc, s, tr, lx, last, one)
             if end > last:
@@ -1000,7 +1001,7 @@ class Events(Stage):
                 elif words[x] == _ev()["partitive"] and x + 1 < n and (row := mentions.at(s.starts[x + 1])) is not None and row[0] == s.starts[x + 1] and row[2].type == "ORG":
                     x = s.index_at(row[1])  # «اقتحم مسلحون من حركة طالبان قاعدة»: of whom they are
             # «اقتحمت القوات اليمنية المشتركة حرم المطار»: adjectives the name did not take
-            while 0 < x < n and tr.clauses[x] == tr.clause and words[x - 1].startswith((_DET, _WA + _DET)) and words[x].startswith(_DET) and _adjective(words[x], lx) and not words[x].endswith(lx["people_nisba"]) and not _in_any(words[x], lx["function"], lx["preps"]) and not any(t.start <= s.starts[x] < t.end for t in doc.times) and not (words[x] in lx["forms"] and lx["index"].match(words, x)):
+            while 0 < x < n and tr.clauses[x] == tr.clause and words[x - 1].startswith((_DET, _WA + _DET)) and words[x].startswith(_DET) and _adjective(words, x, lx) and not words[x].endswith(lx["people_nisba"]) and not _in_any(words[x], lx["function"], lx["preps"]) and not any(t.start <= s.starts[x] < t.end for t in doc.times) and not (words[x] in lx["forms"] and lx["index"].match(words, x)):
                 x += 1
             if x >= n or tr.clauses[x] != tr.clause:
                 break
@@ -1224,7 +1225,7 @@ class Events(Stage):
         named person or organisation or a word for forces that act."""
         words, n = s.words, len(s.words)
         x = tr.b
-        while x < n and x - tr.b < 3 and (words[x].endswith(lx["nisba"]) or words[x] in lx["attack_adjectives"]) and words[x][:1] != _LI:
+        while x < n and x - tr.b < 3 and (nisba_like(words, x, lx["nisba"]) or words[x] in lx["attack_adjectives"]) and words[x][:1] != _LI:
             x += 1  # «غارات جوية للطيران», «قصف جوي مكثف لقوات النظام»
         if x >= n or words[x][:1] != _LI or len(words[x]) < 4:
             return None, None, after
@@ -1318,15 +1319,18 @@ class Events(Stage):
         if any(core.endswith(p) and core[: -len(p)] in lx["genitive_heads"] for p in lx["possessive"]):
             return True  # «أن جيشها قتل 11 متشددا»: a force with a possessive pronoun is definite
         # «قوات الأمن الفيدرالية»: a noun with its genitive
-        return end - a >= 2 and (words[a + 1].endswith(lx["nisba"]) or words[a + 1].startswith(_DET))
+        return end - a >= 2 and (nisba_like(words, a + 1, lx["nisba"]) or words[a + 1].startswith(_DET))
 
-    def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows):
+    def _phrase_actor(self, doc, s: Sent, tr: _Trig, lx, rows, body_only=False):
         """No named actor: the words naming one («تظاهر آلاف الطلاب»), a noun phrase right after
-        a verb trigger; never a word with a preposition on it or a number."""
+        a verb trigger; never a word with a preposition on it or a number. With ``body_only``, only
+        a phrase headed by a word for a body («الهيئة العليا للإغاثة»)."""
         words, n = s.words, len(s.words)
         if tr.entry.get("pos") == "verb" and tr.v < n:
             # «قطع الطرق»: when the needed word is the object, the subject follows it
             x = tr.b if tr.b == tr.v + 1 and tr.b > tr.v else tr.v
+            if body_only and (x >= n or stem_of(words[x]) not in lx["name_heads"]):
+                return None
             if x == tr.b and words[tr.v] in lx["preps"]:
                 return None  # «سيطروا على العاصمة»: after a needed preposition comes whom it hit
             if x >= n or any(q.start <= s.starts[x] < q.end for q in doc.quantities):
@@ -1435,12 +1439,17 @@ class Events(Stage):
                         end = max(end, x + 1 + people)  # «مشتبه به»
                     if end and self._nounish(words, x + 1, end, lx):
                         return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
+                    if end == x + 2 and end + 1 < n and words[end] == _ev()["partitive"] and (words[end + 1].startswith(_DET) or _people_at(words, end + 1, groups=True)):
+                        # «أطلق النار على حشد من المصلين»: an indefinite noun, then of whom
+                        whom = _phrase(words, end + 1, lx)
+                        if whom:
+                            return span_ref(doc, s.starts[x + 1], s.ends[whom - 1])
             if x - start < 2 and tr.entry["type"] in lx["li_recipient_types"] and words[x][:1] == _LI and len(words[x]) > 3:
                 end = _phrase(words, x, lx)
                 if end:
                     return span_ref(doc, s.starts[x] + _li_len(doc.text, s.starts[x]), s.ends[end - 1])
             # («على جماعة ماركسية»: an indefinite noun with its adjective)
-            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith(_DET) or x + 2 < n and words[x + 2].endswith(lx["nisba"]) and words[x + 1] not in lx["function"]):
+            if words[x] in lx["target_preps"] and x + 1 < n and x - start < (4 if tr.entry.get("pos") == "verb" or tr.entry["type"] == "PROTEST" else 2) and (words[x + 1].startswith(_DET) or x + 2 < n and nisba_like(words, x + 2, lx["nisba"]) and words[x + 1] not in lx["function"]):
                 end = _phrase(words, x + 1, lx)
                 if end and self._nounish(words, x + 1, end, lx):
                     return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
@@ -1558,7 +1567,7 @@ class Events(Stage):
         # عسكرية», «اقتحمت مجموعة مسلحة»)
         prev = words[x - 1] if x > 0 else ""
         fem = _ev()["fem_endings"]
-        if not counted and (w.endswith(lx["nisba"]) or (w.endswith(fem) and not prev.startswith(_DET) and not w.startswith(_DET) and (prev.endswith(fem) or (x == tr.b and prev.endswith(_ev()["fem_plural_endings"]))))):
+        if not counted and (nisba_like(words, x, lx["nisba"]) or (w.endswith(fem) and not prev.startswith(_DET) and not w.startswith(_DET) and (prev.endswith(fem) or (x == tr.b and prev.endswith(_ev()["fem_plural_endings"]))))):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
@@ -1861,10 +1870,10 @@ def _done_by(words: list[str], i: int, lx) -> bool:
     return False
 
 
-def _adjective(word: str, lx) -> bool:
-    """A definite word shaped as an adjective: a nisba, or a shape of `adjective_shapes`."""
-    bare = word[len(_DET) :]
-    return bare not in lx["shaped_nouns"] and (word.endswith(lx["nisba"]) or lx["adjective_shape"].match(bare) is not None)
+def _adjective(words: list[str], x: int, lx) -> bool:
+    """Definite word x shaped as an adjective: a nisba, or a shape of `adjective_shapes`."""
+    bare = words[x][len(_DET) :]
+    return bare not in lx["shaped_nouns"] and (nisba_like(words, x, lx["nisba"]) or lx["adjective_shape"].match(bare) is not None)
 
 
 def _phrase(words: list[str], x: int, lx) -> int | None:
@@ -1884,17 +1893,17 @@ def _phrase(words: list[str], x: int, lx) -> int | None:
         if not nxt[:1].isalpha() or nxt in lx["function"] or (nxt in lx["forms"] and lx["index"].match(words, end) and stem_of(words[end - 1]) not in lx["name_heads"]):
             break
         if definite and nxt.startswith(_DET):
-            if nisba and not nxt.endswith(lx["nisba"]):
+            if nisba and not nisba_like(words, end, lx["nisba"]):
                 break  # «الرئيس اليمني العناصر الإرهابية»: after a nisba adjective, a noun begins the next phrase
-            if not nxt.endswith(lx["nisba"]) and stem not in lx["crowd_counts"] and (lx["protesters"].match(words, end) or lx["attackers"].match(words, end)):
+            if not nisba_like(words, end, lx["nisba"]) and stem not in lx["crowd_counts"] and (lx["protesters"].match(words, end) or lx["attackers"].match(words, end)):
                 break  # «فرقت الشرطة المتظاهرين»: a word for people is a noun of its own
             if nxt.endswith(lx["people_nisba"]) and not words[end - 1].endswith(lx["people_nisba"]) and stem not in lx["crowd_counts"]:
                 break  # «ويتهم التحالف الحوثيين»: people after a head that is not a plural of people
-            nisba = nxt.endswith(lx["nisba"])
-            if not _adjective(nxt, lx) and stem not in lx["crowd_counts"]:
+            nisba = nisba_like(words, end, lx["nisba"])
+            if not _adjective(words, end, lx) and stem not in lx["crowd_counts"]:
                 break  # «قوات الأمن المبنى»: a noun, the next phrase («آلاف الطلاب» folds to a definite look)
             end += 1
-        elif not definite and (nxt.endswith(lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
+        elif not definite and (nisba_like(words, end, lx["nisba"]) or (nxt.startswith(_DET) and end == x + 1)):
             end += 1
             definite = definite or nxt.startswith(_DET)
         else:
@@ -2098,7 +2107,7 @@ def _after_prep(words: list[str], x: int, lo: int, lx) -> bool:
         core = w[len(_DET):] if w.startswith(_DET) else w
         if w[:1] == _BI and w[1:] in lx["cities"]:
             return False  # «بالعاصمة مقديشو»: in the capital, where
-        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or w.endswith(lx["nisba"]) or (w[:1] == _LI and w[1:] in lx["cities"])):
+        if not (lx["directions"].match(words, y) or w in lx["cities"] or core in lx["cities"] or nisba_like(words, y, lx["nisba"]) or (w[:1] == _LI and w[1:] in lx["cities"])):
             return False
         y -= 1
     return False

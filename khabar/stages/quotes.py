@@ -19,7 +19,7 @@ from ..document import Document, Span
 from ..facts import Quote, SpanRef
 from ..lexicon import clitics, load, punct
 from ..pipeline import Stage
-from ._factwords import PhraseIndex, Sent, body, fold, stem_of, variants
+from ._factwords import PhraseIndex, Sent, body, fold, nisba_like, stem_of, variants
 from ._refs import Mentions, best_entity, mentions_of, ref_text, span_ref
 
 _TATWEEL = load("ar/chars.yaml")["delete"]["tatweel"]
@@ -449,7 +449,7 @@ class Quotes(Stage):
                 if r is not None and r[0] == s.starts[np_start] and r[1] < s.starts[np_stop - 1]:
                     np_stop = s.index_at(r[1])  # «واتهمت تركيا غولن بأنه»: the object follows the subject
                     object_next = True
-                elif r is None and words[np_start].startswith(det) and words[np_start + 1].startswith(det) and not words[np_start + 1].endswith(lx["nisba"]):
+                elif r is None and words[np_start].startswith(det) and words[np_start + 1].startswith(det) and not nisba_like(words, np_start + 1, lx["nisba"]):
                     np_stop = np_start + 1  # «ووصفت الصحيفة الهجوم بأنه»: a noun, then another, not its adjective
                     object_next = True
             while np_stop > np_start + 1 and any(t.start <= s.starts[np_stop - 1] < t.end for t in doc.times):
@@ -864,7 +864,7 @@ class Quotes(Stage):
             # «وألقى الحزب اللوم على إيران، قائلا إن»: an unnamed subject after the verb
             # the noun and its adjectives («الحزب الديمقراطي»), not the verb's object after them
             end = h + 2
-            while end < cue.i and words[end].startswith(lx["cl"]["det"]) and words[end].endswith(lx["nisba"]):
+            while end < cue.i and words[end].startswith(lx["cl"]["det"]) and nisba_like(words, end, lx["nisba"]):
                 end += 1
             # «وقدمت الخبيرة الدولية في الأمم المتحدة د.أستريد ستوكيلبيرغر عرضا»: the title's name
             edge = next((t for t in range(end, cue.i) if words[t] in _CLAUSE), cue.i)
@@ -976,6 +976,8 @@ class Quotes(Stage):
             # «نشرت صحيفة "صباح" أسماء 15 شخصا تقول إنهم»: the subject follows the verb that opens the clause
             a += 1
             w0 = core = s.words[a]
+            # («أصدرت الوزارة بيانا قالت فيه»: the statement published is not part of who said it)
+            b = next((t for t in range(a + 1, b) if lx["statement"].match(s.words, t)), b)
         if core in lx["not_left"] or core in lx["stop"] or s.words[b - 1] in lx["not_left"]:
             return None  # «وبعدما رافق الجنرال إلى سيارته، أضاف», «جاء ذلك في كلمة ... حيث قال»: a circumstance
         if any(s.words[t] in lx["cont"] for t in range(a, b)):
