@@ -891,3 +891,35 @@ def test_events_a_body_the_entity_layer_missed_may_hold_a_meeting():
     # a meeting verb still takes no phrase that is not a body as who met
     doc = _extract("والتقى الأسبوع الماضي مع منظمات دولية في عدن.")
     assert all(e.actor is None or "الأسبوع" not in _name(doc, e.actor) for e in doc.events)
+
+
+def test_events_a_siege_told_in_a_relative_clause_is_of_what_the_relative_points_back_to():
+    doc = _extract("ويعيش نحو 400 ألف شخص في الغوطة الشرقية التي تحاصرها القوات السورية منذ 2013.")
+    (siege,) = _find(doc, "COERCE")
+    assert (_name(doc, siege.actor), _name(doc, siege.target)) == ("القوات السورية", "الغوطة الشرقية")
+
+
+def test_events_a_name_between_a_verb_and_the_word_it_needs_is_the_recipient_after_a_subject():
+    doc = _extract("وأعلنت الرئاسة أن باريس منحت لبنان مساعدة عسكرية بقيمة 14 مليون يورو.")
+    (aid,) = _find(doc, "AID")
+    assert (_name(doc, aid.actor), _name(doc, aid.target)) == ("باريس", "لبنان")
+
+
+def test_events_the_object_comes_past_the_subjects_adjectives_and_a_circumstance():
+    doc = _extract("أعدمت ولاية تكساس الأميركية، الأربعاء، رجلا في سجن هنتسفيل.")
+    execution = next(e for e in doc.events if e.type == "ASSAULT")
+    assert _name(doc, execution.target) == "رجلا"
+    doc = _extract("واعتقلت الشرطة إثر الحادث 10 أشخاص في المدينة.")
+    (arrest,) = _find(doc, "COERCE")
+    assert _name(doc, arrest.target) == "10 أشخاص"
+    # a place after «في» is no circumstance passed over
+    doc = _extract("واعتقلت الشرطة في المدينة 10 أشخاص.")
+    (arrest,) = _find(doc, "COERCE")
+    assert _name(doc, arrest.target) == "10 أشخاص"
+
+
+def test_events_agencies_are_no_preposition_with_the_article():
+    # «وكالات» starts like «و» + «كـ» + «ال»; with no stem of three letters left it is a noun
+    doc = _extract("وقد طالبت وكالات الإغاثة بوقف القتال في المدينة.")
+    (call,) = _find(doc, "REQUEST")
+    assert _name(doc, call.actor) == "وكالات الإغاثة"

@@ -160,6 +160,8 @@ def lexicon():
         "no_place_modes": set(ev["no_place_modes"]),
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
+        "aside_preps": {fold(w) for w in ev["object_aside_preps"]},
+        "aside_in_heads": {fold(w) for w in ev["object_aside_in_heads"]},
         "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
         "manner": {fold(w) for w in ev["manner_words"]},
         "held_by": PhraseIndex(ev["held_by"], bare=True),
@@ -775,6 +777,13 @@ class Events(Stage):
             row = next((r for r in rows if s.index_at(r[1] - 1) == tr.a - 2 and r[2].type != "MISC"), None)
             if row is not None and (actor is None or row[2].id != actor):
                 target = row[2].id
+            elif row is None:
+                # «الغوطة الشرقية التي تحاصرها القوات»: the words the relative points back to
+                named, words_before = Events._np_before(doc, s, tr.a - 1, tr, lx, rows, ("PER", "ORG", "LOC"))
+                if named is not None and named[2].id != actor:
+                    target = named[2].id
+                elif words_before is not None and (not isinstance(actor, SpanRef) or words_before.start != actor.start):
+                    target = words_before
         return Event(type=entry["type"], mode=entry.get("mode"), trigger=Span(t_start, t_end), actor=actor, target=target, where=None)
 
     def _finish(self, doc, s: Sent, tr: _Trig, lx, entry, actor_ref, after, actor, t_start, t_end) -> Event:
@@ -830,6 +839,10 @@ class Events(Stage):
                 cand = cand[1:]
         # after the trigger, or after its subject when that follows it (VSO)
         start = s.index_at(actor[1]) if actor is not None and actor[0] >= t_end else tr.b
+        if actor is not None and actor[0] >= t_end:
+            # «أعدمت ولاية تكساس الأميركية، الأربعاء، رجلا»: the name's adjectives go with it
+            while start < len(words) and words[start].startswith(_DET) and nisba_like(words, start, lx["nisba"]) and mentions_of(doc).at(s.starts[start]) is None:
+                start += 1
         if entry.get("no_subject") and tr.b < len(words):
             start = _phrase(words, tr.b, lx) or tr.b  # past what exploded
         if isinstance(actor_ref, SpanRef) and actor_ref.start >= t_end and s.index_at(actor_ref.start) <= tr.b + 1:
@@ -916,6 +929,12 @@ class Events(Stage):
             where = self._with_direction(doc, s, target, lx)
         if target_ref is None and entry.get("object_with") and tr.b > tr.v:
             target_ref = span_ref(doc, s.starts[tr.v], s.ends[tr.b - 1])  # «يحتجز عدداً من الرهائن»
+        if target_ref is None and entry.get("pos") == "verb" and tr.b - tr.v >= 2 and first is not None and first < t_start:
+            # «باريس منحت لبنان مساعدة»: with the subject before the verb, a name between the verb
+            # and the word it needs is whom it was given to (after the verb it would be the subject)
+            row = mentions_of(doc).at(s.starts[tr.v])
+            if row is not None and row[0] == s.starts[tr.v] and s.index_at(row[1]) <= tr.b - 1 and row[2].type in ("PER", "ORG", "LOC") and (actor is None or row[2].id != actor[2].id):
+                target_ref = row[2].id
         if entry.get("no_target"):
             target_ref = None  # «أعادت إسرائيل فتح معبر»: what was reopened is a place, not a party
         if target_ref is not None and (target_ref == actor_ref or _same_party(doc, actor_ref, target_ref)):
@@ -1538,6 +1557,10 @@ class Events(Stage):
                 x += 1
             elif words[x] in lx["in"] and x + 1 < n and (loc := _place_at(doc, s, x + 1)) is not None:
                 x = loc  # «أوقفت الأجهزة في سوريا أحد المشتبه بهم»: where, then whom
+            elif (aside := self._aside(doc, s, x, lx)) is not None:
+                if x == start:
+                    start = aside
+                x = aside
             else:
                 break
         if x < n and words[x] in lx["object_skip"] and not counted:
@@ -1571,6 +1594,24 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
+
+    @staticmethod
+    def _aside(doc, s: Sent, x: int, lx) -> int | None:
+        """End of a circumstance at word x («إثر الحادث», «في الأيام الأخيرة») that a counted or
+        named object follows, or None."""
+        words, n = s.words, len(s.words)
+        w = words[x]
+        if w not in lx["aside_preps"] or x + 1 >= n or not words[x + 1].startswith(_DET) or mentions_of(doc).at(s.starts[x + 1]) is not None:
+            return None
+        end = _phrase(words, x + 1, lx)
+        if not end or end >= n:
+            return None
+        row = mentions_of(doc).at(s.starts[end])
+        named = row is not None and row[0] == s.starts[end] and row[2].type in ("PER", "ORG", "LOC")
+        counted = any(q.start <= s.starts[end] < q.end for q in doc.quantities)
+        if w in lx["in"] and words[x + 1] not in lx["aside_in_heads"]:
+            named = False  # («في المدينة 10 أشخاص»: where, then a count; «في» + a word before a name is no aside)
+        return end if named or counted else None
 
     @staticmethod
     def _named_after_title(doc, s: Sent, phrase: SpanRef, rows):
@@ -2121,8 +2162,16 @@ def _nominative_plural(word: str) -> bool:
 
 
 def _has_prep(word: str) -> bool:
-    """Whether ``word`` is a preposition + article («بالفعل», «للقصر», «وبالضفة»)."""
-    return word.startswith(_prefixes())
+    """Whether ``word`` is a preposition + article («بالفعل», «للقصر», «وبالضفة»), with a stem of
+    `min_stem` letters left («وكالات», «وكالة» are agencies, not «و» + «كـ» + «ال» + «ات»)."""
+    if not word.startswith(_prefixes()):
+        return False
+    return any(word.startswith(p) and len(word) - len(p) >= _min_stem() for p in _prefixes())
+
+
+@functools.cache
+def _min_stem() -> int:
+    return load("ar/clitics.yaml")["min_stem"]
 
 
 def _kb(by_id, ref):
