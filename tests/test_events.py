@@ -923,3 +923,22 @@ def test_events_agencies_are_no_preposition_with_the_article():
     doc = _extract("وقد طالبت وكالات الإغاثة بوقف القتال في المدينة.")
     (call,) = _find(doc, "REQUEST")
     assert _name(doc, call.actor) == "وكالات الإغاثة"
+
+
+def test_events_taking_control_told_as_a_noun_is_ground_taken():
+    doc = _extract("وتمكن الحوثيون من السيطرة على مناطق واسعة من البلاد.")
+    (taken,) = _find(doc, "ASSAULT")
+    assert _name(doc, taken.actor) == "الحوثيون"
+    assert _name(doc, taken.target).startswith("مناطق")
+    # ground held, not taken
+    doc = _extract("وتقع المدينة تحت سيطرة الحوثيين منذ سنوات.")
+    assert _find(doc, "ASSAULT") == []
+
+
+def test_events_an_indefinite_object_goes_on_to_the_name_in_its_genitive():
+    doc = _extract("وأعلنت تركيا السيطرة على مركز مدينة عفرين.")
+    (taken,) = _find(doc, "ASSAULT")
+    assert _name(doc, taken.target) == "مركز مدينة عفرين"
+    doc = _extract("واعتقلت الشرطة أربعة أشخاص في القاهرة.")
+    (arrest,) = _find(doc, "COERCE")
+    assert _name(doc, arrest.target) == "أربعة أشخاص"

@@ -1593,6 +1593,7 @@ class Events(Stage):
         if not counted and (nisba_like(words, x, lx["nisba"]) or (w.endswith(fem) and not prev.startswith(_DET) and not w.startswith(_DET) and (prev.endswith(fem) or (x == tr.b and prev.endswith(_ev()["fem_plural_endings"]))))):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
+        end = _named_genitive_end(doc, s, end, lx, clause if x >= start else tr.clause)
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
 
     @staticmethod
@@ -1915,6 +1916,24 @@ def _adjective(words: list[str], x: int, lx) -> bool:
     """Definite word x shaped as an adjective: a nisba, or a shape of `adjective_shapes`."""
     bare = words[x][len(_DET) :]
     return bare not in lx["shaped_nouns"] and (nisba_like(words, x, lx["nisba"]) or lx["adjective_shape"].match(bare) is not None)
+
+
+def _named_genitive_end(doc: Document, s: Sent, end: int, lx, clause: int) -> int:
+    """«مركز مدينة عفرين», «مساحات واسعة من أراضي العراق» stop at their first noun in `_phrase`;
+    an indefinite head goes on through one more indefinite noun to a name in its genitive."""
+    words, n = s.words, len(s.words)
+    if end >= n or words[end - 1].startswith(_DET) or words[end - 1][:1] in _PREFIXED:
+        return end
+    mentions = mentions_of(doc)
+    for y in (end, end + 1):
+        if y >= n or not words[y][:1].isalpha() or words[y] in lx["function"] or _has_prep(words[y]):
+            return end
+        row = mentions.at(s.starts[y])
+        if row is not None and row[0] == s.starts[y] and row[2].type in ("LOC", "ORG", "PER"):
+            return s.index_at(row[1])
+        if words[y][:1] in _PREFIXED or words[y].startswith(_DET) or nisba_like(words, y, lx["nisba"]):
+            return end
+    return end
 
 
 def _phrase(words: list[str], x: int, lx) -> int | None:
