@@ -141,20 +141,18 @@ def _names_like_function_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(fold(w) for w in names)
 
 
-class Words(list):
-    """A sentence's words as the view writes them, with the indices of those written with a final
-    alef maksura («المبنى», «القتلى»): folded, they end like a nisba («المبني»)."""
+class Maksura(str):
+    """A word written with a final alef maksura («المبنى», «القتلى»): equal to (and hashed as) its
+    folded form («المبني»), so every lookup finds it, while the rules can tell it from a nisba.
+    Body sentences stay plain lists of words: a list subclass would slow every index."""
 
-    __slots__ = ("maksura",)
-
-    def __init__(self, words, maksura: frozenset[int] = frozenset()):
-        super().__init__(words)
-        self.maksura = maksura
+    __slots__ = ()
 
 
 def nisba_like(words: list[str], x: int, endings: tuple[str, ...]) -> bool:
     """Word x ends like a nisba adjective (``endings``) and was not written with an alef maksura."""
-    return words[x].endswith(endings) and x not in getattr(words, "maksura", ())
+    w = words[x]
+    return w.endswith(endings) and w.__class__ is not Maksura
 
 
 @dataclass(slots=True)
@@ -208,9 +206,10 @@ def body(doc: Document) -> list[Sent]:
         names = frozenset(k for k, w in enumerate(words) if w in folded and doc.text[starts[k] : ends[k]] in written)
         maksura = _CL["alef_maksura"]
         if maksura in doc.text[s.start : s.end]:
-            words = Words(words, frozenset(k for k, e in enumerate(ends) if doc.text[e - 1] == maksura))
-        else:
-            words = Words(words)
+            nisba = _CL["nisba"]
+            for k, e in enumerate(ends):
+                if doc.text[e - 1] == maksura and words[k].endswith(nisba):
+                    words[k] = Maksura(words[k])
         out.append(Sent(s.start, s.end, starts, ends, words, names))
     doc.__dict__["_fact_sents"] = (doc.tokens, out)
     return out
