@@ -455,3 +455,20 @@ def test_claims_the_statement_published_is_not_part_of_its_source():
     doc = _extract("ونشرت الأجهزة الدعائية لتنظيم داعش بيانا يعلن فيه تبني الهجوم الذي أودى بحياة 3 أشخاص.")
     (claim,) = doc.claims
     assert _source(doc, claim.source) == "الأجهزة الدعائية لتنظيم داعش"
+
+
+def test_claims_the_word_for_one_counts_a_person_named_before_it():
+    doc = _extract("وقتل منفذ الهجوم شخصا واحدا برصاصة في الرأس.")
+    assert [(c.value, c.category) for c in doc.claims] == [(1, "killed")]
+    doc = _extract("وتضررت عائلة واحدة في القصف.")
+    assert doc.claims == []
+    # a man killed, then six hurt: not «killed and injured» together
+    doc = _extract("وقال إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين في الغارات.")
+    assert (6, "injured") in [(c.value, c.category) for c in doc.claims]
+
+
+def test_claims_figures_joined_by_wa_share_the_verb_after_them_within_their_clause():
+    doc = _extract("وقالت الوكالة إن أربعة جنود وثلاثة من ميليشيا القرى قد أصيبوا بجروح.")
+    assert [(c.value, c.category) for c in doc.claims] == [(4, "injured"), (3, "injured")]
+    doc = _extract('وقالت وكالة دوغان إن "خمسة جنود" قد قتلوا، بينما قالت وكالة الأناضول إن أربعة جنود وثلاثة من ميليشيا القرى قد أصيبوا بجروح.')
+    assert [(c.value, c.category) for c in doc.claims] == [(5, "killed"), (4, "injured"), (3, "injured")]

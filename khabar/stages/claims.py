@@ -127,6 +127,16 @@ def _nisba_of_dual(word: str, lx) -> bool:
     return bool(demonym(base, lx) or lx["groups"].match([base], 0))
 
 
+def _one_person(s: Sent, q, lx) -> bool:
+    """«رجلا واحدا», «شخص واحد», «وامرأة واحدة»: the word for one right after a noun of people."""
+    x = s.index_at(q.start)
+    if x == 0 or x >= len(s.words):
+        return False
+    w = s.words[x - 1]
+    end = q.number_end if q.number_end is not None else q.end
+    return bool(lx["persons"].match(s.words, x - 1) or lx["groups"].match(s.words, x - 1)) and s.index_at(end) == x + 1 and w not in lx["vague"]
+
+
 def _people_word(word: str, lx) -> bool:
     """A word for people: «أشخاص», «مدنيين», a dual of people («شخصان», «مدنيان»)."""
     return word in lx["persons_forms"] or word in lx["duals"] or (word.endswith(lx["dual_nisba"]) and _nisba_of_dual(word, lx))
@@ -218,8 +228,9 @@ class Claims(Stage):
             sent_quants = [
                 q for q in quants[a:b]
                 if not any(t.start <= q.number_start < t.end for t in times)
-                # «أحد السجناء», «عائلة واحدة»: the word for one is no figure
-                and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]))
+                # «أحد السجناء», «عائلة واحدة»: the word for one is no figure, unless it counts
+                # people named right before it («رجلا واحدا على الأقل قتل», «وامرأة واحدة»)
+                and not (q.value == 1 and not any(ch.isdigit() for ch in doc.text[q.start : q.end]) and not _one_person(s, q, lx))
             ]
             dual_at = [k for k, w in enumerate(s.words) if w in lx["duals"]] if not lx["duals"].isdisjoint(s.words) else []
             if not lx["dual_verbs"].isdisjoint(s.words):
@@ -363,9 +374,11 @@ class Claims(Stage):
         ):  # (but «اعتقال 2080»: a casualty word right before counts people)
             return None
         # «36 شخصا بينهم 32 صينيا لقوا حتفهم»: the verb after a part-of figure tells the whole too
-        if category is None and counted and qi + 1 < len(qtok) and t >= next_q - 1 and lx["part_of"].match(words, next_q - 1):
+        # («أربعة جنود وثلاثة من ميليشيا القرى قد أصيبوا»: so does a figure joined by «و»)
+        joined_next = qi + 1 < len(qtok) and t >= next_q and doc.text[sent_quants[qi + 1].start] == clitics()["wa"]
+        if category is None and counted and qi + 1 < len(qtok) and (t >= next_q - 1 and lx["part_of"].match(words, next_q - 1) or joined_next):
             z = qtok[qi + 1][1]
-            for y in range(z, min(n, z + 4)):
+            for y in range(z, min(n, z + (6 if joined_next else 4))):
                 if words[y] in _CLAUSE:
                     break
                 hit = lx["after"].match(words, y) if words[y] in lx["forms"] else None
@@ -414,7 +427,8 @@ class Claims(Stage):
             part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
         # «و2550 سيدة», «وإلى 100 ألف», «أي ما يزيد عن 6500»: the same kind of figure again
         wa = clitics()["wa"]
-        joined = prev is not None and (
+        # («"خمسة جنود" قد قتلوا، بينما قالت وكالة الأناضول إن ... وثلاثة»: not after a new clause)
+        joined = prev is not None and not any(words[y] in speech_lexicon()["new_clause"] for y in range(s.index_at(prev.evidence.end), ta)) and (
             doc.text[max(0, q.start - 1) : q.start] == wa
             or (doc.text[q.start : q.start + 1] == wa and q.value != 1)  # «وعشرة مقاتلين»: the clitic is on the number word
             or (ta > 0 and (words[ta - 1] == wa or lx["apposition"].match(words, ta - 1) or (words[ta - 1][:1] == wa and words[ta - 1][1:] in lx["preps"])))
