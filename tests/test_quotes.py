@@ -534,3 +534,10 @@ def test_quotes_a_noun_of_speech_names_its_speaker_and_lends_no_one_to_what_foll
 def test_quotes_who_published_a_statement_said_what_is_in_it():
     assert _speakers("وأصدرت الوزارة بيانا قالت فيه إن الوضع هادئ.") == ["الوزارة"]
     assert _speakers("أصدرت حركة حماس بيانا، أكدت فيه أن الهجوم فشل.") == ["حركة حماس"]
+
+
+def test_quotes_the_nearer_noun_of_speech_owns_the_complementizer():
+    doc = _extract("وكان مدنيون كشفوا استمرار قادة الميليشيات باتخاذ إجراءات تحرم المدنيين من المساعدات، على الرغم من تأكيد المنظمات الإنسانية أن الحديدة من أكثر المحافظات فقرا.")
+    (quote,) = doc.quotes
+    assert _speaker(doc, quote.speaker) == "المنظمات الإنسانية"
+    assert doc.text[quote.content.start : quote.content.end].startswith("الحديدة")

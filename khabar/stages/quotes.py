@@ -495,6 +495,8 @@ class Quotes(Stage):
                 break
             if lx["may_cue"](w) and (lx["verbs"].match(words, k) or lx["convey"].match(words, k)) and words[k - 1] not in lx["negation"]:
                 return None
+            if k > cue.j and w in lx["loop_cue_forms"] and w[:1] != lx["cl"]["li"] and lx["speech_nouns"].match(words, k) and k + 1 < n and (_source_head(words, k + 1, lx) or (r := mentions.at(s.starts[k + 1])) is not None and r[0] == s.starts[k + 1] and r[2].type in ("PER", "ORG")):
+                return None  # «كشفوا استمرار ...، على الرغم من تأكيد المنظمات أن»: the nearer noun of speech owns «أن»
             k += 1
         if comp is None and quote_open is None:
             return None
