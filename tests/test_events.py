@@ -942,3 +942,14 @@ def test_events_an_indefinite_object_goes_on_to_the_name_in_its_genitive():
     doc = _extract("واعتقلت الشرطة أربعة أشخاص في القاهرة.")
     (arrest,) = _find(doc, "COERCE")
     assert _name(doc, arrest.target) == "أربعة أشخاص"
+
+
+def test_events_an_attack_by_a_named_party_hit_the_people_its_toll_counts():
+    doc = _extract("وقتل 40 شخصا أمس جراء قصف القوات الحكومية.")
+    (attack,) = _find(doc, "ASSAULT")
+    assert (_name(doc, attack.actor), _name(doc, attack.target)) == ("القوات الحكومية", "40 شخصا")
+    assert attack.fatalities == 40
+    # the site an unnamed attacker hit stays its target
+    doc = _extract("قتل 21 شخصا إثر هجوم انتحاري في المعبد.")
+    (attack,) = _find(doc, "ASSAULT")
+    assert attack.actor is None and _name(doc, attack.target) == "المعبد"

@@ -1792,12 +1792,32 @@ class Events(Stage):
             if best is not None and getattr(best[1], field) is None and isinstance(c.value, (int, float)):
                 e = best[1]
                 setattr(e, field, int(c.value))
+                if e.type == "ASSAULT" and field in ("fatalities", "injuries") and e.target is None and e.actor is not None:
+                    # «وقتل 40 شخصا جراء قصف القوات الحكومية»: with no one else named as hit, an attack
+                    # by a named party hit the people its toll counts (an unnamed one keeps none: it
+                    # is coded only when the text names whom it hit)
+                    e.target = self._counted(doc, s, c, lexicon())
                 # «الضربات الجوية التي ... قتلت 9770 فلسطينياً» in Gaza: the toll's place is where
                 # the attack hit when the text names no other
                 if e.where is None and c.where is not None:
                     e.where = c.where
                     if e.target is None and e.type == "ASSAULT" and isinstance(c.where, str):
                         e.target = c.where
+
+    @staticmethod
+    def _counted(doc, s: Sent, c, lx):
+        """The figure of claim c with the people it counts («أكثر من 120 شخصا», «تسعة مدنيين»), or None."""
+        words, n = s.words, len(s.words)
+        y = s.index_at(c.evidence.end)
+        if y >= n:
+            return None
+        people = _people_at(words, y, groups=True)
+        if not people:
+            return None
+        end = y + people
+        if end < n and nisba_like(words, end, lx["nisba"]) and not words[end].startswith(_DET):
+            end += 1  # «20 مدنيا سوريا»
+        return span_ref(doc, c.evidence.start, s.ends[end - 1])
 
     def _merge_visits(self, doc, events, meta, mentions):
         """One visit by one actor, told several times, is one event at the most precise place."""
