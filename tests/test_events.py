@@ -953,3 +953,12 @@ def test_events_an_attack_by_a_named_party_hit_the_people_its_toll_counts():
     doc = _extract("قتل 21 شخصا إثر هجوم انتحاري في المعبد.")
     (attack,) = _find(doc, "ASSAULT")
     assert attack.actor is None and _name(doc, attack.target) == "المعبد"
+
+
+def test_events_a_word_of_place_after_the_verb_opens_whom_it_hit():
+    doc = _extract("وقال إن انتحاريا فجر نفسه وسط حشد من المتظاهرين.")
+    (attack,) = _find(doc, "ASSAULT")
+    assert _name(doc, attack.target) == "حشد من المتظاهرين"
+    doc = _extract("فجر انتحاري نفسه خارج وزارة في العاصمة الأفغانية كابول.")
+    (attack,) = _find(doc, "ASSAULT")
+    assert _name(doc, attack.target) == "وزارة"

@@ -161,6 +161,7 @@ def lexicon():
         "not_announced": set(ev["not_announced"]),
         "object_skip": {fold(w) for w in ev["object_skip"]},
         "aside_preps": {fold(w) for w in ev["object_aside_preps"]},
+        "object_site_words": {fold(w) for w in ev["object_site_words"]},
         "aside_in_heads": {fold(w) for w in ev["object_aside_in_heads"]},
         "quantifiers": {fold(w) for w in ev["object_quantifiers"]},
         "manner": {fold(w) for w in ev["manner_words"]},
@@ -1567,6 +1568,8 @@ class Events(Stage):
             return self._object(doc, s, tr, lx, x + 1) if x + 1 < n and tr.clauses[x + 1] == clause else None  # «أعدم فيها 10 من الروهينغا»
         if x >= n or words[x] in _CLAUSE or tr.clauses[x] != clause:
             return None
+        if not counted and words[x] in lx["object_site_words"] and x + 1 < n and tr.clauses[x + 1] == clause and mentions_of(doc).at(s.starts[x]) is None:
+            x += 1  # «فجر نفسه وسط حشد»: what is there is whom it hit
         w = words[x]
         if not counted and w in lx["quantifiers"] and x + 1 < n and tr.clauses[x + 1] == clause:
             y = x + 2 if words[x + 1] in lx["agent_next_words"] and x + 2 < n else x + 1  # «عدداً من الرهائن»
@@ -1594,6 +1597,8 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         end = _named_genitive_end(doc, s, end, lx, clause if x >= start else tr.clause)
+        if end == x + 1 and end + 1 < n and words[end] == _ev()["partitive"] and not words[x].startswith(_DET) and (words[end + 1].startswith(_DET) or _people_at(words, end + 1, groups=True)):
+            end = _phrase(words, end + 1, lx) or end  # «حشد من المتظاهرين»: an indefinite noun, then of whom
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
 
     @staticmethod
