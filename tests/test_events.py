@@ -962,3 +962,10 @@ def test_events_a_word_of_place_after_the_verb_opens_whom_it_hit():
     doc = _extract("فجر انتحاري نفسه خارج وزارة في العاصمة الأفغانية كابول.")
     (attack,) = _find(doc, "ASSAULT")
     assert _name(doc, attack.target) == "وزارة"
+
+
+def test_events_a_head_word_goes_on_to_its_name_in_quotation_marks():
+    doc = _extract('وقتل 17 مقاتلا في هجمات شنها تنظيم "الدولة الإسلامية" على قرى في ريف المدينة.')
+    (attack,) = _find(doc, "ASSAULT")
+    assert "الدولة الإسلامية" in _name(doc, attack.actor)
+    assert attack.target is None or "الدولة" not in _name(doc, attack.target)

@@ -1015,9 +1015,10 @@ class Events(Stage):
         for _ in range(2):
             if phrase and 0 < x < n and tr.clauses[x] == tr.clause:
                 head = words[x - 1]
-                row = mentions.at(s.starts[x])
-                if row is not None and row[0] == s.starts[x] and row[2].type in ("ORG", "LOC", "PER") and head[:1].isalpha() and not head.startswith((_DET, _WA + _DET)) and head not in lx["function"]:
-                    x = s.index_at(row[1])
+                quoted = words[x] in _QUOTES and x + 1 < n and (r := mentions.at(s.starts[x + 1])) is not None and r[0] == s.starts[x + 1] and s.index_at(r[1]) < n and words[s.index_at(r[1])] in _QUOTES
+                row = mentions.at(s.starts[x + 1 if quoted else x])  # («تنظيم "الدولة الإسلامية"»: the name in quotation marks)
+                if row is not None and row[0] == s.starts[x + 1 if quoted else x] and row[2].type in ("ORG", "LOC", "PER") and head[:1].isalpha() and not head.startswith((_DET, _WA + _DET)) and head not in lx["function"]:
+                    x = s.index_at(row[1]) + (1 if quoted else 0)
                 elif words[x] == _ev()["partitive"] and x + 1 < n and (row := mentions.at(s.starts[x + 1])) is not None and row[0] == s.starts[x + 1] and row[2].type == "ORG":
                     x = s.index_at(row[1])  # «اقتحم مسلحون من حركة طالبان قاعدة»: of whom they are
             # «اقتحمت القوات اليمنية المشتركة حرم المطار»: adjectives the name did not take
