@@ -969,3 +969,11 @@ def test_events_a_head_word_goes_on_to_its_name_in_quotation_marks():
     (attack,) = _find(doc, "ASSAULT")
     assert "الدولة الإسلامية" in _name(doc, attack.actor)
     assert attack.target is None or "الدولة" not in _name(doc, attack.target)
+
+
+def test_events_describing_is_disapproving_only_with_what_it_is_called():
+    doc = _extract("وصفت وزيرة الداخلية، أمبر راد، الهجوم بأنه \"شنيع\".")
+    (judged,) = _find(doc, "ACCUSE")
+    assert _name(doc, judged.actor) == "أمبر راد"
+    doc = _extract("ووصف الطبيب وضعا يائسا يضطر فيه الأطباء إلى استخدام أدوية منتهية الصلاحية.")
+    assert _find(doc, "ACCUSE") == []

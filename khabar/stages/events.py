@@ -241,6 +241,8 @@ class Events(Stage):
                     continue  # «أدت إلى قتل مئات», «مع تراجع قيمة العملة»: after a preposition the word is a noun
                 if entry.get("not_followed_by") and end < n and fold_set(entry["not_followed_by"]).__contains__(words[end]):
                     continue  # «الطعن في الحكم»: an appeal
+                if entry.get("needs_bi") and not _called_as(words, end, lx):
+                    continue  # «ووصف وضعا يائسا»: described, not judged
                 if entry.get("not_before_name") and (end < n and (mentions.at(s.starts[end]) is not None or words[end] in _QUOTES) or i > 0 and words[i - 1] in lx["in"]):
                     continue  # «شرطة مقاطعة لوغان», «في مقاطعة الباثيتي»: a county
                 if entry.get("backs_before") and words[i].startswith(_DET) and i > 0 and words[i - 1] not in _CLAUSE:
@@ -1942,6 +1944,18 @@ def _adjective(words: list[str], x: int, lx) -> bool:
     """Definite word x shaped as an adjective: a nisba, or a shape of `adjective_shapes`."""
     bare = words[x][len(_DET) :]
     return bare not in lx["shaped_nouns"] and (nisba_like(words, x, lx["nisba"]) or lx["adjective_shape"].match(bare) is not None)
+
+
+def _called_as(words: list[str], x: int, lx) -> bool:
+    """«بأنه», «بالإرهابي», «بـ"..."» after word x, before a full stop (as far as «ووصف ... وضع
+    مراكز إيواء نازحي ... قرب العاصمة بالمأساوي»): what a description calls its object."""
+    for y in range(x, len(words)):
+        w = words[y]
+        if w in _STOP_OR_AR_SEMICOLON:
+            return False
+        if w[:1] == _BI and (w[1:] in lx["comp"] or w[1:].startswith(_DET) or len(w) == 1 or w[1:] in _QUOTES):
+            return True
+    return False
 
 
 def _named_genitive_end(doc: Document, s: Sent, end: int, lx, clause: int) -> int:
