@@ -977,3 +977,12 @@ def test_events_describing_is_disapproving_only_with_what_it_is_called():
     assert _name(doc, judged.actor) == "أمبر راد"
     doc = _extract("ووصف الطبيب وضعا يائسا يضطر فيه الأطباء إلى استخدام أدوية منتهية الصلاحية.")
     assert _find(doc, "ACCUSE") == []
+
+
+def test_events_who_announces_a_toll_did_not_do_the_deed_it_happened_in():
+    doc = _extract("واحتجز المهاجم عددا من الرهائن، فيما أكدت السلطات الفرنسية مقتل 3 أشخاص في الهجوم.")
+    assert all(e.actor is None or "السلطات" not in _name(doc, e.actor) for e in _find(doc, "ASSAULT"))
+    # an arrest announced as one's own is still one's own
+    doc = _extract("أعلنت الشرطة التركية عن اعتقال 33 شخصا يشتبه بانتمائهم إلى تنظيم داعش.")
+    (arrest,) = _find(doc, "COERCE")
+    assert _name(doc, arrest.actor) == "الشرطة التركية"

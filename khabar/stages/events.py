@@ -382,6 +382,10 @@ class Events(Stage):
 
         sp = speech_lexicon()
         words = s.words
+        if tr.a > 0 and words[tr.a - 1] in lx["place_preps"]:
+            # «أكدت السلطات مقتل 3 أشخاص في الهجوم»: the toll is announced, the deed only named
+            # (but «أعلنت الشرطة عن اعتقال»: «عن» is the announcing verb's own)
+            return None
         for x in range(tr.a - 1, max(-1, tr.a - 9), -1):
             if words[x] in _CLAUSE or words[x] in lx["comp"]:
                 return None  # «وتقول طهران إن ... العقوبات»: reported speech, not a deed announced
