@@ -472,3 +472,6 @@ def test_claims_figures_joined_by_wa_share_the_verb_after_them_within_their_clau
     assert [(c.value, c.category) for c in doc.claims] == [(4, "injured"), (3, "injured")]
     doc = _extract('وقالت وكالة دوغان إن "خمسة جنود" قد قتلوا، بينما قالت وكالة الأناضول إن أربعة جنود وثلاثة من ميليشيا القرى قد أصيبوا بجروح.')
     assert [(c.value, c.category) for c in doc.claims] == [(5, "killed"), (4, "injured"), (3, "injured")]
+    # the noun right after the joined figure counts only that one
+    doc = _extract("وترتفع حصيلة القتلى منذ 30 آذار/مارس الماضي إلى 204 شخصا وأكثر من 22 ألف مصاب.")
+    assert [(c.value, c.category) for c in doc.claims] == [(204, "killed"), (22000, "injured")]

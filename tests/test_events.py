@@ -930,8 +930,10 @@ def test_events_taking_control_told_as_a_noun_is_ground_taken():
     (taken,) = _find(doc, "ASSAULT")
     assert _name(doc, taken.actor) == "الحوثيون"
     assert _name(doc, taken.target).startswith("مناطق")
-    # ground held, not taken
+    # ground held, not taken; ground sought, not taken
     doc = _extract("وتقع المدينة تحت سيطرة الحوثيين منذ سنوات.")
+    assert _find(doc, "ASSAULT") == []
+    doc = _extract("وتسعى قوات الجيش الوطني للسيطرة على منطقة الرمادة.")
     assert _find(doc, "ASSAULT") == []
 
 
@@ -962,6 +964,10 @@ def test_events_a_word_of_place_after_the_verb_opens_whom_it_hit():
     doc = _extract("فجر انتحاري نفسه خارج وزارة في العاصمة الأفغانية كابول.")
     (attack,) = _find(doc, "ASSAULT")
     assert _name(doc, attack.target) == "وزارة"
+    # «من» + what is not people says from what, not of whom
+    doc = _extract("وقالت اللجنة إن الشرطة منعت متظاهرين من الوصول إلى الساحة.")
+    (ban,) = _find(doc, "COERCE")
+    assert "الوصول" not in _name(doc, ban.target)
 
 
 def test_events_a_head_word_goes_on_to_its_name_in_quotation_marks():

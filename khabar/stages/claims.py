@@ -210,7 +210,7 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
 
 class Claims(Stage):
     name = "claims"
-    version = "5"
+    version = "6"
     requires = ("quantities", "quotes", "entities", "times")
     assigns = ("claims",)
 
@@ -378,7 +378,8 @@ class Claims(Stage):
         joined_next = qi + 1 < len(qtok) and t >= next_q and doc.text[sent_quants[qi + 1].start] == clitics()["wa"]
         if category is None and counted and qi + 1 < len(qtok) and (t >= next_q - 1 and lx["part_of"].match(words, next_q - 1) or joined_next):
             z = qtok[qi + 1][1]
-            for y in range(z, min(n, z + (6 if joined_next else 4))):
+            # (but «إلى 204 شخصا وأكثر من 22 ألف مصاب»: the noun right after the joined figure is its own)
+            for y in range(z + 1 if joined_next else z, min(n, z + (6 if joined_next else 4))):
                 if words[y] in _CLAUSE:
                     break
                 hit = lx["after"].match(words, y) if words[y] in lx["forms"] else None

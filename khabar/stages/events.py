@@ -200,7 +200,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "5"
+    version = "6"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
@@ -241,6 +241,8 @@ class Events(Stage):
                     continue  # «أدت إلى قتل مئات», «مع تراجع قيمة العملة»: after a preposition the word is a noun
                 if entry.get("not_followed_by") and end < n and fold_set(entry["not_followed_by"]).__contains__(words[end]):
                     continue  # «الطعن في الحكم»: an appeal
+                if entry.get("no_purpose") and (words[i][:1] == _LI or words[i][:1] in _CONJ and words[i][1:2] == _LI):
+                    continue  # «بدء عملية للسيطرة على درنة»: what it is for, not done
                 if entry.get("needs_bi") and not _called_as(words, end, lx):
                     continue  # «ووصف وضعا يائسا»: described, not judged
                 if entry.get("not_before_name") and (end < n and (mentions.at(s.starts[end]) is not None or words[end] in _QUOTES) or i > 0 and words[i - 1] in lx["in"]):
@@ -1604,8 +1606,9 @@ class Events(Stage):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
         end = _named_genitive_end(doc, s, end, lx, clause if x >= start else tr.clause)
-        if end == x + 1 and end + 1 < n and words[end] == _ev()["partitive"] and not words[x].startswith(_DET) and (words[end + 1].startswith(_DET) or _people_at(words, end + 1, groups=True)):
-            end = _phrase(words, end + 1, lx) or end  # «حشد من المتظاهرين»: an indefinite noun, then of whom
+        if end == x + 1 and end + 1 < n and words[end] == _ev()["partitive"] and not words[x].startswith(_DET) and (lx["protesters"].match(words, end + 1) or _people_at(words, end + 1, groups=True)):
+            # «حشد من المتظاهرين»: an indefinite noun, then of whom (not «منعت منافسيها من المنافسة»)
+            end = _phrase(words, end + 1, lx) or end
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
 
     @staticmethod
@@ -1974,7 +1977,7 @@ def _named_genitive_end(doc: Document, s: Sent, end: int, lx, clause: int) -> in
             return end
         row = mentions.at(s.starts[y])
         if row is not None and row[0] == s.starts[y] and row[2].type in ("LOC", "ORG", "PER"):
-            return s.index_at(row[1])
+            return s.index_at(row[1])  # («حكومة أردوغان», «زوجها بيل كلينتون»)
         if words[y][:1] in _PREFIXED or words[y].startswith(_DET) or nisba_like(words, y, lx["nisba"]):
             return end
     return end
@@ -2225,16 +2228,14 @@ def _nominative_plural(word: str) -> bool:
 
 
 def _has_prep(word: str) -> bool:
-    """Whether ``word`` is a preposition + article («بالفعل», «للقصر», «وبالضفة»), with a stem of
-    `min_stem` letters left («وكالات», «وكالة» are agencies, not «و» + «كـ» + «ال» + «ات»)."""
-    if not word.startswith(_prefixes()):
-        return False
-    return any(word.startswith(p) and len(word) - len(p) >= _min_stem() for p in _prefixes())
+    """Whether ``word`` is a preposition + article («بالفعل», «للقصر», «وبالضفة»; not the nouns of
+    `clitics.yaml` that only look so: «وكالات» is agencies, not «و» + «كـ» + «ال» + «ات»)."""
+    return word.startswith(_prefixes()) and word not in _look_like_prep()
 
 
 @functools.cache
-def _min_stem() -> int:
-    return load("ar/clitics.yaml")["min_stem"]
+def _look_like_prep() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("ar/clitics.yaml")["look_like_prep_article"])
 
 
 def _kb(by_id, ref):

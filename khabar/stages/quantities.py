@@ -16,7 +16,7 @@ from ..pipeline import Stage
 
 class Quantities(Stage):
     name = "quantities"
-    version = "3"
+    version = "4"
     requires = ("tokens", "view")
     assigns = ("quantities",)
 

@@ -145,7 +145,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "6"
+    version = "7"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
