@@ -250,6 +250,8 @@ DEVSETS = (
 # claims, and the third is that rule taken out again. heldout14, added in session 12, is held back
 # beside them; heldout13 stays held back. Session 12 printed the five halves' totals three times: for
 # the code as found (6ffc97a), for its rules (f8a4496) and after its review (2a9839e; the same totals).
+# Session 13 added no round; it printed the five halves' totals once, at the end of its work (22ef400;
+# its code as found, 1b4e513, is session 12's last, whose totals session 12 printed).
 HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
