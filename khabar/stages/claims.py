@@ -428,12 +428,12 @@ class Claims(Stage):
             part_of = len(claims) - 1 if prev.part_of is None else prev.part_of
         # «و2550 سيدة», «وإلى 100 ألف», «أي ما يزيد عن 6500»: the same kind of figure again
         wa = clitics()["wa"]
-        # («"خمسة جنود" قد قتلوا، بينما قالت وكالة الأناضول إن ... وثلاثة»: not after a new clause)
-        joined = prev is not None and not any(words[y] in speech_lexicon()["new_clause"] for y in range(s.index_at(prev.evidence.end), ta)) and (
+        # (not after a new clause: «"خمسة جنود" قد قتلوا، بينما قالت وكالة الأناضول إن ... وثلاثة»)
+        joined = prev is not None and (
             doc.text[max(0, q.start - 1) : q.start] == wa
             or (doc.text[q.start : q.start + 1] == wa and q.value != 1)  # «وعشرة مقاتلين»: the clitic is on the number word
             or (ta > 0 and (words[ta - 1] == wa or lx["apposition"].match(words, ta - 1) or (words[ta - 1][:1] == wa and words[ta - 1][1:] in lx["preps"])))
-        )
+        ) and not any(words[y] in speech_lexicon()["new_clause"] for y in range(s.index_at(prev.evidence.end), ta))
         # what precedes it: the nearest casualty word with no other figure in between
         before_cat = None
         adjacent = False

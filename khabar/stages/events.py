@@ -1468,11 +1468,9 @@ class Events(Stage):
                         end = max(end, x + 1 + people)  # «مشتبه به»
                     if end and self._nounish(words, x + 1, end, lx):
                         return span_ref(doc, s.starts[x + 1], s.ends[end - 1])
-                    if end == x + 2 and end + 1 < n and words[end] == _ev()["partitive"] and (words[end + 1].startswith(_DET) or _people_at(words, end + 1, groups=True)):
-                        # «أطلق النار على حشد من المصلين»: an indefinite noun, then of whom
-                        whom = _phrase(words, end + 1, lx)
-                        if whom:
-                            return span_ref(doc, s.starts[x + 1], s.ends[whom - 1])
+                    whom = _of_whom(words, x + 1, end, lx) if end else end
+                    if end and whom > end:
+                        return span_ref(doc, s.starts[x + 1], s.ends[whom - 1])  # «أطلق النار على حشد من المصلين»
             if x - start < 2 and tr.entry["type"] in lx["li_recipient_types"] and words[x][:1] == _LI and len(words[x]) > 3:
                 end = _phrase(words, x, lx)
                 if end:
@@ -1605,10 +1603,7 @@ class Events(Stage):
         if not counted and (nisba_like(words, x, lx["nisba"]) or (w.endswith(fem) and not prev.startswith(_DET) and not w.startswith(_DET) and (prev.endswith(fem) or (x == tr.b and prev.endswith(_ev()["fem_plural_endings"]))))):
             return None
         a = s.starts[x] if not counted else s.starts[start if start < x else x]
-        end = _named_genitive_end(doc, s, end, lx, clause if x >= start else tr.clause)
-        if end == x + 1 and end + 1 < n and words[end] == _ev()["partitive"] and not words[x].startswith(_DET) and (lx["protesters"].match(words, end + 1) or _people_at(words, end + 1, groups=True)):
-            # «حشد من المتظاهرين»: an indefinite noun, then of whom (not «منعت منافسيها من المنافسة»)
-            end = _phrase(words, end + 1, lx) or end
+        end = _of_whom(words, x, _named_genitive_end(doc, s, end, lx), lx)
         return span_ref(doc, s.starts[x], s.ends[end - 1]) if not counted else span_ref(doc, a, s.ends[end - 1])
 
     @staticmethod
@@ -1965,7 +1960,16 @@ def _called_as(words: list[str], x: int, lx) -> bool:
     return False
 
 
-def _named_genitive_end(doc: Document, s: Sent, end: int, lx, clause: int) -> int:
+def _of_whom(words: list[str], x: int, end: int, lx) -> int:
+    """«حشد من المتظاهرين»: a one-word indefinite noun at x (its phrase ending at ``end``) goes on
+    with «من» + the people it is of; not «منعت منافسيها من المنافسة». ``end`` when it does not."""
+    n = len(words)
+    if end == x + 1 and end + 1 < n and words[end] == _ev()["partitive"] and not words[x].startswith(_DET) and (lx["protesters"].match(words, end + 1) or _people_at(words, end + 1, groups=True)):
+        return _phrase(words, end + 1, lx) or end
+    return end
+
+
+def _named_genitive_end(doc: Document, s: Sent, end: int, lx) -> int:
     """«مركز مدينة عفرين», «مساحات واسعة من أراضي العراق» stop at their first noun in `_phrase`;
     an indefinite head goes on through one more indefinite noun to a name in its genitive."""
     words, n = s.words, len(s.words)
