@@ -43,6 +43,7 @@ ROUNDS = (
     ("eval/data/facts_gold_src12.yaml", "eval/data/facts_split12.json", "eval/data/facts_gold12.jsonl", ("tune12", "heldout12")),
     ("eval/data/facts_gold_src13.yaml", "eval/data/facts_split13.json", "eval/data/facts_gold13.jsonl", ("tune13", "heldout13")),
     ("eval/data/facts_gold_src14.yaml", "eval/data/facts_split14.json", "eval/data/facts_gold14.jsonl", ("tune14", "heldout14")),
+    ("eval/data/facts_gold_src15.yaml", "eval/data/facts_split15.json", "eval/data/facts_gold15.jsonl", ("tune15", "heldout15")),
     # a second blind annotation of heldout11, for the agreement between annotators (eval_agreement.py)
     ("eval/data/facts_gold_src11_second.yaml", "eval/data/facts_split11.json", "eval/data/facts_gold11_second.jsonl", ("tune11", "heldout11")),
 )
