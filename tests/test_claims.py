@@ -475,3 +475,11 @@ def test_claims_figures_joined_by_wa_share_the_verb_after_them_within_their_clau
     # the noun right after the joined figure counts only that one
     doc = _extract("وترتفع حصيلة القتلى منذ 30 آذار/مارس الماضي إلى 204 شخصا وأكثر من 22 ألف مصاب.")
     assert [(c.value, c.category) for c in doc.claims] == [(204, "killed"), (22000, "injured")]
+
+
+def test_claims_qada_counts_the_dead_only_right_before_the_figure():
+    doc = _extract("كما قضى 21 شخصا جراء الفيضانات في الصومال، بحسب مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية.")
+    assert [(c.value, c.category) for c in doc.claims] == [(21, "killed")]
+    assert _source(doc, doc.claims[0].source) == "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"
+    # further off it is a court ruling
+    assert _extract("وقضت المحكمة ببراءة 47 متهما في القضية، وفقا للصحيفة.").claims == []

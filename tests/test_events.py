@@ -838,14 +838,18 @@ def test_events_a_verb_voweled_as_passive_names_who_underwent_it():
     assert _name(active, arrest.actor) == "الشرطة"
 
 
-def test_events_clashes_between_two_parties_have_the_second_as_target():
+def test_events_clashes_between_two_parties_have_both_as_actor_and_no_target():
     doc = _extract("وقتل جنديان خلال اشتباكات بين قوات الجيش المصري وهذه العناصر.")
     (clash,) = _find(doc, "ASSAULT")
-    assert _name(doc, clash.actor) == "قوات الجيش المصري"
-    assert _name(doc, clash.target) == "هذه العناصر"
+    assert _name(doc, clash.actor) == "قوات الجيش المصري وهذه العناصر"
+    assert clash.target is None  # nor the two soldiers its toll counts
     doc = _extract("واندلعت مواجهات بين المتظاهرين والشرطة.")
     (clash,) = _find(doc, "ASSAULT")
-    assert (_name(doc, clash.actor), _name(doc, clash.target)) == ("المتظاهرين", "الشرطة")
+    assert (_name(doc, clash.actor), clash.target) == ("المتظاهرين والشرطة", None)
+    # the actor's named genitive, then the other side with its name
+    doc = _extract("قال مسؤولون إن معارك بين مقاتلي طالبان والقوات الأفغانية في منطقة نائية تسببت في سقوط ضحايا.")
+    (clash,) = _find(doc, "ASSAULT")
+    assert (_name(doc, clash.actor), clash.target) == ("مقاتلي طالبان والقوات الأفغانية", None)
 
 
 def test_events_concern_voiced_is_about_what_follows_min_unless_a_trend():

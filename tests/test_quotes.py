@@ -541,3 +541,41 @@ def test_quotes_the_nearer_noun_of_speech_owns_the_complementizer():
     (quote,) = doc.quotes
     assert _speaker(doc, quote.speaker) == "المنظمات الإنسانية"
     assert doc.text[quote.content.start : quote.content.end].startswith("الحديدة")
+
+
+def test_quotes_passive_believe_is_the_articles_hedge_not_a_quote():
+    # «ويعتقد أن» with no subject: the article's own hedge
+    assert _speakers("ويعتقد أن تنظيم الدولة الإسلامية فجرها.") == []
+    # inside reported speech it neither cuts the content nor opens a quote of its own
+    doc = _extract("وقالت وسائل إعلام روسية إن عشرات آخرين، يعتقد أن من بينهم أطفال، لا يزالون مفقودين.")
+    (q,) = doc.quotes
+    assert _speaker(doc, q.speaker) == "وسائل إعلام روسية"
+    assert _content(doc, q).endswith("لا يزالون مفقودين")
+    # after «وفقا لـX» it is X's
+    doc = _extract("ووفقا لشهود من الناجين يُعتقد أن 21 آخرين كانوا على متن القارب.")
+    assert [_speaker(doc, q.speaker) for q in doc.quotes] == ["شهود من الناجين"]
+
+
+def test_quotes_a_word_of_time_after_the_cue_names_no_speaker():
+    doc = _extract('وكان المستشار المحافظ سيباستيان كورتز، قد أعلن قبلاً أن "لا مكان للمجتمعات الموازية والتطرف في بلادنا".')
+    assert [_speaker(doc, q.speaker) for q in doc.quotes] == ["سيباستيان كورتز"]
+
+
+def test_quotes_a_name_between_commas_after_a_title_may_hold_allah():
+    doc = _extract("وقال المتحدث باسم حاكم إقليم ننكرهار، عطاء الله خوجياني، إن دوي ثلاثة انفجارات على الأقل سمع في بداية الهجوم.")
+    assert [_speaker(doc, q.speaker) for q in doc.quotes] == ["عطاء الله خوجياني"]
+
+
+def test_quotes_a_participle_goes_with_a_country_after_an_opener():
+    doc = _extract('واعتبر الاتحاد الإسلامي التركي إعادة تمثيل المعركة "أمراً مؤسفاً للغاية".\nمن جهتها، نددت تركيا بقرار النمسا طرد عشرات الأئمة، معتبرة أنه "معادٍ للإسلام" و"عنصري".')
+    assert [_speaker(doc, q.speaker) for q in doc.quotes] == ["الاتحاد الإسلامي", "تركيا"]
+
+
+def test_quotes_chanted_slogans_are_speech_however_short():
+    doc = _extract('وفيما كانت الشرطة تعتقل نافالني هتف بعض أنصاره "عار" بالأوكرانية.')
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [("بعض أنصاره", "عار")]
+    doc = _extract('وهتف متظاهرون "الولاية الرابعة في السجن" و"سئمنا منك" بحسب مراسلي وكالة الأنباء الفرنسية.')
+    assert [(_speaker(doc, q.speaker), _content(doc, q)) for q in doc.quotes] == [("متظاهرون", "الولاية الرابعة في السجن"), ("متظاهرون", "سئمنا منك")]
+    # a short quoted word with no chant is a scare quote
+    doc = _extract('ووصف الوزير الهجوم بأنه "جبان" في بيان.')
+    assert "جبان" not in [_content(doc, q) for q in doc.quotes]

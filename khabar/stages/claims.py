@@ -65,6 +65,7 @@ def lexicon():
         "out_of": PhraseIndex(c["out_of"]),
         "of": {fold(w) for w in c["of"]},
         "hedge_after": PhraseIndex(load("ar/numbers.yaml")["hedges_after"]),
+        "adjacent_only": frozenset(fold(cj + w) for w in c["adjacent_only"] for cj in ("", *clitics()["conj"])),
         "planned": PhraseIndex(c["planned_before"]),
         "total": PhraseIndex(c["total_words"]),
         "status": PhraseIndex(c["status_nouns"]),
@@ -210,7 +211,7 @@ def _with_duals(s: Sent, quants: list, duals: list[int], lx, nouns=()) -> list:
 
 class Claims(Stage):
     name = "claims"
-    version = "6"
+    version = "7"
     requires = ("quantities", "quotes", "entities", "times")
     assigns = ("claims",)
 
@@ -468,6 +469,9 @@ class Claims(Stage):
                     x -= 1  # («هيئة تحرير الشام»: a deed word inside a name is none)
                     continue
                 hit = lx["before"].match(words, x)
+                if hit and x + hit[1] < ta and words[x] in lx["adjacent_only"]:
+                    x -= 1  # «وقضت المحكمة ببراءة 47 متهما»: ruled, not died
+                    continue
                 if hit and x + hit[1] <= ta and _ordered(words, x, lx):
                     break  # «أوامر بالقبض على خمسة»: a warrant, not an arrest
                 if hit and x > 0 and words[x - 1] in speech_lexicon()["negation"]:
@@ -567,6 +571,8 @@ class Claims(Stage):
                 continue
             hit = lx["before"].match(words, x)
             if hit and x + hit[1] <= ta:
+                if x + hit[1] < ta and words[x] in lx["adjacent_only"]:
+                    continue
                 if _ordered(words, x, lx):
                     return None
                 return hit[0]

@@ -182,7 +182,7 @@ def lexicon():
 
 
 class _Trig:
-    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses", "after_verb", "continues")
+    __slots__ = ("sent", "a", "v", "b", "entry", "clause", "clauses", "after_verb", "continues", "mutual")
 
     def __init__(self, sent, a, v, b, entry, clauses):
         # tokens [a, v) are the trigger word(s), [a, b) with the word it needs («شن ... هجوماً»)
@@ -191,6 +191,7 @@ class _Trig:
         self.clause = clauses[a]
         self.after_verb = 0  # end of a verb trigger before it in its clause (its governor)
         self.continues = None  # the noun trigger before a verb that tells more of it («الغارات التي استهدفت»)
+        self.mutual = False  # «اشتباكات بين X وY»: both sides are the actor
 
 
 def _clauses(words: list[str]) -> list[int]:
@@ -200,7 +201,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "6"
+    version = "7"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
@@ -924,8 +925,14 @@ class Events(Stage):
             target_ref = self._holder(doc, s, tr, lx, start, actor)
         if target_ref is None and entry.get("target_after"):
             target_ref = self._after_prep_of(doc, s, tr, lx, entry)
-        if target_ref is None and entry["type"] in lx["mutual_types"]:
-            target_ref = self._other_side(doc, s, tr, lx, actor, actor_ref)
+        if entry["type"] in lx["mutual_types"]:
+            other = self._other_side(doc, s, tr, lx, actor, actor_ref)
+            if other is not None:
+                target_ref = target = None
+                # «اشتباكات بين المتظاهرين ورجال الأمن»: each side fights the other; both are the
+                # actor and neither is the one hit
+                actor_ref, actor = span_ref(doc, first, other), None
+                tr.mutual = True
         # the place: «في X» after the trigger, or the recipient when it is a place
         where = where_row = None
         for r in after:
@@ -950,7 +957,7 @@ class Events(Stage):
             target_ref = None  # «صدامات ... بين غزة وإسرائيل»: no one is both sides
         if target is not None and target[2].type == "LOC" and entry.get("mode") in lx["no_place_modes"]:
             target_ref = None  # «واعتقل وهو في طريقه إلى إسبانيا»: a place is not who was arrested
-        if target_ref is None and where_row is not None and entry["type"] in lx["place_target_types"] and not entry.get("weak") and (actor_ref is not None or actor is not None) and self._struck(doc, s, where_row, lx):
+        if target_ref is None and where_row is not None and entry["type"] in lx["place_target_types"] and not entry.get("weak") and not tr.mutual and (actor_ref is not None or actor is not None) and self._struck(doc, s, where_row, lx):
             # «الهجوم الذي شنه تنظيم الدولة في المحافظة»: with no one named as hit, the place the
             # attack struck is its target (places and land can be targets)
             target_ref = where
@@ -984,8 +991,8 @@ class Events(Stage):
 
     @staticmethod
     def _other_side(doc, s: Sent, tr: _Trig, lx, actor, actor_ref):
-        """«اشتباكات بين الجيش البورمي ومجموعة إثنية مسلحة»: the party joined by «و» to the actor
-        after «بين» is the other side."""
+        """«اشتباكات بين الجيش البورمي ومجموعة إثنية مسلحة»: where the party joined by «و» to the
+        actor after «بين», the other side, ends (or None)."""
         words, n = s.words, len(s.words)
         first = actor[0] if actor is not None else actor_ref.start if isinstance(actor_ref, SpanRef) else None
         if first is None or tr.b >= n or first < s.starts[tr.b]:
@@ -994,16 +1001,24 @@ class Events(Stage):
         if not (0 < a <= tr.b + 2 and words[a - 1] in lx["between"]):
             return None
         x = s.index_at(actor[1] if actor is not None else actor_ref.end)
+        row = mentions_of(doc).at(s.starts[x]) if x < n else None
+        if row is not None and row[0] == s.starts[x] and words[x][:1] not in _CONJ:
+            x = s.index_at(row[1])  # «بين مقاتلي طالبان وتنظيم داعش»: the actor's named genitive
         if x >= n or words[x][:1] not in _CONJ or len(words[x]) < 3 or tr.clauses[x] != tr.clause:
             return None
         row = mentions_of(doc).at(s.starts[x] + 1)
         if row is not None and row[0] == s.starts[x] + 1 and row[2].type in ("PER", "ORG", "LOC"):
-            return row[2].id
+            return row[1]
         if words[x][1:] in lx["function"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
             end = _phrase(words, x + 1, lx)  # «وهذه العناصر»: the demonstrative and its noun
         else:
             end = _phrase(words, x, lx)
-        return span_ref(doc, s.starts[x] + 1, s.ends[end - 1]) if end else None
+        if not end:
+            return None
+        row = mentions_of(doc).at(s.starts[end]) if end < n else None
+        if row is not None and row[0] == s.starts[end]:
+            return row[1]  # «وتنظيم داعش»: the phrase's head and the name after it
+        return s.ends[end - 1]
 
     @staticmethod
     def _struck(doc, s: Sent, row, lx) -> bool:
@@ -1784,6 +1799,7 @@ class Events(Stage):
 
     def _sizes(self, doc, s: Sent, events: list[Event], trigs: list[_Trig]) -> None:
         weak = {id(e) for e, t in zip(events, trigs) if t.entry.get("weak")}
+        mutual = {id(e) for e, t in zip(events, trigs) if t.mutual}
         want = {"killed": ("fatalities", ("ASSAULT", "PROTEST", "COERCE")), "injured": ("injuries", ("ASSAULT", "PROTEST", "COERCE")), "arrested": ("arrests", ("COERCE", "PROTEST", "ASSAULT"))}
         for c in doc.claims:
             if not (s.start <= c.evidence.start < s.end) or c.category not in want or c.part_of is not None:
@@ -1802,7 +1818,7 @@ class Events(Stage):
             if best is not None and getattr(best[1], field) is None and isinstance(c.value, (int, float)):
                 e = best[1]
                 setattr(e, field, int(c.value))
-                if e.type == "ASSAULT" and field in ("fatalities", "injuries") and e.target is None and e.actor is not None:
+                if e.type == "ASSAULT" and field in ("fatalities", "injuries") and e.target is None and e.actor is not None and id(e) not in mutual:
                     # «وقتل 40 شخصا جراء قصف القوات الحكومية»: with no one else named as hit, an attack
                     # by a named party hit the people its toll counts (an unnamed one keeps none: it
                     # is coded only when the text names whom it hit)
@@ -1811,7 +1827,7 @@ class Events(Stage):
                 # the attack hit when the text names no other
                 if e.where is None and c.where is not None:
                     e.where = c.where
-                    if e.target is None and e.type == "ASSAULT" and isinstance(c.where, str):
+                    if e.target is None and e.type == "ASSAULT" and isinstance(c.where, str) and id(e) not in mutual:
                         e.target = c.where
 
     @staticmethod

@@ -38,6 +38,9 @@ _STOP = _P["stop"]
 _STOP_OR_COLON = _P["stop"] | _P["colon"]
 _MARKS = _P["quote_marks"] | {_TATWEEL}  # quotation marks, and tatweel drawn as a dash
 _EDGE = _P["semicolon"] | _P["colon"]  # how far back a subject before the cue may reach
+_SENT_ENDS = tuple(_P["stop"]) + ("\n",)
+_EDGE_MARKS = _P["span_trim"]
+_AND_JOIN = ("و", "،", ",", "، و", ", و")  # between two slogans: «"..." و"..."»
 _DASHES, _BRACKETS = _P["dashes"], _P["brackets"]
 
 
@@ -54,6 +57,8 @@ def lexicon():
     lx["person_titles"] = frozenset(fold(w) for w in ner["person_title"])
     lx["noun_cue_heads"] = frozenset(fold(w) for w in ner["person_title"] + ner["organisation"] + sp["speech_noun_heads"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
+    chant = sp["verbs"]["chant"]
+    lx["chant_forms"] = PhraseIndex({"chant": chant + [chant[0] + e for e in sp["agreement_endings"]]}, verbs=True).surfaces()
     return lx
 
 
@@ -113,6 +118,9 @@ def _lexicon(sp, src):
         "subject_after": frozenset(sp["needs_subject_after"]),
         "li_nouns": {fold(w) for w in sp["li_nouns"]},
         "manner": {fold(w) for w in sp["manner"]},
+        "name_article_words": {fold(w) for w in sp["name_article_words"]},
+        "openers": PhraseIndex(sp["openers"]),
+        "name_article_after": {fold(w) for w in sp["name_article_after"]},
         "subject_leads": PhraseIndex(sp["subject_leads"], bare=True),
         "to_whom": {fold(w) for w in sp["to_whom"]},
         "topic": {fold(w) for w in sp["topic"]},
@@ -145,7 +153,7 @@ class _Cue:
 
 class Quotes(Stage):
     name = "quotes"
-    version = "7"
+    version = "8"
     requires = ("sentences", "entities", "view")
     assigns = ("quotes",)
 
@@ -157,6 +165,15 @@ class Quotes(Stage):
         # («أفاد "المرصد السوري لحقوق الإنسان" عن»: a name in quotation marks is no speech)
         speech_pairs = [p for p in pairs if (p[2] >= lx["min_words"] or (p[2] >= lx["min_words_colon"] and doc.text[max(0, p[0] - 3) : p[0]].strip().endswith(tuple(_P["colon"])))) and not _quoted_name(mentions, p) and not _subject_in_marks(doc, p, lx) and not _named_by_head(doc, p, lx)]
         text = doc.text
+        if len(speech_pairs) < len(pairs):
+            # «هتف بعض أنصاره "عار"», «وهتف متظاهرون "..." و"سئمنا منك"»: a chanted slogan is
+            # speech however short
+            kept = set(speech_pairs)
+            for k, p in enumerate(pairs):
+                if p not in kept and p[2] and _chanted(text, pairs, k, kept, lx):
+                    kept.add(p)
+            if len(kept) > len(speech_pairs):
+                speech_pairs = sorted(kept)
         quotes: list[Quote] = []
         used_pairs: set[int] = set()
         last_speaker = None
@@ -253,6 +270,15 @@ class Quotes(Stage):
                     continue
                 if p[2] <= lx["min_words"] and any(q.kind == "indirect" and q.content.start <= p[0] and p[1] < q.content.end for q in sent_quotes):
                     continue  # a few quoted words inside reported speech: scare quotes, not a quote
+                joined = next((q for q in reversed(sent_quotes) if q.kind == "direct" and q.content.end <= p[0]), None)
+                if joined is not None and text[joined.content.end + 1 : p[0]].strip() in _AND_JOIN:
+                    # «وهتف متظاهرون "الولاية الرابعة في السجن" و"سئمنا منك"»: a second slogan
+                    # joined to the first is the same speakers'
+                    used_pairs.add(k)
+                    q = Quote(kind="direct", speaker=joined.speaker, cue=joined.cue, content=Span(p[0] + 1, p[1]), via=joined.via)
+                    quotes.append(q)
+                    sent_quotes.append(q)
+                    continue
                 trailing = self._cue_after(doc, s, p, lx, mentions, speech_pairs, last_speaker)
                 if trailing is not None:
                     used_pairs.add(k)
@@ -350,11 +376,15 @@ class Quotes(Stage):
             a += verb[1]  # «وبحسب ما نقل موقع "إنغادجت" فإن»: who reported, after the verb
         b = a
         # («وبحسب إفادات أدلى بها عدد من الركاب فإن المحرك انفجر»: «فإن» with no comma before it)
+        hedge = None
         while b < n and words[b] not in _CLAUSE and words[b] not in lx["then_that"] and b - a < 10:
+            if b > a and (hedge := lx["impersonal"].match(words, b)) and words[b + hedge[1] - 1] in lx["comp"]:
+                break  # «ووفقا لشهود من الناجين يُعتقد أن 21 آخرين»: the source's hedged words
+            hedge = None
             b += 1
-        if b >= n - 1 or b == a or (words[b] not in _CLAUSE and words[b] not in lx["then_that"]):
+        if b >= n - 1 or b == a or (hedge is None and words[b] not in _CLAUSE and words[b] not in lx["then_that"]):
             return None
-        c = b + 1
+        c = b + (hedge[1] if hedge else 1)
         if c < n and words[b] in _CLAUSE and (words[c] in lx["then_that"] or words[c] in lx["comp"]):
             c += 1
         if c >= n:
@@ -620,8 +650,10 @@ class Quotes(Stage):
             if pair_at(s.starts[t]) is not None:
                 end_tok = t
                 break
-            if lx["may_cue"](w) and (lx["parts"].match(words, t) or ((words[t - 1] in _CLAUSE or t > 1 and words[t - 2] in _CLAUSE and words[t - 1] in lx["new_clause"]) and lx["verbs"].match(words, t))):
-                end_tok = t if words[t - 1] in _CLAUSE else t - 1  # («...، فيما أوضحت أن»: another cue)
+            if lx["may_cue"](w) and (lx["parts"].match(words, t) or ((words[t - 1] in _CLAUSE or t > 1 and words[t - 2] in _CLAUSE and words[t - 1] in lx["new_clause"]) and lx["verbs"].match(words, t))) and not lx["impersonal"].match(words, t):
+                # («...، فيما أوضحت أن»: another cue; but «عشرات آخرين، يعتقد أن من بينهم أطفال،
+                # لا يزالون مفقودين»: a hedge goes on inside what was said)
+                end_tok = t if words[t - 1] in _CLAUSE else t - 1
                 break
             if lx["may_cue"](w) and t > 2 and words[t - 3] in _CLAUSE and f"{words[t - 2]} {words[t - 1]}" in lx["new_clause"] and lx["verbs"].match(words, t):
                 end_tok = t - 2  # («...، في حين ذكرت قوات الإنقاذ»)
@@ -794,7 +826,7 @@ class Quotes(Stage):
         e = next((t for t in range(c + 1, min(n, c + 6)) if words[t] in _COMMA or words[t] in lx["comp"]), None)
         name = [t for t in range(c + 1, e) if words[t] != _HASH] if e is not None else []
         if head in lx["person_titles"] and 2 <= len(name) <= 3 and all(
-            w[:1].isalpha() and not w.startswith(lx["cl"]["det"]) and w not in lx["stop"] and not lx["may_cue"](w) and w not in lx["relative"] and not _has_clitic_prep(w, lx)
+            w[:1].isalpha() and not (w.startswith(lx["cl"]["det"]) and not _name_article(words, t, lx)) and w not in lx["stop"] and not lx["may_cue"](w) and w not in lx["relative"] and not _has_clitic_prep(w, lx)
             and ((r := mentions.at(s.starts[t])) is None or r[2].type != "PER")
             for t, w in ((t, words[t]) for t in name)
         ):
@@ -839,6 +871,9 @@ class Quotes(Stage):
         words = s.words
         # «هافانا، كوبا (CNN)-- أعلنت»: the sentence begins after a dateline
         h = next((t + 1 for t in range(min(len(words), 12) - 1, -1, -1) if words[t] in _DASHES and t + 1 < cue.i), 0)
+        opener = lx["openers"].match(words, h) if h < cue.i else None
+        if opener and h + opener[1] < cue.i and words[h + opener[1]] in _COMMA:
+            h += opener[1] + 1  # «من جهتها، نددت تركيا»
         if h < cue.i - 2 and any(v in lx["aux"] for v, _ in variants(words[h])) and lx["may_cue"](words[h + 1]):
             h += 1  # «وقد أكدت وكالة الأنباء ...، وذكرت»: a speech verb after the auxiliary
         if h < cue.i - 3 and (words[h] in lx["negation"] or words[h][:1] in lx["cl"]["conj"] and words[h][1:] in lx["negation"]):
@@ -882,7 +917,8 @@ class Quotes(Stage):
             p = mentions.at(s.starts[c + 1]) if c is not None and c + 1 < cue.i else None
             if p is not None and p[0] == s.starts[c + 1] and p[2].type == "PER" and s.index_at(p[1]) < cue.i and words[s.index_at(p[1])] in _COMMA:
                 return p[2].id
-        if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or r[2].type not in types or r[1] > s.starts[cue.i]:
+        # («نددت تركيا بقرار ...، معتبرة أنه»: a country is the subject a participle goes with)
+        if r is None or r[0] != s.starts[h + 1] or r[0] in mentions.clitic or (r[2].type not in types and not (cue.part and r[2].type == "LOC")) or r[1] > s.starts[cue.i]:
             return None
         return r[2].id
 
@@ -1017,6 +1053,23 @@ def _reports_on_own(words: list[str], i: int, j: int, lx) -> bool:
         if words[t] in _CLAUSE or words[t] in lx["from"] or stem_of(words[t]) in lx["from"]:
             return False
     return False
+
+
+def _chanted(text: str, pairs, k: int, kept: set, lx) -> bool:
+    """Whether the quotation marks pairs[k] follow a verb of chanting in their sentence (a few
+    words before), or follow such a slogan joined by «و»."""
+    p = pairs[k]
+    if k > 0 and pairs[k - 1] in kept and text[pairs[k - 1][1] + 1 : p[0]].strip() in _AND_JOIN:
+        return True
+    before = text[max(0, p[0] - 80) : p[0]]
+    cut = max(before.rfind(c) for c in _SENT_ENDS)
+    words = before[cut + 1 :].split()[-5:]
+    return any(fold(w.strip(_EDGE_MARKS)) in lx["chant_forms"] for w in words)
+
+
+def _name_article(words: list[str], t: int, lx) -> bool:
+    """Whether the article-led word t is part of a name («عطاء الله», «عبد الرحمن»)."""
+    return t > 0 and (words[t] in lx["name_article_words"] or words[t - 1] in lx["name_article_after"])
 
 
 def _dated_aside(doc: Document, s: Sent, t: int) -> bool:
