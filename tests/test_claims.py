@@ -483,3 +483,15 @@ def test_claims_qada_counts_the_dead_only_right_before_the_figure():
     assert _source(doc, doc.claims[0].source) == "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"
     # further off it is a court ruling
     assert _extract("وقضت المحكمة ببراءة 47 متهما في القضية، وفقا للصحيفة.").claims == []
+
+
+def test_claims_figure_glued_to_the_complementizer_and_a_passive_deed_after_it():
+    # «إن300»: a lost space; «تم إيقافهم»: done to them
+    doc = _extract("وقالت مجموعة مراقبة مستقلة إن300\u00a0 شخص على الأقل تم إيقافهم خلال تظاهرات في أنحاء متفرقة من روسيا.")
+    assert [(c.value, c.category, c.bound) for c in doc.claims] == [(300, "arrested", "at_least")]
+    assert _source(doc, doc.claims[0].source) == "مجموعة مراقبة مستقلة"
+
+
+def test_claims_an_aside_not_closed_by_a_comma_still_leaves_the_verb_to_the_whole():
+    doc = _extract("قال المرصد السوري لحقوق الإنسان الجمعة إن 54 شخصا على الأقل، بينهم 28 مدنيا  قتلوا في غارة جوية على بلدة السوسة.")
+    assert [(c.value, c.category, c.part_of) for c in doc.claims] == [(54, "killed", None), (28, "killed", 0)]

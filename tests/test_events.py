@@ -996,3 +996,12 @@ def test_events_who_announces_a_toll_did_not_do_the_deed_it_happened_in():
     doc = _extract("أعلنت الشرطة التركية عن اعتقال 33 شخصا يشتبه بانتمائهم إلى تنظيم داعش.")
     (arrest,) = _find(doc, "COERCE")
     assert _name(doc, arrest.actor) == "الشرطة التركية"
+
+
+def test_events_a_few_quoted_words_after_the_verb_are_whom_it_hit():
+    doc = _extract('قتل 54 شخصا على الأقل في غارة جوية استهدفت "تجمعا لمدنيين" قرب بلدة السوسة.')
+    (raid,) = _find(doc, "ASSAULT")
+    assert _name(doc, raid.target) == "تجمعا لمدنيين"
+    # a quoted manner is nobody
+    doc = _extract('وعلقت زاخاروفا أن موسكو تلقت خبر الاعتقال "بقلق"، مضيفة أن هذه المآخذ لا أساس لها.')
+    assert all(_name(doc, e.target) != "بقلق" for e in doc.events)

@@ -311,6 +311,15 @@ class Claims(Stage):
                 # لقوا مصرعهم», «إن 41 شخصا، ومنهم رجلا شرطة، أدخلوا إلى المستشفى»: the verb
                 # comes after the aside
                 close = next((y for y in range(t + 2, min(n, t + 9)) if words[y] in _CLAUSE), None)
+                if close is None and qi + 1 < len(qtok) and qtok[qi + 1][0] <= t + 3:
+                    # («إن 54 شخصا على الأقل، بينهم 28 مدنيا  قتلوا»: the aside not closed by a
+                    # comma ends with the people its figure counts)
+                    y = qtok[qi + 1][1]
+                    while y < min(n, qtok[qi + 1][1] + 3) and words[y] not in _CLAUSE and (words[y] in lx["persons_forms"] or demonym(words[y], lx)):
+                        y += 1
+                    if y > qtok[qi + 1][1] and y < n and words[y] in lx["forms"] and words[y] not in lx["persons_forms"] and (hit := lx["after"].match(words, y)):
+                        category, after_at = hit[0], y
+                        break
                 if close is not None and close + 1 < n:
                     hit = lx["after"].match(words, close + 1) if words[close + 1] in lx["forms"] and words[close + 1] not in lx["persons_forms"] else None
                     if hit:

@@ -339,7 +339,8 @@ class Events(Stage):
                 if tr.continues is not None:
                     # «غارة جوية استهدفت مدرسة»: one attack; the noun keeps whom the verb says it hit
                     noun = next((ne for ne, nt in zip(made, made_trigs) if nt is tr.continues), None)
-                    if noun is not None and noun.target is None and e.target is not None:
+                    # (a place the noun was said to hit gives way to whom the verb names)
+                    if noun is not None and (noun.target is None or noun.target == noun.where) and e.target is not None:
                         noun.target, e.target = e.target, None
                         noun.actor = noun.actor or e.actor
                         e.actor = None
@@ -507,6 +508,9 @@ class Events(Stage):
         if entry.get("pronoun_object"):
             return self._pronoun_object(doc, s, tr, lx, rows, entry, t_start, t_end)
         if tr.continues:
+            if tr.b < len(words) and words[tr.b] in _QUOTES and (obj := self._object(doc, s, tr, lx, tr.b)) is not None:
+                # «غارة جوية استهدفت "تجمعا لمدنيين"»: the quoted words are whom it hit
+                return Event(type=entry["type"], mode=entry.get("mode"), trigger=Span(t_start, t_end), target=obj)
             return self._finish(doc, s, tr, lx, entry, None, after, None, t_start, t_end)
         if entry.get("no_subject"):
             # «انفجرت عبوة ناسفة قرب مقر الشرطة»: done by no one named, unless «من قبل»
@@ -1604,7 +1608,17 @@ class Events(Stage):
             # «10 من الروهينغا»: whom the count is of
             end = _phrase(words, x + 1, lx)
             return span_ref(doc, s.starts[start if start < x else x], s.ends[end - 1]) if end else None
-        if _has_prep(w) or w in lx["function"] or w in _QUOTES or (w[:1] in _CONJ and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
+        if w in _QUOTES and not counted:
+            # «غارة جوية استهدفت "تجمعا لمدنيين"»: a few words in quotation marks are the object
+            # (not «داهم "إف بي آي" مكتبه»: quoted words with a noun after them are the subject;
+            # not «تلقت خبر الاعتقال "بقلق"»: a manner)
+            y = next((y for y in range(x + 2, min(n, x + 6)) if words[y] in _QUOTES), None)
+            z = y + 1 if y is not None else n
+            ends = z >= n or words[z] in _CLAUSE or _has_prep(words[z]) or words[z] in lx["function"] or words[z] in lx["place_preps"] or words[z] in lx["object_site_words"]
+            if y is not None and ends and tr.clauses[y] == clause and not _has_prep(words[x + 1]) and words[x + 1][:1] not in (_BI, _LI) and all(words[k][:1].isalpha() and words[k] not in lx["function"] for k in range(x + 1, y)):
+                return span_ref(doc, s.starts[x + 1], s.ends[y - 1])
+            return None
+        if _has_prep(w) or w in lx["function"] or (w[:1] in _CONJ and (w[1:] in lx["function"] or w[1:] in lx["comp"])):
             return None
         if (w[:1] == _LI and len(w) > 3 and mentions_of(doc).at(s.starts[x]) is None) or w in lx["manner"]:
             return None  # «سحب الجيش لجانب من قواته», «بشكل مفاجئ»: not whom it was done to
