@@ -253,7 +253,8 @@ DEVSETS = (
 # the code as found (6ffc97a), for its rules (f8a4496) and after its review (2a9839e; the same totals).
 # Session 13 added no round; it printed the five halves' totals once, at the end of its work (22ef400;
 # its code as found, 1b4e513, is session 12's last, whose totals session 12 printed).
-# heldout15, added in session 14, is held back beside them.
+# heldout15, added in session 14, is held back beside them. Session 14 printed the six halves'
+# totals twice: for the code as found (532d44c) and at the end of its work (0074b2b).
 HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored

@@ -40,7 +40,8 @@ _MARKS = _P["quote_marks"] | {_TATWEEL}  # quotation marks, and tatweel drawn as
 _EDGE = _P["semicolon"] | _P["colon"]  # how far back a subject before the cue may reach
 _SENT_ENDS = tuple(_P["stop"]) + ("\n",)
 _EDGE_MARKS = _P["span_trim"]
-_AND_JOIN = ("و", "،", ",", "، و", ", و")  # between two slogans: «"..." و"..."»
+# between two slogans: «"..." و"..."», «"..."، و"..."»
+_AND_JOIN = frozenset({clitics()["wa"], *_P["comma"], *(c + " " + clitics()["wa"] for c in _P["comma"])})
 _DASHES, _BRACKETS = _P["dashes"], _P["brackets"]
 
 
