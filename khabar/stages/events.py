@@ -1005,12 +1005,13 @@ class Events(Stage):
         if not (0 < a <= tr.b + 2 and words[a - 1] in lx["between"]):
             return None
         x = s.index_at(actor[1] if actor is not None else actor_ref.end)
-        row = mentions_of(doc).at(s.starts[x]) if x < n else None
+        mentions = mentions_of(doc)
+        row = mentions.at(s.starts[x]) if x < n else None
         if row is not None and row[0] == s.starts[x] and words[x][:1] not in _CONJ:
             x = s.index_at(row[1])  # «بين مقاتلي طالبان وتنظيم داعش»: the actor's named genitive
         if x >= n or words[x][:1] not in _CONJ or len(words[x]) < 3 or tr.clauses[x] != tr.clause:
             return None
-        row = mentions_of(doc).at(s.starts[x] + 1)
+        row = mentions.at(s.starts[x] + 1)
         if row is not None and row[0] == s.starts[x] + 1 and row[2].type in ("PER", "ORG", "LOC"):
             return row[1]
         if words[x][1:] in lx["function"] and x + 1 < n and tr.clauses[x + 1] == tr.clause:
@@ -1019,7 +1020,7 @@ class Events(Stage):
             end = _phrase(words, x, lx)
         if not end:
             return None
-        row = mentions_of(doc).at(s.starts[end]) if end < n else None
+        row = mentions.at(s.starts[end]) if end < n else None
         if row is not None and row[0] == s.starts[end]:
             return row[1]  # «وتنظيم داعش»: the phrase's head and the name after it
         return s.ends[end - 1]

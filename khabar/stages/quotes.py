@@ -58,14 +58,14 @@ def lexicon():
     lx["person_titles"] = frozenset(fold(w) for w in ner["person_title"])
     lx["noun_cue_heads"] = frozenset(fold(w) for w in ner["person_title"] + ner["organisation"] + sp["speech_noun_heads"])
     lx["talk"] = PhraseIndex(src["count_verbs"])
-    chant = sp["verbs"]["chant"]
-    lx["chant_forms"] = PhraseIndex({"chant": chant + [chant[0] + e for e in sp["agreement_endings"]]}, verbs=True).surfaces()
     return lx
 
 
 def _lexicon(sp, src):
+    verbs = {k: v + [v[0] + e for e in sp["agreement_endings"]] if " " not in v[0] else v for k, v in sp["verbs"].items()}
     return {
-        "verbs": PhraseIndex({k: v + [v[0] + e for e in sp["agreement_endings"]] if " " not in v[0] else v for k, v in sp["verbs"].items()}, verbs=True),
+        "verbs": PhraseIndex(verbs, verbs=True),
+        "chant_forms": PhraseIndex({"chant": verbs["chant"]}, verbs=True).surfaces(),
         "parts": PhraseIndex(sp["participles"], verbs=True),
         "speech_nouns": PhraseIndex({"speech_noun": sp["speech_nouns"]}, verbs=True),
         "particles": {fold(w) for w in sp["particles"]},
@@ -272,7 +272,7 @@ class Quotes(Stage):
                 if p[2] <= lx["min_words"] and any(q.kind == "indirect" and q.content.start <= p[0] and p[1] < q.content.end for q in sent_quotes):
                     continue  # a few quoted words inside reported speech: scare quotes, not a quote
                 joined = next((q for q in reversed(sent_quotes) if q.kind == "direct" and q.content.end <= p[0]), None)
-                if joined is not None and text[joined.content.end + 1 : p[0]].strip() in _AND_JOIN:
+                if joined is not None and _slogans_joined(text, joined.content.end, p[0]):
                     # «وهتف متظاهرون "الولاية الرابعة في السجن" و"سئمنا منك"»: a second slogan
                     # joined to the first is the same speakers'
                     used_pairs.add(k)
@@ -1060,12 +1060,17 @@ def _chanted(text: str, pairs, k: int, kept: set, lx) -> bool:
     """Whether the quotation marks pairs[k] follow a verb of chanting in their sentence (a few
     words before), or follow such a slogan joined by «و»."""
     p = pairs[k]
-    if k > 0 and pairs[k - 1] in kept and text[pairs[k - 1][1] + 1 : p[0]].strip() in _AND_JOIN:
+    if k > 0 and pairs[k - 1] in kept and _slogans_joined(text, pairs[k - 1][1], p[0]):
         return True
     before = text[max(0, p[0] - 80) : p[0]]
     cut = max(before.rfind(c) for c in _SENT_ENDS)
     words = before[cut + 1 :].split()[-5:]
     return any(fold(w.strip(_EDGE_MARKS)) in lx["chant_forms"] for w in words)
+
+
+def _slogans_joined(text: str, close: int, open_: int) -> bool:
+    """Whether only «و» or a comma stands between a closing mark and the next opening one."""
+    return text[close + 1 : open_].strip() in _AND_JOIN
 
 
 def _name_article(words: list[str], t: int, lx) -> bool:
