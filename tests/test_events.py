@@ -1005,3 +1005,42 @@ def test_events_a_few_quoted_words_after_the_verb_are_whom_it_hit():
     # a quoted manner is nobody
     doc = _extract('وعلقت زاخاروفا أن موسكو تلقت خبر الاعتقال "بقلق"، مضيفة أن هذه المآخذ لا أساس لها.')
     assert all(_name(doc, e.target) != "بقلق" for e in doc.events)
+
+
+def test_events_inflected_forms_of_listed_triggers():
+    # the rest of a listed word's paradigm: object «ه», plural verbs, plural and dual nouns
+    doc = _extract("ويقيم في الولايات المتحدة الداعية فتح الله غولن الذي تتهمه أنقرة بتدبير محاولة الانقلاب.")
+    (acc,) = _find(doc, "ACCUSE")
+    assert _name(doc, acc.actor) == "أنقرة"
+    doc = _extract("وقال شهود إن المسلح قتل ثلاثة أشخاص قبل أن تقتله الشرطة.")
+    assert any(_name(doc, e.actor) == "الشرطة" for e in _find(doc, "ASSAULT"))
+    doc = _extract("وقال السكان إنهم يرفضون قرار الحكومة نقل المصنع.")
+    assert _find(doc, "REJECT")
+    doc = _extract("وعقد الرئيس الفرنسي إيمانويل ماكرون ثلاثة اجتماعات مع قادة الأحزاب في باريس.")
+    assert _find(doc, "CONSULT")
+
+
+def test_events_a_word_written_with_ta_marbuta_is_no_object_pronoun():
+    # folded, «وزارة» and «قبضة» read like «و» + «زاره» (visited him) and «قبض» + «ه» (arrested him)
+    doc = _extract("وقالت وزارة الدفاع إن الجيش أحكم قبضة على المدينة.")
+    assert not _find(doc, "CONSULT") and not _find(doc, "COERCE")
+    doc = _extract("وزاره الرئيس الفرنسي في المستشفى.")
+    assert _find(doc, "CONSULT")
+
+
+def test_events_checkpoints_are_a_deed_only_when_set_up():
+    doc = _extract("ومر الوزير عبر نقاط التفتيش الإسرائيلية للقاء الرئيس الفلسطيني محمود عباس.")
+    assert not _find(doc, "COERCE")
+    doc = _extract("ونصبت ميليشيا الحوثي نقاط تفتيش على الطريق لمنع مقاتليها من الفرار.")
+    assert _find(doc, "COERCE")
+
+
+def test_events_the_words_between_two_joined_verbs_are_the_first_ones_object():
+    doc = _extract("بلينكن يزور الضفة ويلتقي عباس\nوقال بلينكن إن الزيارة مهمة.")
+    visit, meet = sorted(_find(doc, "CONSULT"), key=lambda e: e.trigger.start)
+    assert _name(doc, visit.actor) == _name(doc, meet.actor) == "بلينكن"
+    assert _name(doc, visit.target) == "الضفة" and _name(doc, meet.target) == "عباس"
+    # a subject after the second verb is its own
+    doc = _extract("هاجم المسلحون مركز الشرطة وردت قوات الأمن بإطلاق النار عليهم.")
+    (att,) = [e for e in _find(doc, "ASSAULT") if e.trigger.start == 0]
+    assert _name(doc, att.actor) == "المسلحون"

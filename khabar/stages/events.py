@@ -70,11 +70,56 @@ def _with_pronouns(trig: list[dict], ev: dict) -> list[dict]:
     return out
 
 
+def _inflected(trig: list[dict], ev: dict) -> list[dict]:
+    """The trigger entries, and for each the rest of its one-word forms' paradigm (``inflections``
+    of ``events.yaml``): plural verbs, «ه» and plural objects, plural and dual nouns. A generated
+    form already listed anywhere is left to its own entry."""
+    inf = ev["inflections"]
+    have = {fold(f) for t in trig for f in t["forms"]}
+    skip = {fold(w) for w in ev["not_inflected"]}
+    out = list(trig)
+
+    def add(t: dict, forms: list[str], **flags) -> None:
+        forms = sorted({f for f in forms if fold(f) not in have})
+        if forms:
+            have.update(fold(f) for f in forms)
+            out.append({**t, "forms": forms, **flags})
+
+    for t in trig:
+        if t.get("pronoun_object") or t.get("passive"):
+            continue
+        one = [f for f in t["forms"] if " " not in f and len(f) > 2 and fold(f) not in skip]
+        if t.get("pos") == "verb":
+            plain = [f + inf["imperfect_plural"] for f in one if f.startswith(inf["imperfect_prefix"]) and len(f) > 3]
+            plain += [f + inf["perfect_plural"] for f in one if f + inf["perfect_fem"] in t["forms"]]
+            add(t, plain)
+            if not t.get("with"):
+                objs = [f + inf["object_h"] for f in one if not f.endswith(tuple(inf["object_h_skip_endings"]))]
+                objs += [f[: -len(inf["perfect_plural"])] + p for f in one + plain if f.endswith(inf["perfect_plural"]) for p in inf["plural_objects"]]
+                add(t, objs, pronoun_object=True, h_object=True)
+        elif t.get("pos") == "noun":
+            forms = []
+            for f in one:
+                if f.endswith(tuple(inf["noun_skip_endings"])):
+                    continue
+                if f.endswith(inf["feminine"]):
+                    forms += [f[:-1] + e for e in inf["feminine_forms"]]
+                else:
+                    forms += [f + e for e in inf["noun_duals"]]
+                    if not f.startswith(inf["definite"]):
+                        forms.append(f + inf["noun_plural"])
+            add(t, forms)
+    return out
+
+
 @functools.cache
 def lexicon():
     ev = load("ar/events.yaml")
-    trig = _with_pronouns(ev["triggers"], ev)
-    index = PhraseIndex({str(k): t["forms"] for k, t in enumerate(trig)})
+    trig = _inflected(_with_pronouns(ev["triggers"], ev), ev)
+    # forms with the object «ه» live apart: only a trigger when the source word has no «ة»,
+    # and never a word other rules stop at («وزارة»)
+    index = PhraseIndex({str(k): t["forms"] for k, t in enumerate(trig) if not t.get("h_object")})
+    h_index = PhraseIndex({str(k): t["forms"] for k, t in enumerate(trig) if t.get("h_object")})
     withs = [{fold(w) for w in t.get("with", ())} for t in trig]
     cas = load("ar/casualties.yaml")
     src = load("ar/sources.yaml")
@@ -82,6 +127,8 @@ def lexicon():
         "triggers": trig,
         "index": index,
         "forms": index.surfaces(),
+        "h_index": h_index,
+        "h_forms": h_index.surfaces(),
         "with": withs,
         "window": ev.get("window", 4),
         "quad": ev["quad"],
@@ -144,6 +191,8 @@ def lexicon():
         "possessive": tuple(ev["possessive_endings"]),  # matched on the source: the view writes «ة» as «ه»
         "passive_agents": PhraseIndex(ev["passive_agents"], bare=True),
         "undergo": {fold(w) for w in ev["undergo_verbs"]},
+        "feminine": ev["inflections"]["feminine"],
+        "set_up": frozenset(p + fold(w) for w in ev["set_up_verbs"] for p in ("", *_CONJ)),
         "weak_forms": {fold(f) for t in trig if t.get("weak") for f in t["forms"]},
         "verb_forms": {fold(f) for t in trig if t.get("pos") == "verb" for f in t["forms"]},
         "unnamed_ok": set(ev["unnamed_actor_types"]),
@@ -201,7 +250,7 @@ def _clauses(words: list[str]) -> list[int]:
 
 class Events(Stage):
     name = "events"
-    version = "7"
+    version = "8"
     requires = ("claims", "entities", "times")
     assigns = ("events",)
 
@@ -213,13 +262,13 @@ class Events(Stage):
         events: list[Event] = []
         meta: list[dict] = []  # per event: sentence, trigger token, target row (for merging)
         ref_date = doc.reference_date.isoformat() if doc.reference_date else None
-        forms = lx["forms"]
+        forms, h_forms, fem = lx["forms"], lx["h_forms"], lx["feminine"]
         for si, s in enumerate(body(doc)):
             words = s.words
-            if forms.isdisjoint(words):
+            if forms.isdisjoint(words) and h_forms.isdisjoint(words):
                 continue  # most sentences tell no event
             n = len(words)
-            cands = [i for i, w in enumerate(words) if w in forms]
+            cands = [i for i, w in enumerate(words) if w in forms or (w in h_forms and doc.text[s.ends[i] - 1] != fem)]
             clause = _clauses(words)
             trigs: list[_Trig] = []
             nxt = 0
@@ -244,6 +293,8 @@ class Events(Stage):
                     continue  # «الطعن في الحكم»: an appeal
                 if entry.get("no_purpose") and (words[i][:1] == _LI or words[i][:1] in _CONJ and words[i][1:2] == _LI):
                     continue  # «بدء عملية للسيطرة على درنة»: what it is for, not done
+                if entry.get("set_up") and not any(words[y] in lx["set_up"] for y in range(max(0, i - 3), i) if clause[y] == clause[i]):
+                    continue  # «ومر بلينكن عبر نقاط التفتيش»: a place passed, not a control set up
                 if entry.get("needs_bi") and not _called_as(words, end, lx):
                     continue  # «ووصف وضعا يائسا»: described, not judged
                 if entry.get("not_before_name") and (end < n and (mentions.at(s.starts[end]) is not None or words[end] in _QUOTES) or i > 0 and words[i - 1] in lx["in"]):
@@ -347,6 +398,13 @@ class Events(Stage):
             kept_types = set()
             by_type_loc = {r[2].id for r in sent_rows if r[2].type == "LOC"}
             for k, (e, tr) in enumerate(zip(made, made_trigs)):
+                pe, pt = (made[k - 1], made_trigs[k - 1]) if k > 0 else (None, None)
+                if e.actor is not None and pe is not None and pe.actor not in (None, e.actor) and pt.entry.get("pos") == "verb" and not pt.entry.get("passive") and pt.clause == tr.clause and tr.entry.get("pos") == "verb" and not tr.entry.get("passive") and words[tr.a][:1] in _CONJ and self._fills(s, pt.b, tr.a, e.actor, sent_rows):
+                    # «بلينكن يزور الضفة ويلتقي عباس»: the words between two verbs joined by «و» are
+                    # the first one's object, not the second one's subject; both are the first subject's
+                    if pe.target is None or pe.target == e.target:
+                        pe.target = e.actor
+                    e.actor = pe.actor
                 if e.actor is None and k > 0 and tr.entry.get("pos") == "verb" and not tr.entry.get("passive") and not tr.entry.get("weak") and words[tr.a][:1] in _CONJ and lx["index"].match([words[tr.a][1:]], 0):
                     # «قام المهاجم بإطلاق النار ... ويحتجز عدداً من الرهائن»: a verb joined by «و/ف»
                     # with no subject of its own has the subject of the deed before it
@@ -380,6 +438,16 @@ class Events(Stage):
                 meta.append({"sent": s, "trig": tr, "si": si, "dated": id(tr) in when})
         events, meta = self._merge_visits(doc, events, meta, mentions)
         doc.events = _merge_repeats(doc, events, meta, lx)
+
+    @staticmethod
+    def _fills(s: Sent, a: int, b: int, ref, rows) -> bool:
+        """Whether ``ref`` is written as tokens [a, b) and nothing else."""
+        if not a < b:
+            return False
+        start, end = s.starts[a], s.ends[b - 1]
+        if isinstance(ref, SpanRef):
+            return ref.start == start and ref.end == end
+        return any(r[0] == start and r[1] == end and r[2].id == ref for r in rows)
 
     def _announcer(self, doc, s: Sent, tr: _Trig, lx, rows):
         from .quotes import np_end
@@ -464,7 +532,8 @@ class Events(Stage):
         return not any(a < c.evidence.start < b and c.category == "killed" for c in doc.claims)
 
     def _trigger(self, words, i, clause, lx, crowd=True):
-        hits = lx["index"].match_all(words, i)
+        # (a word reaches here from the object-«ه» forms only when written without «ة»)
+        hits = lx["index"].match_all(words, i) or lx["h_index"].match_all(words, i)
         if not hits:
             return None
         n = len(words)
@@ -2081,6 +2150,7 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
     kept: dict[str, list[tuple[Event, dict]]] = {}  # by type
     seen_meta: dict[int, dict] = {}
     cache: dict[tuple[int, int], str] = {}
+    by_id = mentions_of(doc).by_id
 
     def key(ref):
         if not isinstance(ref, SpanRef):
@@ -2120,9 +2190,11 @@ def _merge_repeats(doc: Document, events: list[Event], meta: list[dict], lx) -> 
             # «هجوم انتحاري ... وورد أن انتحارية نفذت الهجوم»: one sentence tells the parties in turn
             first.actor = first.actor if first.actor is not None else e.actor
             first.target = first.target if first.target is not None else e.target
-        for f in ("where", "fatalities", "injuries", "arrests"):
+        for f in ("fatalities", "injuries", "arrests"):
             if getattr(first, f) is None and getattr(e, f) is not None:
                 setattr(first, f, getattr(e, f))
+        if e.where is not None and (first.where is None or _precision(by_id, e.where, doc) < _precision(by_id, first.where, doc)):
+            first.where = e.where  # «يلتقي عباس» (in the West Bank) ... «للقاء عباس في مدينة رام الله»
         _add_triggers(first, e)
     return out
 
