@@ -268,7 +268,9 @@ class Events(Stage):
             if forms.isdisjoint(words) and h_forms.isdisjoint(words):
                 continue  # most sentences tell no event
             n = len(words)
-            cands = [i for i, w in enumerate(words) if w in forms or (w in h_forms and doc.text[s.ends[i] - 1] != fem)]
+            # (the object-«ه» forms only where the source word has no «ة»)
+            h_ok = [w in h_forms and doc.text[s.ends[i] - 1] != fem for i, w in enumerate(words)]
+            cands = [i for i, w in enumerate(words) if w in forms or h_ok[i]]
             clause = _clauses(words)
             trigs: list[_Trig] = []
             nxt = 0
@@ -276,7 +278,7 @@ class Events(Stage):
                 # («لجنة التحقيق الروسية»: a trigger word inside a name is part of the name)
                 if i < nxt or mentions.in_name(s.starts[i], ("ORG", "MISC", "PER")) or (i > 0 and stem_of(words[i - 1]) in lx["name_heads"]) or (i > 1 and words[i - 1] in _QUOTES and stem_of(words[i - 2]) in lx["name_heads"]):
                     continue
-                t = self._trigger(words, i, clause, lx)
+                t = self._trigger(words, i, clause, lx, h_ok=h_ok[i])
                 if t is None:
                     continue
                 entry, v, end = t
@@ -310,7 +312,7 @@ class Events(Stage):
                 crowd_ix = lx["protesters"] if entry.get("crowd") == "people" else lx["crowd_nouns"]
                 if entry.get("crowd") and not any(crowd_ix.match(words, x) for x in range(max(0, i - 3), min(n, end + 4)) if not i <= x < end):
                     # «هاجم مسلحون»: without protesters the word has its other reading
-                    t = self._trigger(words, i, clause, lx, crowd=False)
+                    t = self._trigger(words, i, clause, lx, crowd=False, h_ok=h_ok[i])
                     if t is None:
                         continue
                     entry, v, end = t
@@ -531,9 +533,8 @@ class Events(Stage):
         a, b = s.starts[prev.a], s.starts[i]
         return not any(a < c.evidence.start < b and c.category == "killed" for c in doc.claims)
 
-    def _trigger(self, words, i, clause, lx, crowd=True):
-        # (a word reaches here from the object-«ه» forms only when written without «ة»)
-        hits = lx["index"].match_all(words, i) or lx["h_index"].match_all(words, i)
+    def _trigger(self, words, i, clause, lx, crowd=True, h_ok=False):
+        hits = lx["index"].match_all(words, i) or (lx["h_index"].match_all(words, i) if h_ok else None)
         if not hits:
             return None
         n = len(words)
