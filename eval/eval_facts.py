@@ -254,7 +254,10 @@ DEVSETS = (
 # Session 13 added no round; it printed the five halves' totals once, at the end of its work (22ef400;
 # its code as found, 1b4e513, is session 12's last, whose totals session 12 printed).
 # heldout15, added in session 14, is held back beside them. Session 14 printed the six halves'
-# totals twice: for the code as found (532d44c) and at the end of its work (0074b2b).
+# totals twice: for the code as found (532d44c) and at the end of its work (0074b2b). Session 15
+# added no round; it printed the six halves' totals once, at the end of its work (06f51a1), and
+# eval_gaps.py's totals for them (events and claims by what the system did, hit-level filter
+# figures) three times for the code as found (4e44be9) and once at the end.
 HELD_BACK = frozenset({"heldout", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"})
 # held-back articles that share 40% or more of their 5-word shingles with an opened article: not
 # blind, not scored
