@@ -36,7 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
-from eval_facts import DEVSETS, HELD_BACK, NOT_BLIND, load_articles, pipeline  # noqa: E402
+from eval_facts import DEVSETS, HELD_BACK, NOT_BLIND, f1, load_articles, pipeline, who_matches  # noqa: E402
 
 from khabar import Document  # noqa: E402
 from khabar.stages._factwords import body  # noqa: E402
@@ -132,15 +132,11 @@ class _LogReg:
 
 
 def _prf(keep: list[bool], y: list[bool]) -> dict:
-    tp = sum(k and t for k, t in zip(keep, y))
-    p, r = tp / max(sum(keep), 1), tp / max(sum(y), 1)
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    return f1(sum(k and t for k, t in zip(keep, y)), sum(keep), sum(y))
 
 
 def collect(data: Path, blind: bool = True) -> tuple[dict, dict, list[dict]]:
     """Event and claim buckets per group (opened / blind) and one row per lexicon hit and type."""
-    from eval_facts import who_matches
-
     pipe, lx = pipeline(), lexicon()
     groups = ("opened", "blind") if blind else ("opened",)
     buckets = {g: collections.Counter() for g in groups}
@@ -161,7 +157,7 @@ def collect(data: Path, blind: bool = True) -> tuple[dict, dict, list[dict]]:
             doc = pipe(Document(a["text"], reference_date=(a.get("date") or "")[:10] or None, meta={"source": a.get("source")}))
             found = _hits(doc, lx)
             for ge in g["events"]:
-                buckets[group][_bucket(doc, ge, [(st, si, t) for st, si, t in found], who_matches)] += 1
+                buckets[group][_bucket(doc, ge, found, who_matches)] += 1
             for gc in g["claims"]:
                 claims[group][_claim_bucket(doc, gc, who_matches)] += 1
             for st, (s, i), types in found:
